@@ -121,9 +121,16 @@ public final class WriteBuffer {
         bytes[at + 3] = (byte) v;
     }
 
-    /** A read-only view of the unread bytes, for writing to a channel; follow with {@link #consume(int)}. */
+    /** Overwrites two bytes at {@code position}. */
+    public void putShort(int position, int v) {
+        int at = start + position;
+        bytes[at] = (byte) (v >>> 8);
+        bytes[at + 1] = (byte) v;
+    }
+
+    /** A view of the unread bytes (do not write into it), for writing to a channel; follow with {@link #consume(int)}. */
     public ByteBuffer readable() {
-        return ByteBuffer.wrap(bytes, start, end - start).asReadOnlyBuffer();
+        return ByteBuffer.wrap(bytes, start, end - start);
     }
 
     /** Drops {@code n} bytes from the front, after they were sent. */
@@ -135,6 +142,14 @@ public final class WriteBuffer {
         if (start == end) {
             start = end = 0;
         }
+    }
+
+    /** Drops everything written after {@code position}, to undo a message that failed half-way. */
+    public void truncate(int position) {
+        if (position < 0 || position > end - start) {
+            throw new IllegalArgumentException("truncate to " + position + " of " + (end - start));
+        }
+        end = start + position;
     }
 
     /** A copy of the unread bytes. */

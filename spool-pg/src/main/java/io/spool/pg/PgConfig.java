@@ -1,0 +1,285 @@
+package io.spool.pg;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where and how to connect: host, port, user, password, database, timeouts and client limits. Built from a
+ * URL ({@code postgresql://user:password@host:port/db?connect_timeout=5}) or a libpq-style key/value string
+ * ({@code host=localhost port=5432 dbname=app user=me password='a b'}), or with the {@code with...} methods.
+ * Immutable. Unknown keys are rejected so a typo does not silently fall back to a default.
+ */
+public record PgConfig(String host, int port, String user, String password, String database,
+                       String applicationName, Duration connectTimeout, Duration socketTimeout,
+                       int statementCacheSize, int maxMessageSize, Map<String, String> serverSettings) {
+
+    public PgConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(database, "database");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535, got " + port);
+        }
+        if (statementCacheSize < 1) {
+            throw new IllegalArgumentException("statement_cache_size must be at least 1");
+        }
+        serverSettings = Map.copyOf(serverSettings);
+    }
+
+    /** Defaults: localhost:5432, the OS user as user and database, 10 s connect timeout, no socket timeout. */
+    public static PgConfig defaults() {
+        String user = System.getProperty("user.name", "postgres");
+        return new PgConfig("localhost", 5432, user, null, user, "spool", Duration.ofSeconds(10), Duration.ZERO,
+                256, io.spool.pg.protocol.PgEngine.DEFAULT_MAX_MESSAGE_SIZE, Map.of());
+    }
+
+    /** Parses a {@code postgresql://} / {@code postgres://} URL or a libpq key/value string. */
+    public static PgConfig parse(String connectionString) {
+        String s = connectionString.strip();
+        if (s.startsWith("postgresql://") || s.startsWith("postgres://")) {
+            return parseUrl(s);
+        }
+        return parseKeyValue(s);
+    }
+
+    private static PgConfig parseUrl(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        Map<String, String> values = new LinkedHashMap<>();
+        int q = rest.indexOf('?');
+        String query = q >= 0 ? rest.substring(q + 1) : "";
+        rest = q >= 0 ? rest.substring(0, q) : rest;
+        int slash = rest.indexOf('/');
+        String authority = slash >= 0 ? rest.substring(0, slash) : rest;
+        if (slash >= 0 && slash + 1 < rest.length()) {
+            values.put("dbname", decode(rest.substring(slash + 1)));
+        }
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            values.put("user", decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo));
+            if (colon >= 0) {
+                values.put("password", decode(userInfo.substring(colon + 1)));
+            }
+        }
+        if (authority.startsWith("[")) {  // IPv6 literal
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("unterminated IPv6 address in " + redact(url));
+            }
+            values.put("host", authority.substring(1, close));
+            authority = authority.substring(close + 1);
+            if (authority.startsWith(":")) {
+                values.put("port", authority.substring(1));
+            }
+        } else if (!authority.isEmpty()) {
+            int colon = authority.lastIndexOf(':');
+            if (colon >= 0) {
+                values.put("port", authority.substring(colon + 1));
+                authority = authority.substring(0, colon);
+            }
+            if (!authority.isEmpty()) {
+                values.put("host", decode(authority));
+            }
+        }
+        if (!query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("URL parameter '" + pair + "' has no value");
+                }
+                values.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        return defaults().with(values);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static PgConfig parseKeyValue(String s) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int eq = s.indexOf('=', i);
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected key=value at '" + s.substring(i) + "'");
+            }
+            String key = s.substring(i, eq).strip();
+            i = eq + 1;
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            StringBuilder value = new StringBuilder();
+            if (i < n && s.charAt(i) == '\'') {
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char c = s.charAt(i++);
+                    if (c == '\\' && i < n) {
+                        value.append(s.charAt(i++));
+                    } else if (c == '\'') {
+                        closed = true;
+                        break;
+                    } else {
+                        value.append(c);
+                    }
+                }
+                if (!closed) {
+                    throw new IllegalArgumentException("unterminated quoted value for '" + key + "'");
+                }
+            } else {
+                while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                    char c = s.charAt(i++);
+                    if (c == '\\' && i < n) {
+                        c = s.charAt(i++);
+                    }
+                    value.append(c);
+                }
+            }
+            values.put(key, value.toString());
+        }
+        return defaults().with(values);
+    }
+
+    /** Applies libpq-named settings: host, port, user, password, dbname, connect_timeout (seconds), ... */
+    public PgConfig with(Map<String, String> values) {
+        PgConfig c = this;
+        boolean databaseGiven = values.containsKey("dbname");
+        Map<String, String> settings = new LinkedHashMap<>(serverSettings);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String v = e.getValue();
+            c = switch (e.getKey()) {
+                case "host" -> c.withHost(v);
+                case "port" -> c.withPort(integer(e.getKey(), v));
+                case "user" -> c.withUser(v);
+                case "password" -> c.withPassword(v);
+                case "dbname" -> c.withDatabase(v);
+                case "application_name" -> c.withApplicationName(v);
+                case "connect_timeout" -> c.withConnectTimeout(Duration.ofSeconds(integer(e.getKey(), v)));
+                case "socket_timeout" -> c.withSocketTimeout(Duration.ofSeconds(integer(e.getKey(), v)));
+                case "statement_cache_size" -> c.withStatementCacheSize(integer(e.getKey(), v));
+                case "max_message_size" -> c.withMaxMessageSize(integer(e.getKey(), v));
+                case "options", "statement_timeout", "search_path", "TimeZone", "lock_timeout",
+                     "idle_in_transaction_session_timeout" -> {
+                    settings.put(e.getKey(), v);  // server settings sent in the startup message
+                    yield c;
+                }
+                case "sslmode" -> {
+                    if (!v.equals("disable") && !v.equals("allow") && !v.equals("prefer")) {
+                        throw new IllegalArgumentException("sslmode=" + v + " needs TLS, which this build does not support yet");
+                    }
+                    yield c;
+                }
+                default -> throw new IllegalArgumentException("unknown connection parameter '" + e.getKey()
+                        + "'; known: host, port, user, password, dbname, application_name, connect_timeout, "
+                        + "socket_timeout, statement_cache_size, max_message_size, options, sslmode, statement_timeout, "
+                        + "search_path, TimeZone, lock_timeout, idle_in_transaction_session_timeout");
+            };
+        }
+        if (!databaseGiven && values.containsKey("user")) {
+            c = c.withDatabase(c.user());  // libpq: the database defaults to the user name
+        }
+        return c.withServerSettings(settings);
+    }
+
+    private static int integer(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("connection parameter " + key + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    public PgConfig withHost(String v) {
+        return new PgConfig(v, port, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withPort(int v) {
+        return new PgConfig(host, v, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withUser(String v) {
+        return new PgConfig(host, port, v, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withPassword(String v) {
+        return new PgConfig(host, port, user, v, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withDatabase(String v) {
+        return new PgConfig(host, port, user, password, v, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withApplicationName(String v) {
+        return new PgConfig(host, port, user, password, database, v, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withConnectTimeout(Duration v) {
+        return new PgConfig(host, port, user, password, database, applicationName, v, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    /** How long a call waits for the server's answer before the connection is given up; zero waits forever. */
+    public PgConfig withSocketTimeout(Duration v) {
+        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, v, statementCacheSize, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withStatementCacheSize(int v) {
+        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout, v, maxMessageSize, serverSettings);
+    }
+
+    public PgConfig withMaxMessageSize(int v) {
+        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, v, serverSettings);
+    }
+
+    /** Extra startup parameters sent to the server (e.g. {@code options=-c search_path=app}). */
+    public PgConfig withServerSettings(Map<String, String> v) {
+        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, v);
+    }
+
+    /** Makes the server cancel any statement running longer than {@code timeout} (SQLSTATE 57014). */
+    public PgConfig withStatementTimeout(Duration timeout) {
+        Map<String, String> settings = new LinkedHashMap<>(serverSettings);
+        settings.put("statement_timeout", Long.toString(timeout.toMillis()));
+        return withServerSettings(settings);
+    }
+
+    /** The startup parameters besides {@code user}. */
+    public Map<String, String> startupParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("database", database);
+        if (applicationName != null && !applicationName.isEmpty()) {
+            p.put("application_name", applicationName);
+        }
+        p.put("client_encoding", "UTF8");
+        p.put("DateStyle", "ISO, MDY");
+        p.put("extra_float_digits", "3");
+        p.putAll(serverSettings);
+        return p;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll(":[^:@/]*@", ":***@");
+    }
+
+    @Override
+    public String toString() {
+        return "PgConfig[" + user + "@" + host + ":" + port + "/" + database + (password != null ? " (password set)" : "") + "]";
+    }
+}

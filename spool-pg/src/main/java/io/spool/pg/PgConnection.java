@@ -1,0 +1,269 @@
+package io.spool.pg;
+
+import io.spool.pg.net.BlockingTransport;
+import io.spool.pg.net.Cancel;
+import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.CopyIn;
+import io.spool.pg.protocol.CopyOut;
+import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.Startup;
+import io.spool.pg.types.Codecs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A blocking PostgreSQL connection: each call sends its messages and parks the calling thread until the
+ * answer is in. Built for virtual threads (it never holds a monitor while blocked). Calls from several threads
+ * are serialised by a lock, but a connection is meant to be used by one thread at a time; share a
+ * {@link PgPool} instead. A statement error leaves the connection usable; a broken connection makes every
+ * later call fail at once with a {@code 08xxx} {@link PgException}.
+ */
+public final class PgConnection implements SqlClient, AutoCloseable {
+    private final PgConfig config;
+    private final PgEngine engine;
+    private final BlockingTransport transport;
+    private final ReentrantLock lock = new ReentrantLock();
+    private int savepoints;
+
+    private PgConnection(PgConfig config, PgEngine engine, BlockingTransport transport) {
+        this.config = config;
+        this.engine = engine;
+        this.transport = transport;
+    }
+
+    /** Connects with a {@code postgresql://} URL or a libpq key/value string. */
+    public static PgConnection connect(String connectionString) {
+        return connect(PgConfig.parse(connectionString));
+    }
+
+    /** Connects and authenticates; the whole exchange is bounded by the connect timeout. */
+    public static PgConnection connect(PgConfig config) {
+        PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
+        BlockingTransport transport = BlockingTransport.open(config, engine);
+        try {
+            Startup startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), null));
+            transport.await(startup, config.connectTimeout());
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        return new PgConnection(config, engine, transport);
+    }
+
+    /** Runs {@code submit} (which queues one command on the engine) and waits for that command's result. */
+    private <T> T run(java.util.function.Supplier<? extends Command<T>> submit) {
+        lock.lock();
+        try {
+            return transport.await(submit.get());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public RowSet query(String sql, Object... params) {
+        return run(() -> engine.query(sql, params));
+    }
+
+    @Override
+    public long execute(String sql, Object... params) {
+        if (params.length == 0) {
+            List<RowSet> results = simpleQuery(sql);
+            return results.isEmpty() ? 0 : results.get(results.size() - 1).rowsAffected();
+        }
+        return query(sql, params).rowsAffected();
+    }
+
+    /** Runs {@code sql} (one or more statements) with the simple protocol; one text-format result each. */
+    public List<RowSet> simpleQuery(String sql) {
+        return run(() -> engine.simpleQuery(sql));
+    }
+
+    @Override
+    public long[] batch(String sql, List<Object[]> parameterSets) {
+        return run(() -> engine.batch(sql, parameterSets));
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionBody<T> body) {
+        lock.lock();
+        try {
+            boolean nested = engine.transactionStatus() != 'I';
+            String savepoint = nested ? "spool_sp_" + (++savepoints) : null;
+            simpleQuery(nested ? "SAVEPOINT " + savepoint : "BEGIN");
+            T result;
+            try {
+                result = body.run(this);
+            } catch (Throwable t) {
+                rollbackAfter(t, nested ? "ROLLBACK TO SAVEPOINT " + savepoint : "ROLLBACK");
+                throw sneaky(t);
+            }
+            simpleQuery(nested ? "RELEASE SAVEPOINT " + savepoint : "COMMIT");
+            return result;
+        } finally {
+            if (engine.transactionStatus() == 'I') {
+                savepoints = 0;
+            }
+            lock.unlock();
+        }
+    }
+
+    private void rollbackAfter(Throwable cause, String rollback) {
+        if (!engine.isUsable()) {
+            return;  // the server rolls back by itself when the session ends
+        }
+        try {
+            simpleQuery(rollback);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    /**
+     * Waits up to {@code timeout} for a notification on a channel this connection LISTENs on, or returns
+     * {@code null}. Notifications that arrived during earlier calls are returned first.
+     */
+    public Notification waitForNotification(Duration timeout) {
+        lock.lock();
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Notification n;
+            while ((n = engine.pollNotification()) == null) {
+                checkUsable();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                try {
+                    transport.readWithin(Duration.ofNanos(left));
+                } catch (IOException e) {
+                    engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
+                }
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkUsable() {
+        PgException poison = engine.poisonedBy();
+        if (poison != null) {
+            throw poison;
+        }
+    }
+
+    /**
+     * Runs {@code COPY ... FROM STDIN} streaming {@code data} to the server in 64 KiB chunks (memory stays
+     * bounded whatever the size); returns the rows copied. If the stream throws, the copy is aborted and
+     * nothing is stored.
+     */
+    public long copyIn(String sql, InputStream data) {
+        lock.lock();
+        try {
+            CopyIn copy = engine.submit(new CopyIn(sql));
+            try {
+                transport.flush();
+                while (!copy.isDone() && !copy.isAccepting()) {
+                    transport.readOnce();
+                }
+                byte[] chunk = new byte[65536];
+                int n;
+                while (copy.isAccepting()) {
+                    try {
+                        n = data.read(chunk);
+                    } catch (IOException e) {
+                        copy.sendFail(engine, "client input failed: " + e.getMessage());
+                        break;
+                    }
+                    if (n < 0) {
+                        copy.sendDone(engine);
+                        break;
+                    }
+                    copy.sendData(engine, chunk, 0, n);
+                    transport.flush();
+                    transport.readAvailable();  // an early error ends the copy without sending the rest
+                }
+            } catch (IOException e) {
+                engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
+            }
+            return transport.await(copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code COPY ... TO STDOUT} writing the data to {@code out} as it arrives; returns the rows copied. */
+    public long copyOut(String sql, OutputStream out) {
+        return run(() -> engine.submit(new CopyOut(sql, (buf, off, len) -> {
+            try {
+                out.write(buf, off, len);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })));
+    }
+
+    /**
+     * Asks the server to cancel the statement this connection is running, from any thread, over a separate
+     * socket. The statement fails with SQLSTATE {@code 57014}; the connection stays usable. Cancelling while
+     * nothing runs does nothing.
+     */
+    public void cancel() {
+        Cancel.send(config, engine.processId(), engine.secretKey());
+    }
+
+    /** Receives notices (warnings and info messages) as they arrive. */
+    public void onNotice(java.util.function.Consumer<Notice> listener) {
+        engine.onNotice(listener);
+    }
+
+    /** False once the connection is broken or closed. */
+    public boolean isUsable() {
+        return engine.isUsable() && transport.isOpen();
+    }
+
+    /** {@code 'I'} idle, {@code 'T'} in a transaction, {@code 'E'} in a failed transaction. */
+    public char transactionStatus() {
+        return engine.transactionStatus();
+    }
+
+    /** The server backend's process id (for cancel requests and {@code pg_terminate_backend}). */
+    public int processId() {
+        return engine.processId();
+    }
+
+    public java.util.Map<String, String> serverParameters() {
+        return engine.serverParameters();
+    }
+
+    public PgConfig config() {
+        return config;
+    }
+
+    /** How many prepared statements this connection keeps on the server. */
+    public int cachedStatements() {
+        return engine.cachedStatements();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            transport.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

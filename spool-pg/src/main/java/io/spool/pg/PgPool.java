@@ -1,0 +1,208 @@
+package io.spool.pg;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A bounded pool of blocking connections for many threads, virtual ones above all. Waiting callers are served
+ * first come, first served (a fair semaphore, which parks a virtual thread without pinning it). A connection
+ * that broke, or that comes back inside a transaction, is closed instead of reused, so after a server-side
+ * kill a caller sees at most one error. Idle connections past the idle timeout (beyond {@code minIdle}) and
+ * connections past their lifetime are retired by a housekeeping virtual thread.
+ */
+public final class PgPool implements SqlClient, AutoCloseable {
+    private final PgConfig config;
+    private final PoolOptions options;
+    private final Semaphore permits;
+    private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger inUse = new AtomicInteger();
+    private final Thread housekeeper;
+    private volatile boolean closed;
+
+    /** A pooled connection with its birth and last-use times. */
+    private record Pooled(PgConnection connection, long createdNanos, long idleSinceNanos) {}
+
+    private PgPool(PgConfig config, PoolOptions options) {
+        this.config = config;
+        this.options = options;
+        this.permits = new Semaphore(options.maxSize(), true);
+        this.housekeeper = Thread.ofVirtual().name("spool-pg-pool-housekeeping").start(this::houseKeep);
+    }
+
+    public static PgPool create(PgConfig config, PoolOptions options) {
+        return new PgPool(config, options);
+    }
+
+    public static PgPool create(PgConfig config, int maxSize, Duration acquireTimeout) {
+        return create(config, PoolOptions.defaults().withMaxSize(maxSize).withAcquireTimeout(acquireTimeout));
+    }
+
+    public static PgPool create(String connectionString, int maxSize) {
+        return create(PgConfig.parse(connectionString), PoolOptions.defaults().withMaxSize(maxSize));
+    }
+
+    /** Runs {@code work} with a connection of the pool, handing it back afterwards whatever happens. */
+    public <T> T withConnection(Function<PgConnection, T> work) {
+        Pooled p = acquire();
+        try {
+            return work.apply(p.connection());
+        } finally {
+            release(p);
+        }
+    }
+
+    private Pooled acquire() {
+        if (closed) {
+            throw new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "the pool is closed");
+        }
+        try {
+            if (!permits.tryAcquire(options.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new PgException("53300", "no connection available within " + options.acquireTimeout().toMillis()
+                        + " ms (pool size " + options.maxSize() + ", " + permits.getQueueLength() + " waiting)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgException(PgException.QUERY_CANCELED, "interrupted while waiting for a connection", e);
+        }
+        try {
+            Pooled p;
+            while ((p = idle.pollFirst()) != null) {
+                if (p.connection().isUsable() && !expired(p, System.nanoTime())) {
+                    inUse.incrementAndGet();
+                    return p;
+                }
+                discard(p);
+            }
+            p = new Pooled(PgConnection.connect(config), System.nanoTime(), 0);
+            open.incrementAndGet();
+            inUse.incrementAndGet();
+            return p;
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    private void release(Pooled p) {
+        inUse.decrementAndGet();
+        try {
+            PgConnection c = p.connection();
+            if (!closed && c.isUsable() && c.transactionStatus() == 'I' && !expired(p, System.nanoTime())) {
+                // most recently used first: keeps the working set small and warm
+                idle.addFirst(new Pooled(c, p.createdNanos(), System.nanoTime()));
+            } else {
+                discard(p);
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    private boolean expired(Pooled p, long now) {
+        Duration lifetime = options.maxLifetime();
+        return !lifetime.isZero() && now - p.createdNanos() > lifetime.toNanos();
+    }
+
+    private void discard(Pooled p) {
+        open.decrementAndGet();
+        p.connection().close();
+    }
+
+    /** Retires idle and old connections and tops up {@code minIdle}, until the pool closes. */
+    private void houseKeep() {
+        long period = Math.max(50, Math.min(options.idleTimeout().isZero() ? 1000 : options.idleTimeout().toMillis() / 2, 1000));
+        while (!closed) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            retireIdle();
+            while (!closed && idle.size() < options.minIdle() && open.get() < options.maxSize()) {
+                try {
+                    open.incrementAndGet();
+                    idle.addLast(new Pooled(PgConnection.connect(config), System.nanoTime(), System.nanoTime()));
+                } catch (PgException e) {
+                    open.decrementAndGet();
+                    break;  // the server is away; try again next round
+                }
+            }
+        }
+    }
+
+    private void retireIdle() {
+        long now = System.nanoTime();
+        Duration idleTimeout = options.idleTimeout();
+        int keep = options.minIdle();
+        int seen = 0;
+        for (Iterator<Pooled> it = idle.iterator(); it.hasNext(); ) {
+            Pooled p = it.next();
+            seen++;
+            boolean stale = !idleTimeout.isZero() && now - p.idleSinceNanos() > idleTimeout.toNanos() && seen > keep;
+            if ((stale || expired(p, now) || !p.connection().isUsable()) && idle.removeFirstOccurrence(p)) {
+                discard(p);
+            }
+        }
+    }
+
+    @Override
+    public RowSet query(String sql, Object... params) {
+        return withConnection(c -> c.query(sql, params));
+    }
+
+    @Override
+    public long execute(String sql, Object... params) {
+        return withConnection(c -> c.execute(sql, params));
+    }
+
+    @Override
+    public long[] batch(String sql, List<Object[]> parameterSets) {
+        return withConnection(c -> c.batch(sql, parameterSets));
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionBody<T> body) {
+        return withConnection(c -> c.inTransaction(body));
+    }
+
+    /** Connections open now, idle or lent out. */
+    public int openConnections() {
+        return open.get();
+    }
+
+    public int idleConnections() {
+        return idle.size();
+    }
+
+    /** Connections lent out now. */
+    public int inUse() {
+        return inUse.get();
+    }
+
+    /** Callers waiting for a connection. */
+    public int waiting() {
+        return permits.getQueueLength();
+    }
+
+    public PoolOptions options() {
+        return options;
+    }
+
+    /** Closes idle connections now and lent ones as they come back. */
+    @Override
+    public void close() {
+        closed = true;
+        housekeeper.interrupt();
+        Pooled p;
+        while ((p = idle.pollFirst()) != null) {
+            discard(p);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.spool.pg;
+
+import java.time.Duration;
+
+/**
+ * Sizing and timing of a {@link PgPool}: at most {@code maxSize} connections, {@code minIdle} kept open when
+ * quiet, callers wait up to {@code acquireTimeout} for one, connections idle longer than {@code idleTimeout}
+ * (beyond {@code minIdle}) or older than {@code maxLifetime} are closed. Zero durations disable that limit.
+ */
+public record PoolOptions(int maxSize, int minIdle, Duration acquireTimeout, Duration idleTimeout, Duration maxLifetime) {
+
+    public PoolOptions {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("pool maxSize must be at least 1");
+        }
+        if (minIdle < 0 || minIdle > maxSize) {
+            throw new IllegalArgumentException("pool minIdle must be within 0..maxSize");
+        }
+    }
+
+    /** 10 connections, none kept when idle, 30 s to acquire, 10 min idle, 30 min lifetime. */
+    public static PoolOptions defaults() {
+        return new PoolOptions(10, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30));
+    }
+
+    public PoolOptions withMaxSize(int v) {
+        return new PoolOptions(v, Math.min(minIdle, v), acquireTimeout, idleTimeout, maxLifetime);
+    }
+
+    public PoolOptions withMinIdle(int v) {
+        return new PoolOptions(maxSize, v, acquireTimeout, idleTimeout, maxLifetime);
+    }
+
+    public PoolOptions withAcquireTimeout(Duration v) {
+        return new PoolOptions(maxSize, minIdle, v, idleTimeout, maxLifetime);
+    }
+
+    public PoolOptions withIdleTimeout(Duration v) {
+        return new PoolOptions(maxSize, minIdle, acquireTimeout, v, maxLifetime);
+    }
+
+    public PoolOptions withMaxLifetime(Duration v) {
+        return new PoolOptions(maxSize, minIdle, acquireTimeout, idleTimeout, v);
+    }
+}

@@ -1,0 +1,131 @@
+package io.spool.pg;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One row of a {@link RowSet}: values by column index (0-based) or name, decoded on access. {@link #get(int)}
+ * gives the natural Java type of the column; the typed getters convert where it is lossless and fail with a
+ * clear {@link io.spool.pg.types.PgTypeException} where it is not. SQL NULL reads as {@code null}.
+ */
+public final class Row {
+    private final RowSet set;
+    private final int index;
+
+    Row(RowSet set, int index) {
+        this.set = set;
+        this.index = index;
+    }
+
+    public Object get(int column) {
+        return set.value(index, column);
+    }
+
+    public Object get(String column) {
+        return get(set.columnIndex(column));
+    }
+
+    public <T> T get(int column, Class<T> type) {
+        return set.value(index, column, type);
+    }
+
+    public <T> T get(String column, Class<T> type) {
+        return get(set.columnIndex(column), type);
+    }
+
+    public boolean isNull(int column) {
+        return set.isNull(index, column);
+    }
+
+    public boolean isNull(String column) {
+        return isNull(set.columnIndex(column));
+    }
+
+    public String getString(int column) {
+        return get(column, String.class);
+    }
+
+    public String getString(String column) {
+        return get(column, String.class);
+    }
+
+    public Integer getInteger(int column) {
+        return get(column, Integer.class);
+    }
+
+    public Integer getInteger(String column) {
+        return get(column, Integer.class);
+    }
+
+    public Long getLong(int column) {
+        return get(column, Long.class);
+    }
+
+    public Long getLong(String column) {
+        return get(column, Long.class);
+    }
+
+    public Double getDouble(int column) {
+        return get(column, Double.class);
+    }
+
+    public Boolean getBoolean(int column) {
+        return get(column, Boolean.class);
+    }
+
+    public Boolean getBoolean(String column) {
+        return get(column, Boolean.class);
+    }
+
+    public BigDecimal getBigDecimal(int column) {
+        return get(column, BigDecimal.class);
+    }
+
+    public UUID getUuid(int column) {
+        return get(column, UUID.class);
+    }
+
+    public LocalDate getLocalDate(int column) {
+        return get(column, LocalDate.class);
+    }
+
+    public LocalDateTime getLocalDateTime(int column) {
+        return get(column, LocalDateTime.class);
+    }
+
+    public OffsetDateTime getOffsetDateTime(int column) {
+        return get(column, OffsetDateTime.class);
+    }
+
+    public Instant getInstant(int column) {
+        return get(column, Instant.class);
+    }
+
+    public byte[] getBytes(int column) {
+        return get(column, byte[].class);
+    }
+
+    public byte[] getBytes(String column) {
+        return get(column, byte[].class);
+    }
+
+    public int size() {
+        return set.columnCount();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Row[");
+        for (int i = 0; i < size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(set.column(i).name()).append('=').append(isNull(i) ? "NULL" : getString(i));
+        }
+        return sb.append(']').toString();
+    }
+}

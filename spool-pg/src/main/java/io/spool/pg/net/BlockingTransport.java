@@ -1,0 +1,157 @@
+package io.spool.pg.net;
+
+import io.spool.pg.PgConfig;
+import io.spool.pg.PgException;
+import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.WriteBuffer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * Moves an engine's bytes over a blocking socket. On a virtual thread a blocked read parks the virtual thread
+ * and frees its carrier, so thousands of connections cost little. Any I/O failure, EOF or timeout tells the
+ * engine the connection is lost, so every pending command fails with a clear {@code 08006} error.
+ */
+public final class BlockingTransport implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final PgEngine engine;
+    private final int readTimeoutMillis;
+
+    private BlockingTransport(Socket socket, PgEngine engine, Duration readTimeout) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.engine = engine;
+        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+    }
+
+    /** Opens a TCP connection to the configured server, bounded by the connect timeout. */
+    public static BlockingTransport open(PgConfig config, PgEngine engine) {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.connectTimeout().toMillis());
+            return new BlockingTransport(socket, engine, config.socketTimeout());
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + config.host() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends what the engine has queued and reads until {@code command} is done; returns its result or throws
+     * its failure. {@code timeout} bounds each wait for the server (zero: none).
+     */
+    public <T> T await(Command<T> command, Duration timeout) {
+        int timeoutMillis = timeout == null ? readTimeoutMillis : (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            flush();
+            while (!command.isDone()) {
+                if (!readOnce()) {
+                    break;
+                }
+                flush();
+            }
+        } catch (SocketTimeoutException e) {
+            lose("no answer from the server within " + timeoutMillis + " ms; the connection is closed", e);
+        } catch (IOException e) {
+            lose("connection to the server failed: " + e.getMessage(), e);
+        }
+        return command.result();
+    }
+
+    public <T> T await(Command<T> command) {
+        return await(command, null);
+    }
+
+    /** Writes all queued output. */
+    public void flush() throws IOException {
+        WriteBuffer output = engine.output();
+        if (output.isEmpty()) {
+            return;
+        }
+        ByteBuffer bytes = output.readable();
+        int n = bytes.remaining();
+        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), n);
+        out.flush();
+        output.consume(n);
+    }
+
+    /** Reads once into the engine; false at end of stream (the engine has been told). */
+    public boolean readOnce() throws IOException {
+        ByteBuffer target = engine.readBuffer();
+        int n = in.read(target.array(), target.arrayOffset() + target.position(), target.remaining());
+        if (n < 0) {
+            lose("the server closed the connection", null);
+            return false;
+        }
+        engine.received(n);
+        return true;
+    }
+
+    /** Feeds whatever bytes have already arrived, without blocking. */
+    public void readAvailable() throws IOException {
+        while (in.available() > 0 && !socket.isClosed()) {
+            if (!readOnce()) {
+                return;
+            }
+        }
+    }
+
+    /** Waits up to {@code timeout} for bytes and feeds them; false if none came (used while idle, e.g. LISTEN). */
+    public boolean readWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        try {
+            return readOnce();
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+
+    private void lose(String reason, Throwable cause) {
+        engine.connectionLost(reason, cause);
+        closeQuietly(socket);
+    }
+
+    public boolean isOpen() {
+        return !socket.isClosed();
+    }
+
+    /** Sends Terminate (best effort) and closes the socket. */
+    @Override
+    public void close() {
+        try {
+            if (engine.isUsable()) {
+                engine.terminate();
+                socket.setSoTimeout(1000);
+                flush();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        } finally {
+            closeQuietly(socket);
+            engine.connectionLost("connection is closed", null);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.spool.pg.protocol;
+
+import java.util.List;
+
+/**
+ * One statement executed with many parameter sets under a single Sync: one round trip, and one implicit
+ * transaction, so either every set is applied or (on an error) none is. The result is the rows affected by each.
+ */
+public final class Batch extends Command<long[]> {
+    private final PreparedStatement statement;
+    private final List<Object[]> parameterSets;
+    private final long[] counts;
+    private int completed;
+
+    Batch(PreparedStatement statement, List<Object[]> parameterSets) {
+        this.statement = statement;
+        this.parameterSets = parameterSets;
+        this.counts = new long[parameterSets.size()];
+    }
+
+    @Override
+    protected boolean write(PgEngine engine, WriteBuffer out) {
+        if (statement.state == PreparedStatement.State.FAILED) {
+            setFailure(statement.error);
+            return false;
+        }
+        for (Object[] params : parameterSets) {
+            ExtendedQuery.checkArity(statement, params);
+            ExtendedQuery.writeBindExecute(engine, statement, params, out);
+        }
+        Frontend.sync(out);
+        return true;
+    }
+
+    @Override
+    protected boolean handle(MessageReader m, PgEngine engine) {
+        switch (m.type()) {
+            case '2', 'D', 'n', 's' -> { }
+            case 'C' -> {
+                counts[completed++] = CommandTag.rowsAffected(m.readCString());
+            }
+            case 'I' -> completed++;
+            case 'Z' -> {
+                setResult(counts);
+                return true;
+            }
+            default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' in a batch");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,110 @@
+package io.spool.pg.protocol;
+
+import io.spool.pg.PgException;
+import io.spool.pg.RowSet;
+
+/**
+ * Bind + Execute (+ Sync) of a prepared statement with parameter values, collecting the result rows. With
+ * {@code sync} false it shares the next Sync with the commands after it (a pipeline sync group), so an error
+ * in it makes the server skip them too.
+ */
+public final class ExtendedQuery extends Command<RowSet> {
+    private final PreparedStatement statement;
+    private final Object[] params;
+    private final boolean sync;
+    private RowSet rows;
+    private PgEngine engine;
+    private boolean copyRefused;
+
+    ExtendedQuery(PreparedStatement statement, Object[] params, boolean sync) {
+        this.statement = statement;
+        this.params = params;
+        this.sync = sync;
+    }
+
+    @Override
+    protected boolean endsWithSync() {
+        return sync;
+    }
+
+    @Override
+    protected boolean write(PgEngine engine, WriteBuffer out) {
+        if (statement.state == PreparedStatement.State.FAILED) {
+            setFailure(statement.error);
+            return false;
+        }
+        checkArity(statement, params);
+        this.engine = engine;
+        rows = new RowSet(statement.columns, engine.codecs());
+        writeBindExecute(engine, statement, params, out);
+        if (sync) {
+            Frontend.sync(out);
+        }
+        return true;
+    }
+
+    static void checkArity(PreparedStatement statement, Object[] params) {
+        int expected = statement.parameterOids.length;
+        if (params.length != expected) {
+            throw new PgArityException(expected, params.length);
+        }
+    }
+
+    static void writeBindExecute(PgEngine engine, PreparedStatement statement, Object[] params, WriteBuffer out) {
+        int[] oids = statement.parameterOids;
+        Frontend.bind(out, "", statement.name, params,
+                (i, value, buf) -> engine.codecs().encode(value, oids[i], buf), statement.resultFormats);
+        Frontend.execute(out, "", 0);
+    }
+
+    @Override
+    protected boolean handle(MessageReader m, PgEngine engine) {
+        switch (m.type()) {
+            case '2', 's', '3', 'n' -> { }
+            case 'D' -> rows.addDataRow(m.array(), m.position(), m.end());
+            case 'C' -> {
+                rows.complete(m.readCString());
+                return completeUnlessSynced();
+            }
+            case 'I' -> {
+                rows.complete("");
+                return completeUnlessSynced();
+            }
+            case 'G' -> {
+                // COPY FROM STDIN through a plain query: refuse it so the server ends the statement with an error
+                copyRefused = true;
+                Frontend.copyFail(engine.output(), "COPY FROM STDIN is not supported through query(); use the copy API");
+                // the server ignored our Sync while in copy-in mode and now discards input until the next one
+                Frontend.sync(engine.output());
+            }
+            case 'H', 'd', 'c' -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+                    "COPY TO STDOUT is not supported through query(); use the copy API"));
+            case 'Z' -> {
+                if (!isFailed()) {
+                    setResult(rows);
+                }
+                return true;
+            }
+            default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' in a query");
+        }
+        return false;
+    }
+
+    private boolean completeUnlessSynced() {
+        if (!sync) {
+            setResult(rows);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected void onFinish() {
+        // a statement the server forgot (DISCARD/DEALLOCATE) or whose result type changed must be prepared anew
+        PgException e = failure();
+        if (e != null && engine != null && !copyRefused
+                && ("26000".equals(e.sqlState()) || "0A000".equals(e.sqlState()))) {
+            engine.invalidate(statement);
+        }
+    }
+}

@@ -1,0 +1,477 @@
+package io.spool.pg.protocol;
+
+import io.spool.pg.Notice;
+import io.spool.pg.Notification;
+import io.spool.pg.PgException;
+import io.spool.pg.types.Codecs;
+import io.spool.pg.types.PgTypeException;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The sans-I/O PostgreSQL protocol engine: a state machine that turns commands into bytes to send and
+ * received bytes into results. It owns no socket, thread or clock; a transport moves {@link #output()} to the
+ * server and hands what it reads to {@link #receive}. Commands are written in submission order and answered in
+ * that order, so many may be in flight at once (pipelining). Not thread-safe: one driver at a time.
+ *
+ * <p>Malformed input (a bad length, an unknown message type, a message over {@code maxMessageSize}) poisons the
+ * engine: every pending command fails with a {@code 08P01} error and so does every later one.
+ */
+public final class PgEngine {
+    /** Default upper bound on one backend message; a DataRow can hold up to 1 GiB, so big values need more. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 256 << 20;
+    private static final int MAX_QUEUED_NOTIFICATIONS = 100_000;
+
+    private final int maxMessageSize;
+    private final Codecs codecs;
+    private final StatementCache statements;
+    private final WriteBuffer out = new WriteBuffer(8192);
+    private final MessageReader reader = new MessageReader();
+
+    private byte[] in = new byte[16384];
+    private int inStart;
+    private int inEnd;
+
+    private final ArrayDeque<Command<?>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Command<?>> unwritten = new ArrayDeque<>();
+    private Command<?> barrier;
+    private PgException poison;
+    private boolean terminated;
+
+    private final Map<String, String> serverParameters = new HashMap<>();
+    private int processId;
+    private int secretKey;
+    private char transactionStatus = 'I';
+
+    private final ArrayDeque<Notification> notifications = new ArrayDeque<>();
+    private long droppedNotifications;
+    private Consumer<Notification> notificationListener;
+    private Consumer<Notice> noticeListener;
+
+    public PgEngine() {
+        this(DEFAULT_MAX_MESSAGE_SIZE, StatementCache.DEFAULT_CAPACITY, Codecs.DEFAULT);
+    }
+
+    public PgEngine(int maxMessageSize, int statementCacheSize, Codecs codecs) {
+        if (maxMessageSize < 1024) {
+            throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
+        }
+        this.maxMessageSize = maxMessageSize;
+        this.codecs = codecs;
+        this.statements = new StatementCache(statementCacheSize);
+    }
+
+    // ---- commands ---------------------------------------------------------------------------------------
+
+    /**
+     * Queues a command. It is written to {@link #output()} at once unless an earlier barrier is still waiting
+     * for its answer. On a poisoned or terminated engine the command fails at once.
+     */
+    public <C extends Command<?>> C submit(C command) {
+        if (poison != null) {
+            command.setFailure(poison);
+            command.finish();
+            return command;
+        }
+        if (terminated) {
+            command.setFailure(new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "connection is closed"));
+            command.finish();
+            return command;
+        }
+        if (barrier != null || !unwritten.isEmpty()) {
+            unwritten.add(command);
+        } else {
+            write(command);
+        }
+        return command;
+    }
+
+    /** Queues a query with parameters through the extended protocol, preparing (and caching) its statement. */
+    public ExtendedQuery query(String sql, Object... params) {
+        if (COPY_STREAM.matcher(sql).lookingAt()) {
+            // a COPY inside a pipeline would swallow the commands behind it: refuse it before sending anything
+            ExtendedQuery refused = new ExtendedQuery(null, params, true);
+            refused.setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+                    "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut"));
+            refused.finish();
+            return refused;
+        }
+        PreparedStatement statement = prepare(sql, params);
+        return submit(new ExtendedQuery(statement, params, true));
+    }
+
+    private static final java.util.regex.Pattern COPY_STREAM = java.util.regex.Pattern.compile(
+            "\\s*copy\\b.*\\b(stdin|stdout)\\b", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The cached prepared statement for {@code sql} with these parameters' type hints; on a miss a
+     * {@link Prepare} barrier is queued first so the statement's types are known when its Bind is written.
+     */
+    PreparedStatement prepare(String sql, Object[] params) {
+        int[] hints = new int[params.length];
+        for (int i = 0; i < params.length; i++) {
+            hints[i] = codecs.hintOid(params[i]);
+        }
+        PreparedStatement statement = statements.get(sql, hints);
+        if (statement == null) {
+            statement = statements.create(sql, hints, evicted -> submit(new CloseStatement(evicted)));
+            submit(new Prepare(statement, codecs));
+        }
+        return statement;
+    }
+
+    /** Queues one statement run with many parameter sets under one Sync (all applied, or none). */
+    public Batch batch(String sql, java.util.List<Object[]> parameterSets) {
+        if (parameterSets.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one parameter set");
+        }
+        PreparedStatement statement = prepare(sql, parameterSets.get(0));
+        return submit(new Batch(statement, parameterSets));
+    }
+
+    /** Queues a simple-protocol query: text results, and several statements allowed in one string. */
+    public SimpleQuery simpleQuery(String sql) {
+        return submit(new SimpleQuery(sql, codecs));
+    }
+
+    /** Queues Terminate; the transport closes the socket once the output is sent. */
+    public void terminate() {
+        if (!terminated && poison == null) {
+            Frontend.terminate(out);
+        }
+        terminated = true;
+    }
+
+    private void write(Command<?> command) {
+        int mark = out.position();
+        boolean written;
+        try {
+            written = command.write(this, out);
+        } catch (IllegalArgumentException e) {  // includes PgTypeException: a value the statement cannot take
+            out.truncate(mark);
+            command.setFailure(new PgException(e instanceof PgArityException ? "07001" : "22023", e.getMessage(), e));
+            written = false;
+        }
+        if (!written) {
+            out.truncate(mark);
+            command.finish();
+            return;
+        }
+        inFlight.add(command);
+        if (command.isBarrier()) {
+            barrier = command;
+        }
+    }
+
+    private void writeUnblocked() {
+        while (barrier == null && poison == null && !unwritten.isEmpty()) {
+            write(unwritten.poll());
+        }
+    }
+
+    // ---- bytes in and out ------------------------------------------------------------------------------
+
+    /** Bytes waiting to be sent. The transport writes from {@link WriteBuffer#readable()} and then consumes. */
+    public WriteBuffer output() {
+        return out;
+    }
+
+    /** Feeds received bytes and processes every complete message in them. */
+    public void receive(byte[] src) {
+        receive(src, 0, src.length);
+    }
+
+    /** Feeds received bytes and processes every complete message in them. */
+    public void receive(byte[] src, int offset, int length) {
+        ensureInput(length);
+        System.arraycopy(src, offset, in, inEnd, length);
+        inEnd += length;
+        process();
+    }
+
+    public void receive(ByteBuffer src) {
+        int n = src.remaining();
+        ensureInput(n);
+        src.get(in, inEnd, n);
+        inEnd += n;
+        process();
+    }
+
+    /**
+     * A buffer with free space to read into directly (no copy); call {@link #received(int)} with the count
+     * read. The buffer is valid until the next call on the engine.
+     */
+    public ByteBuffer readBuffer() {
+        ensureInput(8192);
+        return ByteBuffer.wrap(in, inEnd, in.length - inEnd);
+    }
+
+    public void received(int count) {
+        if (count < 0 || count > in.length - inEnd) {
+            throw new IllegalArgumentException("received " + count);
+        }
+        inEnd += count;
+        process();
+    }
+
+    private void ensureInput(int extra) {
+        if (in.length - inEnd >= extra) {
+            return;
+        }
+        int used = inEnd - inStart;
+        long wanted = Math.max((long) used + extra, in.length);
+        if (wanted > in.length) {
+            wanted = Math.max(wanted, Math.min((long) in.length * 2, (long) maxMessageSize + 5 + extra));
+        }
+        byte[] target = wanted > in.length ? new byte[(int) Math.min(wanted, Integer.MAX_VALUE - 16)] : in;
+        System.arraycopy(in, inStart, target, 0, used);
+        in = target;
+        inStart = 0;
+        inEnd = used;
+    }
+
+    private void process() {
+        try {
+            while (poison == null && inEnd - inStart >= 5) {
+                byte type = in[inStart];
+                int length = Bytes.int32(in, inStart + 1);
+                if (length < 4) {
+                    throw new ProtocolException("message '" + printable(type) + "' has invalid length " + length);
+                }
+                if (length - 4 > maxMessageSize) {
+                    throw new ProtocolException("message '" + printable(type) + "' of " + length
+                            + " bytes exceeds the limit of " + maxMessageSize);
+                }
+                int total = length + 1;
+                if (inEnd - inStart < total) {
+                    ensureInput(total - (inEnd - inStart));
+                    break;
+                }
+                int bodyStart = inStart + 5;
+                inStart += total;
+                reader.reset(type, in, bodyStart, bodyStart + length - 4);
+                dispatch(reader);
+            }
+        } catch (ProtocolException e) {
+            poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
+        } catch (PgTypeException e) {
+            poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
+        }
+        if (inStart == inEnd) {
+            inStart = inEnd = 0;
+            if (in.length > (1 << 20)) {
+                in = new byte[16384];  // one huge message must not pin its buffer forever
+            }
+        }
+    }
+
+    private static String printable(byte type) {
+        return type >= 32 && type < 127 ? String.valueOf((char) type) : String.format("0x%02x", type & 0xFF);
+    }
+
+    private void dispatch(MessageReader m) {
+        switch (m.type()) {
+            case 'N' -> {
+                Notice notice = new Notice(Collections.unmodifiableMap(ErrorFields.parse(m)));
+                if (noticeListener != null) {
+                    noticeListener.accept(notice);
+                }
+            }
+            case 'A' -> notification(new Notification(m.readInt32(), m.readCString(), m.readCString()));
+            case 'S' -> serverParameters.put(m.readCString(), m.readCString());
+            case 'E' -> error(ErrorFields.error(m));
+            default -> toHead(m);
+        }
+    }
+
+    private void toHead(MessageReader m) {
+        Command<?> head = inFlight.peek();
+        if (head == null) {
+            throw new ProtocolException("unexpected message '" + printable(m.type()) + "' with no command in flight");
+        }
+        if (m.type() == 'Z') {
+            if (m.remaining() != 1) {
+                throw new ProtocolException("ReadyForQuery has length " + (m.remaining() + 4));
+            }
+            char status = (char) m.readByte();
+            if (status != 'I' && status != 'T' && status != 'E') {
+                throw new ProtocolException("ReadyForQuery has unknown transaction status '" + printable((byte) status) + "'");
+            }
+            transactionStatus = status;
+            m.reset((byte) 'Z', m.array(), m.position() - 1, m.end());
+        }
+        boolean last;
+        if (head.isFailed()) {
+            // after an error the server skips to the Sync; only its ReadyForQuery ends the command
+            last = m.type() == 'Z';
+        } else {
+            last = head.handle(m, this);
+        }
+        if (last) {
+            complete();
+        }
+    }
+
+    private void complete() {
+        Command<?> head = inFlight.poll();
+        if (head == barrier) {
+            barrier = null;
+        }
+        head.finish();
+        writeUnblocked();
+    }
+
+    private void error(PgException error) {
+        Command<?> head = inFlight.peek();
+        if (head == null || error.isConnectionError()) {
+            poison(error);
+            return;
+        }
+        head.setFailure(error);
+        if (head.endsWithSync()) {
+            return;  // its ReadyForQuery follows
+        }
+        // PostgreSQL skips every message up to the next Sync: fail those commands, the Sync's own one waits for Z
+        complete();
+        PgException skipped = new PgException(error.sqlState(),
+                "not executed: an earlier command in the same pipeline sync group failed: " + error.serverMessage(), error);
+        while (!inFlight.isEmpty()) {
+            Command<?> next = inFlight.peek();
+            next.setFailure(skipped);
+            if (next.endsWithSync()) {
+                break;
+            }
+            complete();
+        }
+    }
+
+    private void notification(Notification n) {
+        if (notificationListener != null) {
+            notificationListener.accept(n);
+            return;
+        }
+        if (notifications.size() >= MAX_QUEUED_NOTIFICATIONS) {
+            notifications.poll();  // bounded: an unread backlog must not exhaust memory
+            droppedNotifications++;
+        }
+        notifications.add(n);
+    }
+
+    // ---- failure --------------------------------------------------------------------------------------
+
+    /** Fails every pending command and every later one with {@code error}; the connection is unusable. */
+    public void poison(PgException error) {
+        if (poison != null) {
+            return;
+        }
+        poison = error;
+        out.clear();
+        barrier = null;
+        while (!inFlight.isEmpty()) {
+            Command<?> c = inFlight.poll();
+            c.setFailure(error);
+            c.finish();
+        }
+        while (!unwritten.isEmpty()) {
+            Command<?> c = unwritten.poll();
+            c.setFailure(error);
+            c.finish();
+        }
+    }
+
+    /** Tells the engine the transport lost the connection (EOF, reset, timeout). */
+    public void connectionLost(String reason, Throwable cause) {
+        if (terminated && inFlight.isEmpty() && unwritten.isEmpty()) {
+            poison(new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "connection is closed"));
+            return;
+        }
+        poison(new PgException(PgException.CONNECTION_FAILURE, reason, cause));
+    }
+
+    // ---- state ----------------------------------------------------------------------------------------
+
+    /** The error that made this engine unusable, or {@code null} while it is healthy. */
+    public PgException poisonedBy() {
+        return poison;
+    }
+
+    public boolean isUsable() {
+        return poison == null && !terminated;
+    }
+
+    /** True while some command waits for an answer or to be written. */
+    public boolean hasPendingCommands() {
+        return !inFlight.isEmpty() || !unwritten.isEmpty();
+    }
+
+    /** The input buffer's size: bounded by the largest message allowed, whatever arrives. */
+    int inputCapacity() {
+        return in.length;
+    }
+
+    public int commandsInFlight() {
+        return inFlight.size() + unwritten.size();
+    }
+
+    /** {@code 'I'} idle, {@code 'T'} in a transaction block, {@code 'E'} in a failed transaction block. */
+    public char transactionStatus() {
+        return transactionStatus;
+    }
+
+    public Map<String, String> serverParameters() {
+        return Collections.unmodifiableMap(serverParameters);
+    }
+
+    public int processId() {
+        return processId;
+    }
+
+    public int secretKey() {
+        return secretKey;
+    }
+
+    void backendKey(int processId, int secretKey) {
+        this.processId = processId;
+        this.secretKey = secretKey;
+    }
+
+    public Codecs codecs() {
+        return codecs;
+    }
+
+    public int cachedStatements() {
+        return statements.size();
+    }
+
+    /** Takes the next queued notification, or {@code null}. */
+    public Notification pollNotification() {
+        return notifications.poll();
+    }
+
+    public long droppedNotifications() {
+        return droppedNotifications;
+    }
+
+    /** Delivers notifications to {@code listener} as they arrive instead of queueing them. */
+    public void onNotification(Consumer<Notification> listener) {
+        this.notificationListener = listener;
+        if (listener != null) {
+            while (!notifications.isEmpty()) {
+                listener.accept(notifications.poll());
+            }
+        }
+    }
+
+    public void onNotice(Consumer<Notice> listener) {
+        this.noticeListener = listener;
+    }
+
+    void invalidate(PreparedStatement statement) {
+        statements.remove(statement);
+    }
+}

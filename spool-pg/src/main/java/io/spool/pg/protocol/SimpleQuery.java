@@ -1,0 +1,60 @@
+package io.spool.pg.protocol;
+
+import io.spool.pg.Column;
+import io.spool.pg.PgException;
+import io.spool.pg.RowSet;
+import io.spool.pg.types.Codecs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A simple-protocol Query: one string that may hold several statements, no parameters, text results. The
+ * result has one {@link RowSet} per statement; an error stops the statements after it (the server runs the
+ * string as one implicit transaction unless it holds its own BEGIN/COMMIT).
+ */
+public final class SimpleQuery extends Command<List<RowSet>> {
+    private final String sql;
+    private final Codecs codecs;
+    private final List<RowSet> results = new ArrayList<>();
+    private RowSet current;
+
+    SimpleQuery(String sql, Codecs codecs) {
+        this.sql = sql;
+        this.codecs = codecs;
+    }
+
+    @Override
+    protected boolean write(PgEngine engine, WriteBuffer out) {
+        Frontend.query(out, sql);
+        return true;
+    }
+
+    @Override
+    protected boolean handle(MessageReader m, PgEngine engine) {
+        switch (m.type()) {
+            case 'T' -> current = new RowSet(RowDescriptions.parse(m, null), codecs);
+            case 'D' -> {
+                if (current == null) {
+                    throw new ProtocolException("DataRow without RowDescription");
+                }
+                current.addDataRow(m.array(), m.position(), m.end());
+            }
+            case 'C', 'I' -> {
+                RowSet done = current != null ? current : new RowSet(new Column[0], codecs);
+                done.complete(m.type() == 'C' ? m.readCString() : "");
+                results.add(done);
+                current = null;
+            }
+            case 'G' -> Frontend.copyFail(engine.output(), "COPY FROM STDIN is not supported through a simple query");
+            case 'H', 'd', 'c' -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+                    "COPY TO STDOUT is not supported through a simple query"));
+            case 'Z' -> {
+                setResult(results);
+                return true;
+            }
+            default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' in a simple query");
+        }
+        return false;
+    }
+}

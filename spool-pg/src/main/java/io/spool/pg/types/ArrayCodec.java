@@ -1,0 +1,260 @@
+package io.spool.pg.types;
+
+import io.spool.pg.protocol.WriteBuffer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * The binary form of arrays ({@code array_send}/{@code array_recv}): int32 dimension count, int32 has-nulls
+ * flag, int32 element type OID, then a (size, lower bound) int32 pair per dimension, then each element as an
+ * int32 length ({@code -1} for NULL) and that many bytes in the element type's binary form. An empty array has
+ * zero dimensions. One-dimensional arrays map to Java arrays of the element's boxed type (lower bounds are
+ * dropped, Java arrays start at 0); more dimensions are refused rather than guessed at, except when rendering
+ * the array as text.
+ */
+final class ArrayCodec {
+    private ArrayCodec() {}
+
+    /** PostgreSQL's MAXDIM. */
+    private static final int MAX_DIMENSIONS = 6;
+
+    /** The parsed header: element type, dimension sizes, and where the elements start. */
+    private record Header(int elementOid, int[] dims, int count, int dataStart) {}
+
+    private static Header header(int oid, byte[] b, int off, int len) {
+        if (len < 12) {
+            throw PgTypeException.malformed(oid, len + " bytes, shorter than the 12-byte array header");
+        }
+        int ndim = Wire.int4(b, off);
+        int flags = Wire.int4(b, off + 4);
+        int elementOid = Wire.int4(b, off + 8);
+        if (ndim < 0 || ndim > MAX_DIMENSIONS) {
+            throw PgTypeException.malformed(oid, ndim + " dimensions");
+        }
+        if (flags != 0 && flags != 1) {
+            throw PgTypeException.malformed(oid, "flags " + flags);
+        }
+        int expected = PgTypes.elementOf(oid);
+        if (elementOid != expected && !Codecs.hasBinaryScalar(elementOid)) {
+            throw PgTypeException.malformed(oid, "elements of type " + PgTypes.name(elementOid));
+        }
+        if (len < 12 + 8 * ndim) {
+            throw PgTypeException.malformed(oid, "truncated in its dimensions");
+        }
+        int[] dims = new int[ndim];
+        long count = ndim == 0 ? 0 : 1;
+        for (int d = 0; d < ndim; d++) {
+            dims[d] = Wire.int4(b, off + 12 + 8 * d);
+            count *= dims[d];
+            // every element takes at least its 4-byte length, which bounds the count by the bytes present
+            if (dims[d] < 0 || count > (len - 12 - 8 * ndim) / 4) {
+                throw PgTypeException.malformed(oid, "dimension of " + dims[d] + " elements in " + len + " bytes");
+            }
+        }
+        return new Header(elementOid, dims, (int) count, off + 12 + 8 * ndim);
+    }
+
+    /** Decodes a one-dimensional (or empty) array; numeric NaN/Infinity elements make it a {@code Number[]}. */
+    static Object[] decode(int oid, byte[] b, int off, int len) {
+        Header h = header(oid, b, off, len);
+        if (h.dims.length > 1) {
+            throw new PgTypeException("cannot read a " + h.dims.length + "-dimensional " + PgTypes.name(oid)
+                    + " as a Java array; only one-dimensional arrays are supported (read it as String, or use unnest)");
+        }
+        return elements(oid, h, b, off + len, newArray(h.elementOid, h.count));
+    }
+
+    /** Reads the elements into {@code out} (which may be replaced by a wider array) and checks the value ends. */
+    private static Object[] elements(int oid, Header h, byte[] b, int end, Object[] out) {
+        int p = h.dataStart;
+        for (int i = 0; i < h.count; i++) {
+            if (end - p < 4) {
+                throw PgTypeException.malformed(oid, "truncated at element " + i);
+            }
+            int n = Wire.int4(b, p);
+            p += 4;
+            if (n == -1) {
+                continue;
+            }
+            if (n < 0 || n > end - p) {
+                throw PgTypeException.malformed(oid, "element " + i + " has length " + n + " with " + (end - p) + " bytes left");
+            }
+            Object v;
+            try {
+                v = Codecs.binaryValue(h.elementOid, b, p, n);
+            } catch (PgTypeException e) {
+                throw new PgTypeException("element " + i + " of a " + PgTypes.name(oid) + " value: " + e.getMessage(), e);
+            }
+            if (!out.getClass().getComponentType().isInstance(v)) {
+                out = Arrays.copyOf(out, out.length, v instanceof Number ? Number[].class : Object[].class);
+            }
+            out[i] = v;
+            p += n;
+        }
+        if (p != end) {
+            throw PgTypeException.malformed(oid, (end - p) + " bytes after the last element");
+        }
+        return out;
+    }
+
+    /** The server's text output of the array, with any number of dimensions. */
+    static String toText(int oid, byte[] b, int off, int len) {
+        Header h = header(oid, b, off, len);
+        Object[] flat = elements(oid, h, b, off + len, new Object[h.count]);
+        if (h.dims.length <= 1) {
+            return TextFormat.arrayLiteral(flat, false);
+        }
+        StringBuilder sb = new StringBuilder();
+        level(sb, h.dims, 0, flat, new int[1]);
+        return sb.toString();
+    }
+
+    private static void level(StringBuilder sb, int[] dims, int d, Object[] flat, int[] next) {
+        sb.append('{');
+        for (int i = 0; i < dims[d]; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            if (d + 1 < dims.length) {
+                level(sb, dims, d + 1, flat, next);
+            } else {
+                Object v = flat[next[0]++];
+                if (v == null) {
+                    sb.append("NULL");
+                } else {
+                    TextFormat.appendElement(sb, TextFormat.output(v));
+                }
+            }
+        }
+        sb.append('}');
+    }
+
+    /** A new array of the Java type elements of {@code elementOid} decode to. */
+    static Object[] newArray(int elementOid, int n) {
+        return switch (elementOid) {
+            case PgTypes.BOOL -> new Boolean[n];
+            case PgTypes.INT2 -> new Short[n];
+            case PgTypes.INT4 -> new Integer[n];
+            case PgTypes.INT8, PgTypes.OID -> new Long[n];
+            case PgTypes.FLOAT4 -> new Float[n];
+            case PgTypes.FLOAT8 -> new Double[n];
+            case PgTypes.NUMERIC -> new BigDecimal[n];
+            case PgTypes.BYTEA -> new byte[n][];
+            case PgTypes.UUID -> new UUID[n];
+            case PgTypes.DATE -> new LocalDate[n];
+            case PgTypes.TIME -> new LocalTime[n];
+            case PgTypes.TIMETZ -> new OffsetTime[n];
+            case PgTypes.TIMESTAMP -> new LocalDateTime[n];
+            case PgTypes.TIMESTAMPTZ -> new OffsetDateTime[n];
+            case PgTypes.INTERVAL -> new PgInterval[n];
+            default -> new String[n];
+        };
+    }
+
+    /** The elements of an array parameter: an {@code Object[]}, a primitive array, or a {@code Collection}. */
+    static Object[] items(Object value, int oid) {
+        if (value instanceof Object[] a) {
+            return a;
+        }
+        if (value instanceof Collection<?> c) {
+            return c.toArray();
+        }
+        if (value instanceof byte[] || !value.getClass().isArray()) {
+            throw PgTypeException.cannotEncode(value, oid);
+        }
+        int n = java.lang.reflect.Array.getLength(value);
+        Object[] boxed = new Object[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = java.lang.reflect.Array.get(value, i);
+        }
+        return boxed;
+    }
+
+    /** Writes an array parameter: binary when every element has a binary form, else an array literal as text. */
+    static int encode(Object value, int oid, WriteBuffer out) {
+        int elementOid = PgTypes.elementOf(oid);
+        // unboxed fast paths for the common primitive arrays
+        if (value instanceof int[] a && elementOid == PgTypes.INT4) {
+            header(out, elementOid, a.length, false);
+            for (int v : a) {
+                out.writeInt(4).writeInt(v);
+            }
+            return 1;
+        }
+        if (value instanceof long[] a && elementOid == PgTypes.INT8) {
+            header(out, elementOid, a.length, false);
+            for (long v : a) {
+                out.writeInt(8).writeLong(v);
+            }
+            return 1;
+        }
+        if (value instanceof double[] a && elementOid == PgTypes.FLOAT8) {
+            header(out, elementOid, a.length, false);
+            for (double v : a) {
+                out.writeInt(8).writeDouble(v);
+            }
+            return 1;
+        }
+        Object[] items = items(value, oid);
+        boolean hasNull = false;
+        for (Object item : items) {
+            if (item == null) {
+                hasNull = true;
+            } else if ((item.getClass().isArray() && !(item instanceof byte[])) || item instanceof Collection<?>) {
+                throw PgTypeException.cannotEncode(value, oid, "multi-dimensional arrays are not supported");
+            }
+        }
+        if (elementOid == 0) {
+            return TextFormat.writeInput(value, oid, out);  // an array type we have no element codec for
+        }
+        int mark = out.position();
+        header(out, elementOid, items.length, hasNull);
+        for (int i = 0; i < items.length; i++) {
+            Object item = items[i];
+            if (item == null) {
+                out.writeInt(-1);
+                continue;
+            }
+            int lengthAt = out.position();
+            out.writeInt(0);
+            int format;
+            try {
+                format = Codecs.encodeValue(item, elementOid, out);
+            } catch (PgTypeException e) {
+                throw new PgTypeException("element " + i + " of a " + PgTypes.name(oid) + " parameter: " + e.getMessage(), e);
+            }
+            if (format == 0) {
+                // this element only has a text form (a String for an int4[], say): send the whole array as text
+                out.truncate(mark);
+                out.writeUtf8(TextFormat.arrayLiteral(items, true));
+                return 0;
+            }
+            out.putInt(lengthAt, out.position() - lengthAt - 4);
+        }
+        return 1;
+    }
+
+    private static void header(WriteBuffer out, int elementOid, int n, boolean hasNull) {
+        if (n == 0) {
+            out.writeInt(0).writeInt(0).writeInt(elementOid);
+        } else {
+            out.writeInt(1).writeInt(hasNull ? 1 : 0).writeInt(elementOid).writeInt(n).writeInt(1);
+        }
+    }
+
+    /** The array type a Java array's component type maps to, or 0. */
+    static int hint(Class<?> component) {
+        if (component == String.class) {
+            return PgTypes.TEXT_ARRAY;
+        }
+        return PgTypes.arrayOf(Codecs.hintForClass(component));
+    }
+}

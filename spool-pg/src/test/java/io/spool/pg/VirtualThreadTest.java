@@ -1,0 +1,106 @@
+package io.spool.pg;
+
+import io.spool.embedded.junit.PostgresExtension;
+import io.spool.embedded.junit.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Many virtual threads sharing a small pool: every query answers, none pins a carrier or times out. */
+@ExtendWith(PostgresExtension.class)
+class VirtualThreadTest {
+    private final TestDatabase db;
+
+    VirtualThreadTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    @Test
+    void tenThousandVirtualThreadsShareAPoolOfTwenty() throws Exception {
+        try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), 20, Duration.ofSeconds(60));
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            AtomicInteger maxWaiting = new AtomicInteger();
+            List<Future<Integer>> answers = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 10_000; i++) {
+                int n = i;
+                answers.add(threads.submit(() -> {
+                    maxWaiting.accumulateAndGet(pool.waiting(), Math::max);
+                    return pool.query("SELECT $1::int4 * 2 AS twice", n).row(0).getInteger(0);
+                }));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).isEqualTo(2 * i);
+            }
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            System.out.printf("10,000 virtual threads, pool of 20: %d ms, up to %d waiting%n", millis, maxWaiting.get());
+            assertThat(pool.openConnections()).isLessThanOrEqualTo(20);
+            assertThat(maxWaiting.get()).as("the pool really was contended").isGreaterThan(20);
+        }
+    }
+
+    @Test
+    void virtualThreadsEachHoldingAConnectionRunShortQueries() throws Exception {
+        int connections = 100;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> sums = new ArrayList<>();
+            for (int t = 0; t < connections; t++) {
+                sums.add(threads.submit(() -> {
+                    long sum = 0;
+                    try (PgConnection c = PgConnection.connect(db.url())) {
+                        for (int i = 0; i < 100; i++) {
+                            sum += c.query("SELECT $1::int8 AS v", (long) i).row(0).getLong(0);
+                        }
+                    }
+                    return sum;
+                }));
+            }
+            for (Future<Long> f : sums) {
+                assertThat(f.get()).isEqualTo(4950L);
+            }
+        }
+    }
+
+    @Test
+    void poolReplacesAConnectionWhoseBackendWasKilled() {
+        try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), 1, Duration.ofSeconds(5))) {
+            int pid = pool.query("SELECT pg_backend_pid()").row(0).getInteger(0);
+            try (PgConnection admin = PgConnection.connect(db.url())) {
+                admin.query("SELECT pg_terminate_backend($1)", pid);
+            }
+            // the caller sees at most one clear error, then the pool hands out a fresh connection
+            try {
+                pool.query("SELECT 1");
+            } catch (PgException e) {
+                assertThat(e.isConnectionError()).isTrue();
+            }
+            int next = pool.query("SELECT pg_backend_pid()").row(0).getInteger(0);
+            assertThat(next).isNotEqualTo(pid);
+        }
+    }
+
+    @Test
+    void acquireTimesOutWhenThePoolIsExhausted() throws Exception {
+        try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), 1, Duration.ofMillis(200))) {
+            Thread holder = Thread.ofVirtual().start(() -> pool.withConnection(c -> c.query("SELECT pg_sleep(1)")));
+            Thread.sleep(200);
+            assertThatThrownBy(() -> pool.query("SELECT 1"))
+                    .isInstanceOfSatisfying(PgException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("53300");
+                        assertThat(e.getMessage()).contains("no connection available within 200 ms");
+                    });
+            holder.join();
+            assertThat(pool.query("SELECT 3 AS x").row(0).getInteger(0)).isEqualTo(3);
+        }
+    }
+}
