@@ -208,49 +208,97 @@ public record PgConfig(String host, int port, String user, String password, Stri
     }
 
     public PgConfig withHost(String v) {
-        return new PgConfig(v, port, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().host(v).build();
     }
 
     public PgConfig withPort(int v) {
-        return new PgConfig(host, v, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().port(v).build();
     }
 
     public PgConfig withUser(String v) {
-        return new PgConfig(host, port, v, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().user(v).build();
     }
 
     public PgConfig withPassword(String v) {
-        return new PgConfig(host, port, user, v, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().password(v).build();
     }
 
     public PgConfig withDatabase(String v) {
-        return new PgConfig(host, port, user, password, v, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().database(v).build();
     }
 
     public PgConfig withApplicationName(String v) {
-        return new PgConfig(host, port, user, password, database, v, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().applicationName(v).build();
     }
 
     public PgConfig withConnectTimeout(Duration v) {
-        return new PgConfig(host, port, user, password, database, applicationName, v, socketTimeout, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().connectTimeout(v).build();
     }
 
     /** How long a call waits for the server's answer before the connection is given up; zero waits forever. */
     public PgConfig withSocketTimeout(Duration v) {
-        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, v, statementCacheSize, maxMessageSize, serverSettings);
+        return toBuilder().socketTimeout(v).build();
     }
 
     public PgConfig withStatementCacheSize(int v) {
-        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout, v, maxMessageSize, serverSettings);
+        return toBuilder().statementCacheSize(v).build();
     }
 
     public PgConfig withMaxMessageSize(int v) {
-        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, v, serverSettings);
+        return toBuilder().maxMessageSize(v).build();
     }
 
     /** Extra startup parameters sent to the server (e.g. {@code options=-c search_path=app}). */
     public PgConfig withServerSettings(Map<String, String> v) {
-        return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout, statementCacheSize, maxMessageSize, v);
+        return toBuilder().serverSettings(v).build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.user = user;
+        b.password = password;
+        b.database = database;
+        b.applicationName = applicationName;
+        b.connectTimeout = connectTimeout;
+        b.socketTimeout = socketTimeout;
+        b.statementCacheSize = statementCacheSize;
+        b.maxMessageSize = maxMessageSize;
+        b.serverSettings = serverSettings;
+        return b;
+    }
+
+    /** A mutable copy used by the {@code with...} methods, so each changes one field in one line. */
+    private static final class Builder {
+        String host;
+        int port;
+        String user;
+        String password;
+        String database;
+        String applicationName;
+        Duration connectTimeout;
+        Duration socketTimeout;
+        int statementCacheSize;
+        int maxMessageSize;
+        Map<String, String> serverSettings;
+
+        Builder host(String v) { host = v; return this; }
+        Builder port(int v) { port = v; return this; }
+        Builder user(String v) { user = v; return this; }
+        Builder password(String v) { password = v; return this; }
+        Builder database(String v) { database = v; return this; }
+        Builder applicationName(String v) { applicationName = v; return this; }
+        Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
+        Builder socketTimeout(Duration v) { socketTimeout = v; return this; }
+        Builder statementCacheSize(int v) { statementCacheSize = v; return this; }
+        Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
+        Builder serverSettings(Map<String, String> v) { serverSettings = v; return this; }
+
+        PgConfig build() {
+            return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout,
+                    statementCacheSize, maxMessageSize, serverSettings);
+        }
     }
 
     /** Makes the server cancel any statement running longer than {@code timeout} (SQLSTATE 57014). */

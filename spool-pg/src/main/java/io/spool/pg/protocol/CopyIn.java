@@ -5,19 +5,12 @@ package io.spool.pg.protocol;
  * the host with {@link #sendData}, ended by {@link #sendDone} (or {@link #sendFail}). The result is the row
  * count. A barrier: nothing may follow the query on the wire until the copy ends.
  */
-public final class CopyIn extends Command<Long> {
-    private final String sql;
+public final class CopyIn extends QueryMessage<Long> {
     private boolean accepting;
     private long rows;
 
     public CopyIn(String sql) {
-        this.sql = sql;
-    }
-
-    @Override
-    protected boolean write(PgEngine engine, WriteBuffer out) {
-        Frontend.query(out, sql);
-        return true;
+        super(sql);
     }
 
     @Override

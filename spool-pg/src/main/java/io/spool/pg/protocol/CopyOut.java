@@ -4,26 +4,19 @@ package io.spool.pg.protocol;
  * {@code COPY ... TO STDOUT}: each CopyData chunk is handed to the sink as it is parsed, straight from the
  * engine's input buffer, so a copy of any size needs memory for one message only. The result is the row count.
  */
-public final class CopyOut extends Command<Long> {
+public final class CopyOut extends QueryMessage<Long> {
     /** Receives one chunk of COPY data; the bytes are valid only during the call. */
     @FunctionalInterface
     public interface Sink {
         void accept(byte[] buf, int offset, int length);
     }
 
-    private final String sql;
     private final Sink sink;
     private long rows;
 
     public CopyOut(String sql, Sink sink) {
-        this.sql = sql;
+        super(sql);
         this.sink = sink;
-    }
-
-    @Override
-    protected boolean write(PgEngine engine, WriteBuffer out) {
-        Frontend.query(out, sql);
-        return true;
     }
 
     @Override

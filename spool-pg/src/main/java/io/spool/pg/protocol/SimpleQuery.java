@@ -13,21 +13,14 @@ import java.util.List;
  * result has one {@link RowSet} per statement; an error stops the statements after it (the server runs the
  * string as one implicit transaction unless it holds its own BEGIN/COMMIT).
  */
-public final class SimpleQuery extends Command<List<RowSet>> {
-    private final String sql;
+public final class SimpleQuery extends QueryMessage<List<RowSet>> {
     private final Codecs codecs;
     private final List<RowSet> results = new ArrayList<>();
     private RowSet current;
 
     SimpleQuery(String sql, Codecs codecs) {
-        this.sql = sql;
+        super(sql);
         this.codecs = codecs;
-    }
-
-    @Override
-    protected boolean write(PgEngine engine, WriteBuffer out) {
-        Frontend.query(out, sql);
-        return true;
     }
 
     @Override

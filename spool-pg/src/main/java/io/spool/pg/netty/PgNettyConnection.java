@@ -1,0 +1,221 @@
+package io.spool.pg.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.spool.pg.PgConfig;
+import io.spool.pg.PgException;
+import io.spool.pg.RowSet;
+import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.Startup;
+import io.spool.pg.protocol.WriteBuffer;
+import io.spool.pg.types.Codecs;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The engine inside a Netty channel: for services whose runtime is already Netty. All engine work happens on
+ * the channel's event loop; results come as {@link CompletableFuture}s completed on that event loop (so keep
+ * their callbacks short, or hop to another executor). Queries submitted in one event-loop turn leave in one
+ * write, and any number may be in flight (pipelining), answered in order.
+ */
+public final class PgNettyConnection implements AutoCloseable {
+    private final Channel channel;
+    private final PgEngine engine;
+    private boolean flushScheduled;
+
+    private PgNettyConnection(Channel channel, PgEngine engine) {
+        this.channel = channel;
+        this.engine = engine;
+    }
+
+    /**
+     * Connects on one of {@code group}'s event loops and authenticates; the future completes on that loop.
+     * Name resolution happens in Netty's resolver.
+     */
+    public static CompletableFuture<PgNettyConnection> connect(PgConfig config, EventLoopGroup group) {
+        CompletableFuture<PgNettyConnection> ready = new CompletableFuture<>();
+        PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new EngineHandler(engine));
+                    }
+                });
+        ChannelFuture connecting = bootstrap.connect(config.host(), config.port());
+        connecting.addListener(f -> {
+            if (!f.isSuccess()) {
+                ready.completeExceptionally(new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to "
+                        + config.host() + ":" + config.port() + ": " + f.cause().getMessage(), f.cause()));
+                return;
+            }
+            PgNettyConnection conn = new PgNettyConnection(connecting.channel(), engine);
+            // the connect timeout bounds authentication too: a server that accepts and never answers fails it
+            conn.channel.eventLoop().schedule(() -> {
+                if (!ready.isDone()) {
+                    engine.connectionLost("no answer from the server within " + config.connectTimeout().toMillis()
+                            + " ms during startup", null);
+                    conn.channel.close();
+                }
+            }, config.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Startup startup = new Startup(config.user(), config.password(), config.startupParameters(), null);
+            conn.submit(() -> engine.submit(startup)).whenComplete((ok, error) -> {
+                if (error != null) {
+                    conn.channel.close();
+                    ready.completeExceptionally(error);
+                } else {
+                    ready.complete(conn);
+                }
+            });
+        });
+        return ready;
+    }
+
+    /** Runs a query with parameters; the future completes on the event loop. */
+    public CompletableFuture<RowSet> query(String sql, Object... params) {
+        return submit(() -> engine.query(sql, params));
+    }
+
+    /** Runs a simple-protocol query (several statements allowed, text results). */
+    public CompletableFuture<List<RowSet>> simpleQuery(String sql) {
+        return submit(() -> engine.simpleQuery(sql));
+    }
+
+    /** Runs one statement for many parameter sets in one round trip; all apply or none. */
+    public CompletableFuture<long[]> batch(String sql, List<Object[]> parameterSets) {
+        return submit(() -> engine.batch(sql, parameterSets));
+    }
+
+    /** Queues a command on the event loop and arranges one flush for everything queued in this turn. */
+    private <T> CompletableFuture<T> submit(Supplier<? extends Command<T>> queue) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        EventLoop loop = channel.eventLoop();
+        Runnable task = () -> {
+            Command<T> command;
+            try {
+                command = queue.get();
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            command.onComplete((value, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(value);
+                }
+            });
+            scheduleFlush();
+        };
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+        return result;
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel.eventLoop().execute(() -> {
+                flushScheduled = false;
+                EngineHandler.flush(channel, engine);
+            });
+        }
+    }
+
+    public boolean isUsable() {
+        return channel.isActive() && engine.isUsable();
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    /** The backend's process id, for cancel requests. */
+    public int processId() {
+        return engine.processId();
+    }
+
+    /** Sends Terminate and closes the channel; returns when the channel is closed. */
+    public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        channel.eventLoop().execute(() -> {
+            if (engine.isUsable()) {
+                engine.terminate();
+                EngineHandler.flush(channel, engine);
+            }
+            channel.close().addListener(f -> closed.complete(null));
+        });
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closeAsync().join();
+    }
+
+    /** Feeds channel bytes to the engine and its output back to the channel; maps channel loss to the engine. */
+    private static final class EngineHandler extends ChannelInboundHandlerAdapter {
+        private final PgEngine engine;
+
+        EngineHandler(PgEngine engine) {
+            this.engine = engine;
+        }
+
+        static void flush(Channel channel, PgEngine engine) {
+            WriteBuffer out = engine.output();
+            if (out.isEmpty()) {
+                return;
+            }
+            ByteBuffer bytes = out.readable();
+            int n = bytes.remaining();
+            ByteBuf buf = channel.alloc().buffer(n);
+            buf.writeBytes(bytes);
+            out.consume(n);
+            channel.writeAndFlush(buf, channel.voidPromise());
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf buf = (ByteBuf) msg;
+            try {
+                for (ByteBuffer part : buf.nioBuffers()) {
+                    engine.receive(part);
+                }
+            } finally {
+                buf.release();
+            }
+            flush(ctx.channel(), engine);  // authentication answers and commands released by a barrier
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            engine.connectionLost("the server closed the connection", null);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            engine.connectionLost("connection to the server failed: " + cause.getMessage(), cause);
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.spool.pg.netty;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.spool.embedded.junit.PostgresExtension;
+import io.spool.embedded.junit.TestDatabase;
+import io.spool.pg.LatencyProxy;
+import io.spool.pg.PgConfig;
+import io.spool.pg.PgConnection;
+import io.spool.pg.PgException;
+import io.spool.pg.RowSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The same engine inside a Netty channel handler: futures completed on the event loop, pipelining. */
+@ExtendWith(PostgresExtension.class)
+class NettyConnectionTest {
+    private static EventLoopGroup group;
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void start(TestDatabase database) {
+        db = database;
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    }
+
+    @AfterAll
+    static void stop() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static PgNettyConnection connect(PgConfig config) throws Exception {
+        return PgNettyConnection.connect(config, group).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void queriesCompleteOnTheEventLoop() throws Exception {
+        try (PgNettyConnection conn = connect(PgConfig.parse(db.url()))) {
+            AtomicInteger onLoop = new AtomicInteger();
+            RowSet rows = conn.query("SELECT $1::text || '!' AS s", "netty ✓")
+                    .whenComplete((r, e) -> {
+                        if (conn.channel().eventLoop().inEventLoop()) {
+                            onLoop.incrementAndGet();
+                        }
+                    }).get(5, TimeUnit.SECONDS);
+            assertThat(rows.row(0).getString("s")).isEqualTo("netty ✓!");
+            assertThat(onLoop.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aThousandPipelinedQueriesWithOneFailingOnlyFailThatOne() throws Exception {
+        try (PgNettyConnection conn = connect(PgConfig.parse(db.url()))) {
+            List<CompletableFuture<RowSet>> results = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                results.add(conn.query("SELECT 1000 / $1::int4 AS v", i == 500 ? 0 : i + 1));
+            }
+            for (int i = 0; i < 1000; i++) {
+                if (i == 500) {
+                    int index = i;
+                    assertThatThrownBy(() -> results.get(index).get(5, TimeUnit.SECONDS))
+                            .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(PgException.class);
+                } else {
+                    assertThat(results.get(i).get(5, TimeUnit.SECONDS).row(0).getInteger(0)).isEqualTo(1000 / (i + 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void pipeliningNeedsFarFewerRoundTripsThanSequentialQueries() throws Exception {
+        try (LatencyProxy proxy = new LatencyProxy(db.host(), db.port(), 1000)) {
+            PgConfig viaProxy = PgConfig.parse(db.url()).withHost("127.0.0.1").withPort(proxy.port());
+            try (PgNettyConnection conn = connect(viaProxy)) {
+                conn.query("SELECT $1::int4 AS v", 0).get(5, TimeUnit.SECONDS);  // prepare once
+                int before = proxy.chunksToServer();
+                long start = System.nanoTime();
+                List<CompletableFuture<RowSet>> results = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    results.add(conn.query("SELECT $1::int4 AS v", i));
+                }
+                CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+                long pipelinedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                int pipelinedChunks = proxy.chunksToServer() - before;
+
+                long seqStart = System.nanoTime();
+                for (int i = 0; i < 100; i++) {
+                    conn.query("SELECT $1::int4 AS v", i).get(5, TimeUnit.SECONDS);
+                }
+                long sequentialPer1000 = Duration.ofNanos(System.nanoTime() - seqStart).toMillis() * 10;
+                System.out.printf("netty, 1 ms each way: 1000 pipelined in %d ms (%d writes); sequential ≈ %d ms%n",
+                        pipelinedMillis, pipelinedChunks, sequentialPer1000);
+                assertThat(pipelinedChunks).isLessThan(50);
+                assertThat(pipelinedMillis * 5).isLessThan(sequentialPer1000);
+                assertThat(results.get(999).get().row(0).getInteger(0)).isEqualTo(999);
+            }
+        }
+    }
+
+    @Test
+    void killedBackendFailsPendingFuturesWithAConnectionError() throws Exception {
+        try (PgNettyConnection conn = connect(PgConfig.parse(db.url()))) {
+            CompletableFuture<RowSet> sleeping = conn.query("SELECT pg_sleep(10)");
+            Thread.sleep(200);
+            try (PgConnection admin = PgConnection.connect(db.url())) {
+                admin.query("SELECT pg_terminate_backend($1)", conn.processId());
+            }
+            assertThatThrownBy(() -> sleeping.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(PgException.class)
+                    .satisfies(e -> assertThat(((PgException) e.getCause()).isConnectionError()).isTrue());
+            assertThatThrownBy(() -> conn.query("SELECT 1").get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(PgException.class);
+            assertThat(conn.isUsable()).isFalse();
+        }
+    }
+
+    @Test
+    void refusedConnectFailsTheFuture() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        PgConfig config = PgConfig.parse("postgresql://u@127.0.0.1:" + port + "/d");
+        assertThatThrownBy(() -> PgNettyConnection.connect(config, group).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(PgException.class);
+    }
+}
