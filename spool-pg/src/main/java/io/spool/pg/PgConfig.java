@@ -15,7 +15,8 @@ import java.util.Objects;
  */
 public record PgConfig(String host, int port, String user, String password, String database,
                        String applicationName, Duration connectTimeout, Duration socketTimeout,
-                       int statementCacheSize, int maxMessageSize, Map<String, String> serverSettings) {
+                       int statementCacheSize, int maxMessageSize, Map<String, String> serverSettings,
+                       SslMode sslMode, String sslRootCert) {
 
     public PgConfig {
         Objects.requireNonNull(host, "host");
@@ -28,13 +29,14 @@ public record PgConfig(String host, int port, String user, String password, Stri
             throw new IllegalArgumentException("statement_cache_size must be at least 1");
         }
         serverSettings = Map.copyOf(serverSettings);
+        Objects.requireNonNull(sslMode, "sslMode");
     }
 
     /** Defaults: localhost:5432, the OS user as user and database, 10 s connect timeout, no socket timeout. */
     public static PgConfig defaults() {
         String user = System.getProperty("user.name", "postgres");
         return new PgConfig("localhost", 5432, user, null, user, "spool", Duration.ofSeconds(10), Duration.ZERO,
-                256, io.spool.pg.protocol.PgEngine.DEFAULT_MAX_MESSAGE_SIZE, Map.of());
+                256, io.spool.pg.protocol.PgEngine.DEFAULT_MAX_MESSAGE_SIZE, Map.of(), SslMode.PREFER, null);
     }
 
     /** Parses a {@code postgresql://} / {@code postgres://} URL or a libpq key/value string. */
@@ -181,15 +183,11 @@ public record PgConfig(String host, int port, String user, String password, Stri
                     settings.put(e.getKey(), v);  // server settings sent in the startup message
                     yield c;
                 }
-                case "sslmode" -> {
-                    if (!v.equals("disable") && !v.equals("allow") && !v.equals("prefer")) {
-                        throw new IllegalArgumentException("sslmode=" + v + " needs TLS, which this build does not support yet");
-                    }
-                    yield c;
-                }
+                case "sslmode" -> c.withSslMode(SslMode.parse(v));
+                case "sslrootcert" -> c.withSslRootCert(v);
                 default -> throw new IllegalArgumentException("unknown connection parameter '" + e.getKey()
                         + "'; known: host, port, user, password, dbname, application_name, connect_timeout, "
-                        + "socket_timeout, statement_cache_size, max_message_size, options, sslmode, statement_timeout, "
+                        + "socket_timeout, statement_cache_size, max_message_size, options, sslmode, sslrootcert, statement_timeout, "
                         + "search_path, TimeZone, lock_timeout, idle_in_transaction_session_timeout");
             };
         }
@@ -253,6 +251,15 @@ public record PgConfig(String host, int port, String user, String password, Stri
         return toBuilder().serverSettings(v).build();
     }
 
+    public PgConfig withSslMode(SslMode v) {
+        return toBuilder().sslMode(v).build();
+    }
+
+    /** A PEM file of trusted CA certificates for verify-ca / verify-full (else the JDK's default trust store). */
+    public PgConfig withSslRootCert(String path) {
+        return toBuilder().sslRootCert(path).build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
@@ -266,6 +273,8 @@ public record PgConfig(String host, int port, String user, String password, Stri
         b.statementCacheSize = statementCacheSize;
         b.maxMessageSize = maxMessageSize;
         b.serverSettings = serverSettings;
+        b.sslMode = sslMode;
+        b.sslRootCert = sslRootCert;
         return b;
     }
 
@@ -282,6 +291,8 @@ public record PgConfig(String host, int port, String user, String password, Stri
         int statementCacheSize;
         int maxMessageSize;
         Map<String, String> serverSettings;
+        SslMode sslMode;
+        String sslRootCert;
 
         Builder host(String v) { host = v; return this; }
         Builder port(int v) { port = v; return this; }
@@ -294,10 +305,12 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Builder statementCacheSize(int v) { statementCacheSize = v; return this; }
         Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
         Builder serverSettings(Map<String, String> v) { serverSettings = v; return this; }
+        Builder sslMode(SslMode v) { sslMode = v; return this; }
+        Builder sslRootCert(String v) { sslRootCert = v; return this; }
 
         PgConfig build() {
             return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout,
-                    statementCacheSize, maxMessageSize, serverSettings);
+                    statementCacheSize, maxMessageSize, serverSettings, sslMode, sslRootCert);
         }
     }
 

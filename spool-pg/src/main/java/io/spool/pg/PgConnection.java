@@ -29,10 +29,12 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     private final PgEngine engine;
     private final BlockingTransport transport;
     private final ReentrantLock lock = new ReentrantLock();
+    private final String authenticationMethod;
     private int savepoints;
 
-    private PgConnection(PgConfig config, PgEngine engine, BlockingTransport transport) {
+    private PgConnection(PgConfig config, PgEngine engine, BlockingTransport transport, String authenticationMethod) {
         this.config = config;
+        this.authenticationMethod = authenticationMethod;
         this.engine = engine;
         this.transport = transport;
     }
@@ -46,14 +48,15 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     public static PgConnection connect(PgConfig config) {
         PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
         BlockingTransport transport = BlockingTransport.open(config, engine);
+        Startup startup = new Startup(config.user(), config.password(), config.startupParameters(),
+                transport.channelBinding());
         try {
-            Startup startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), null));
-            transport.await(startup, config.connectTimeout());
+            transport.await(engine.submit(startup), config.connectTimeout());
         } catch (RuntimeException e) {
             transport.close();
             throw e;
         }
-        return new PgConnection(config, engine, transport);
+        return new PgConnection(config, engine, transport, startup.authenticationMethod());
     }
 
     /** Runs {@code submit} (which queues one command on the engine) and waits for that command's result. */
@@ -246,6 +249,16 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     public java.util.Map<String, String> serverParameters() {
         return engine.serverParameters();
+    }
+
+    /** trust, password, md5, SCRAM-SHA-256 or SCRAM-SHA-256-PLUS (channel-bound to the TLS session). */
+    public String authenticationMethod() {
+        return authenticationMethod;
+    }
+
+    /** Whether the connection runs over TLS. */
+    public boolean isEncrypted() {
+        return transport.isEncrypted();
     }
 
     public PgConfig config() {

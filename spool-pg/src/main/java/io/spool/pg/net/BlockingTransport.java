@@ -3,9 +3,11 @@ package io.spool.pg.net;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgException;
 import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.Frontend;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.WriteBuffer;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,28 +28,79 @@ public final class BlockingTransport implements AutoCloseable {
     private final OutputStream out;
     private final PgEngine engine;
     private final int readTimeoutMillis;
+    private final byte[] channelBinding;
 
-    private BlockingTransport(Socket socket, PgEngine engine, Duration readTimeout) throws IOException {
+    private BlockingTransport(Socket socket, PgEngine engine, Duration readTimeout, byte[] channelBinding)
+            throws IOException {
         this.socket = socket;
+        this.channelBinding = channelBinding;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.engine = engine;
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
     }
 
-    /** Opens a TCP connection to the configured server, bounded by the connect timeout. */
+    /**
+     * Opens a TCP connection to the configured server and, as the sslmode asks, negotiates TLS; bounded by the
+     * connect timeout.
+     */
     public static BlockingTransport open(PgConfig config, PgEngine engine) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.connectTimeout().toMillis());
-            return new BlockingTransport(socket, engine, config.socketTimeout());
+            int timeout = (int) config.connectTimeout().toMillis();
+            socket.connect(new InetSocketAddress(config.host(), config.port()), timeout);
+            byte[] binding = null;
+            if (config.sslMode().tries()) {
+                socket.setSoTimeout(timeout);
+                WriteBuffer request = new WriteBuffer(8);
+                Frontend.sslRequest(request);
+                socket.getOutputStream().write(request.toByteArray());
+                int answer = socket.getInputStream().read();
+                if (answer == Tls.ACCEPTED) {
+                    SSLSocket tls = startTls(socket, config);
+                    socket = tls;
+                    binding = Tls.channelBinding(tls.getSession());
+                } else if (answer == Tls.REFUSED) {
+                    Tls.refused(config);
+                } else {
+                    throw new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request with "
+                            + (answer < 0 ? "end of stream" : "byte " + answer) + "; is this a PostgreSQL server?");
+                }
+            }
+            return new BlockingTransport(socket, engine, config.socketTimeout(), binding);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
         }
+    }
+
+    private static SSLSocket startTls(Socket socket, PgConfig config) throws IOException {
+        SSLSocket tls = (SSLSocket) Tls.context(config).getSocketFactory()
+                .createSocket(socket, config.host(), config.port(), true);
+        tls.setUseClientMode(true);
+        tls.setSSLParameters(Tls.parameters(config, tls.getSSLParameters()));
+        try {
+            tls.startHandshake();
+        } catch (IOException e) {
+            throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host() + " failed: "
+                    + e.getMessage(), e);
+        }
+        return tls;
+    }
+
+    /** The tls-server-end-point binding for SCRAM-SHA-256-PLUS, or null without TLS. */
+    public byte[] channelBinding() {
+        return channelBinding;
+    }
+
+    public boolean isEncrypted() {
+        return socket instanceof SSLSocket;
     }
 
     /**

@@ -22,6 +22,7 @@ public final class Startup extends Command<Void> {
     private final Map<String, String> parameters;
     private final byte[] channelBinding;
     private ScramSha256 scram;
+    private String method = "trust";
 
     /**
      * @param parameters     startup parameters beyond {@code user} (database, application_name, options...)
@@ -73,8 +74,12 @@ public final class Startup extends Command<Void> {
         int code = m.readInt32();
         switch (code) {
             case 0 -> { }
-            case 3 -> Frontend.password(out, requirePassword("cleartext password"));
+            case 3 -> {
+                method = "password";
+                Frontend.password(out, requirePassword("cleartext password"));
+            }
             case 5 -> {
+                method = "md5";
                 byte[] salt = m.readBytes(4);
                 Frontend.password(out, md5(requirePassword("MD5"), user, salt));
             }
@@ -89,6 +94,7 @@ public final class Startup extends Command<Void> {
                             + "; this client supports SCRAM-SHA-256 and SCRAM-SHA-256-PLUS");
                 }
                 scram = new ScramSha256(requirePassword("SCRAM-SHA-256"), plus ? channelBinding : null, plus);
+                method = scram.mechanism();
                 Frontend.saslInitialResponse(out, scram.mechanism(), scram.clientFirstMessage());
             }
             case 11 -> {
@@ -107,6 +113,11 @@ public final class Startup extends Command<Void> {
             default -> throw new AuthenticationException("the server asks for authentication method "
                     + methodName(code) + ", which this client does not support");
         }
+    }
+
+    /** How the server authenticated us: trust, password, md5, SCRAM-SHA-256 or SCRAM-SHA-256-PLUS. */
+    public String authenticationMethod() {
+        return method;
     }
 
     private String requirePassword(String method) {
