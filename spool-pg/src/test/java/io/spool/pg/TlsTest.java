@@ -113,6 +113,24 @@ class TlsTest {
     }
 
     @Test
+    void nettyTransportNegotiatesTlsAndVerifiesTheChain() throws Exception {
+        var group = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            PgConfig verified = config(SslMode.VERIFY_FULL).withSslRootCert(certs.caCert().toString());
+            try (var c = io.spool.pg.netty.PgNettyConnection.connect(verified, group).get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(c.isEncrypted()).isTrue();
+                assertThat(c.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS).row(0).getBoolean(0)).isTrue();
+            }
+            PgConfig wrongRoot = config(SslMode.VERIFY_CA).withSslRootCert(otherCa.caCert().toString());
+            assertThatThrownBy(() -> io.spool.pg.netty.PgNettyConnection.connect(wrongRoot, group)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS)).hasMessageContaining("TLS handshake");
+        } finally {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void sslModeParsesLibpqNames() {
         assertThat(PgConfig.parse("postgresql://u@h/d?sslmode=verify-full&sslrootcert=/x.pem").sslMode()).isEqualTo(SslMode.VERIFY_FULL);
         assertThatThrownBy(() -> SslMode.parse("sometimes")).hasMessageContaining("verify-full");

@@ -49,6 +49,7 @@ public final class PgNettyConnection implements AutoCloseable {
     public static CompletableFuture<PgNettyConnection> connect(PgConfig config, EventLoopGroup group) {
         CompletableFuture<PgNettyConnection> ready = new CompletableFuture<>();
         PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
+        TlsNegotiator tls = config.sslMode().tries() ? new TlsNegotiator(config) : null;
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
@@ -56,6 +57,9 @@ public final class PgNettyConnection implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls);
+                        }
                         ch.pipeline().addLast(new EngineHandler(engine));
                     }
                 });
@@ -75,15 +79,18 @@ public final class PgNettyConnection implements AutoCloseable {
                     conn.channel.close();
                 }
             }, config.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            Startup startup = new Startup(config.user(), config.password(), config.startupParameters(), null);
-            conn.submit(() -> engine.submit(startup)).whenComplete((ok, error) -> {
-                if (error != null) {
-                    conn.channel.close();
-                    ready.completeExceptionally(error);
-                } else {
-                    ready.complete(conn);
-                }
-            });
+            CompletableFuture<byte[]> negotiated = tls != null ? tls.done() : CompletableFuture.completedFuture(null);
+            negotiated.thenCompose(binding -> conn.submit(() -> engine.submit(
+                    new Startup(config.user(), config.password(), config.startupParameters(), binding))))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            conn.channel.close();
+                            ready.completeExceptionally(error instanceof java.util.concurrent.CompletionException
+                                    ? error.getCause() : error);
+                        } else {
+                            ready.complete(conn);
+                        }
+                    });
         });
         return ready;
     }
@@ -140,6 +147,11 @@ public final class PgNettyConnection implements AutoCloseable {
                 EngineHandler.flush(channel, engine);
             });
         }
+    }
+
+    /** Whether the channel runs over TLS. */
+    public boolean isEncrypted() {
+        return channel.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
     }
 
     public boolean isUsable() {
