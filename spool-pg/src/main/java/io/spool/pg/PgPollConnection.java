@@ -3,7 +3,10 @@ package io.spool.pg;
 import io.spool.io.Interest;
 import io.spool.io.Poll;
 import io.spool.io.Pollable;
+import io.spool.pg.net.Tls;
+import io.spool.pg.net.TlsChannel;
 import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.Frontend;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.Startup;
 import io.spool.pg.protocol.WriteBuffer;
@@ -11,46 +14,50 @@ import io.spool.pg.types.Codecs;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
  * A nonblocking connection in the style of libpq's {@code PQconnectPoll}: {@link #start} begins the TCP
- * connect, and {@link #poll()} advances connect, startup and authentication, answering {@code WRITE} or
- * {@code READ} (wait for that readiness of {@link #channel()}, then poll again) or ready. Queries work the same
- * way: {@link #startQuery} returns a {@link Pollable} whose result is the {@link RowSet}. Several queries may be
- * started before any is polled; they are pipelined on the socket and complete in order. The connection holds
- * no thread and blocks nowhere, so any loop (spool-io's {@code Loop}, a hand-written {@code Selector}) can drive
- * it. Not thread-safe: poll it from one thread at a time.
+ * connect, and {@link #poll()} advances connect, TLS negotiation and handshake, startup and authentication,
+ * answering {@code WRITE} or {@code READ} (wait for that readiness of {@link #channel()}, then poll again) or
+ * ready. Queries work the same way: {@link #startQuery} returns a {@link Pollable} whose result is the
+ * {@link RowSet}. Several queries may be started before any is polled; they are pipelined on the socket and
+ * complete in order. The connection holds no thread and blocks nowhere, so any loop (spool-io's {@code Loop},
+ * a hand-written {@code Selector}) can drive it. Not thread-safe: poll it from one thread at a time.
  */
 public final class PgPollConnection implements AutoCloseable {
+    private enum Phase { CONNECTING, TLS_REQUEST, TLS_HANDSHAKE, READY }
+
+    private final PgConfig config;
     private final PgEngine engine;
     private final SocketChannel channel;
-    private final Startup startup;
-    private boolean connected;
+    private final ByteBuffer tlsRequest = ByteBuffer.allocate(8);
+    private final ByteBuffer tlsAnswer = ByteBuffer.allocate(1);
+    private Phase phase = Phase.CONNECTING;
+    private TlsChannel tls;
+    private Startup startup;
 
-    private PgPollConnection(PgEngine engine, SocketChannel channel, Startup startup) {
+    private PgPollConnection(PgConfig config, PgEngine engine, SocketChannel channel) {
+        this.config = config;
         this.engine = engine;
         this.channel = channel;
-        this.startup = startup;
+        WriteBuffer request = new WriteBuffer(8);
+        Frontend.sslRequest(request);
+        tlsRequest.put(request.toByteArray()).flip();
     }
 
-    /**
-     * Starts connecting to an already resolved address (name resolution is the caller's, as it may block).
-     * The startup message is queued at once and sent when the socket is connected.
-     */
+    /** Starts connecting to an already resolved address (name resolution is the caller's, as it may block). */
     public static PgPollConnection start(PgConfig config, InetSocketAddress address) {
         try {
             SocketChannel channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(java.net.StandardSocketOptions.SO_KEEPALIVE, true);
-            boolean done = channel.connect(address);
+            channel.connect(address);
             PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
-            Startup startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), null));
-            PgPollConnection c = new PgPollConnection(engine, channel, startup);
-            c.connected = done;
-            return c;
+            return new PgPollConnection(config, engine, channel);
         } catch (IOException e) {
             throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + address + ": " + e.getMessage(), e);
         }
@@ -64,8 +71,8 @@ public final class PgPollConnection implements AutoCloseable {
     /** Advances the connect phase; ready with this connection once authentication has finished. */
     public Poll<PgPollConnection> poll() throws IOException {
         Interest interest = progress();
-        if (startup.isDone()) {
-            startup.result();  // throws the authentication or connection failure
+        if (startup != null && startup.isDone()) {
+            startup.result();  // throws the TLS, authentication or connection failure
             return Poll.ready(this);
         }
         return Poll.pending(interest, channel);
@@ -94,30 +101,32 @@ public final class PgPollConnection implements AutoCloseable {
     }
 
     /**
-     * Does all the I/O possible now without blocking: finishes the connect, writes queued output, reads what
-     * has arrived. Returns what to wait for next: WRITE while output is left, else READ.
+     * Does all the I/O possible now without blocking: finishes the connect and TLS set-up, writes queued
+     * output, reads what has arrived. Returns what to wait for next.
      */
     public Interest progress() throws IOException {
         try {
-            if (!connected) {
-                if (!channel.finishConnect()) {
-                    return Interest.WRITE;
-                }
-                connected = true;
+            Interest waiting = negotiate();
+            if (waiting != null) {
+                return waiting;
             }
             WriteBuffer out = engine.output();
             while (true) {
                 while (!out.isEmpty()) {
-                    int n = channel.write(out.readable());
-                    if (n == 0) {
+                    ByteBuffer bytes = out.readable();
+                    int n = tls != null ? tls.write(bytes) : channel.write(bytes);
+                    if (n > 0) {
+                        out.consume(n);
+                    }
+                    if (n == 0 || (tls != null && tls.hasPendingOutput())) {
                         return Interest.WRITE;
                     }
-                    out.consume(n);
                 }
                 if (!engine.isUsable() && !engine.hasPendingCommands()) {
                     break;
                 }
-                int n = channel.read(engine.readBuffer());
+                ByteBuffer target = engine.readBuffer();
+                int n = tls != null ? tls.read(target) : channel.read(target);
                 if (n < 0) {
                     lose("the server closed the connection", null);
                     break;
@@ -127,14 +136,93 @@ public final class PgPollConnection implements AutoCloseable {
                 }
                 engine.received(n);  // the answer may queue more output (authentication, released commands)
             }
+        } catch (PgException e) {
+            fail(e);
         } catch (IOException e) {
             lose("connection to the server failed: " + e.getMessage(), e);
         }
         return engine.output().isEmpty() ? Interest.READ : Interest.WRITE;
     }
 
+    /** Moves the connect, TLS request and handshake along; null once the startup is queued. */
+    private Interest negotiate() throws IOException {
+        switch (phase) {
+            case CONNECTING -> {
+                if (!channel.finishConnect()) {
+                    return Interest.WRITE;
+                }
+                if (!config.sslMode().tries()) {
+                    return ready(null);
+                }
+                phase = Phase.TLS_REQUEST;
+                return negotiate();
+            }
+            case TLS_REQUEST -> {
+                while (tlsRequest.hasRemaining()) {
+                    if (channel.write(tlsRequest) == 0) {
+                        return Interest.WRITE;
+                    }
+                }
+                int n = channel.read(tlsAnswer);
+                if (n < 0) {
+                    throw new PgException(PgException.UNABLE_TO_CONNECT, "the server closed the connection during TLS negotiation");
+                }
+                if (tlsAnswer.hasRemaining()) {
+                    return Interest.READ;
+                }
+                int answer = tlsAnswer.get(0);
+                if (answer == Tls.REFUSED) {
+                    Tls.refused(config);
+                    return ready(null);
+                }
+                if (answer != Tls.ACCEPTED) {
+                    throw new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request with byte "
+                            + answer + "; is this a PostgreSQL server?");
+                }
+                tls = new TlsChannel(channel, Tls.engine(config));
+                tls.sslEngine().beginHandshake();
+                phase = Phase.TLS_HANDSHAKE;
+                return negotiate();
+            }
+            case TLS_HANDSHAKE -> {
+                Interest handshaking;
+                try {
+                    handshaking = tls.handshake();
+                } catch (javax.net.ssl.SSLException e) {
+                    throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+                            + " failed: " + e.getMessage(), e);
+                }
+                return handshaking != null ? handshaking : ready(Tls.channelBinding(tls.sslEngine().getSession()));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private Interest ready(byte[] channelBinding) {
+        phase = Phase.READY;
+        startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), channelBinding));
+        return null;
+    }
+
+    private void fail(PgException e) {
+        engine.poison(e);
+        if (startup == null) {
+            startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), null));
+        }
+        closeChannel();
+    }
+
     private void lose(String reason, Throwable cause) {
         engine.connectionLost(reason, cause);
+        if (startup == null) {
+            startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), null));
+        }
+        closeChannel();
+    }
+
+    private void closeChannel() {
         try {
             channel.close();
         } catch (IOException ignored) {
@@ -156,6 +244,11 @@ public final class PgPollConnection implements AutoCloseable {
         return engine.isUsable() && channel.isOpen();
     }
 
+    /** Whether the connection runs over TLS. */
+    public boolean isEncrypted() {
+        return tls != null;
+    }
+
     /** Takes a notification that arrived while reading, or {@code null}. */
     public Notification pollNotification() {
         return engine.pollNotification();
@@ -165,9 +258,14 @@ public final class PgPollConnection implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (engine.isUsable() && connected) {
+            if (engine.isUsable() && phase == Phase.READY) {
                 engine.terminate();
-                channel.write(engine.output().readable());
+                ByteBuffer bytes = engine.output().readable();
+                if (tls != null) {
+                    tls.write(bytes);
+                } else {
+                    channel.write(bytes);
+                }
             }
         } catch (IOException ignored) {
             // closing anyway

@@ -131,6 +131,29 @@ class TlsTest {
     }
 
     @Test
+    void pollConnectionHandshakesThroughSslEngineWithoutBlocking() throws Exception {
+        PgConfig verified = config(SslMode.VERIFY_FULL).withSslRootCert(certs.caCert().toString());
+        PgPollConnection conn = PgPollConnection.start(verified);
+        PollConnectionTest.driveAll(java.util.List.of(PollConnectionTest.connecting(conn)));
+        assertThat(conn.isEncrypted()).isTrue();
+        java.util.List<io.spool.io.Pollable<RowSet>> queries = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            queries.add(conn.startQuery("SELECT repeat('x', $1::int4) AS s, ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", i * 100));
+        }
+        java.util.List<Object> results = PollConnectionTest.driveAll(queries);
+        for (int i = 0; i < 200; i++) {
+            RowSet rows = (RowSet) results.get(i);
+            assertThat(rows.row(0).getString(0)).hasSize(i * 100);
+            assertThat(rows.row(0).getBoolean(1)).isTrue();
+        }
+        conn.close();
+
+        PgPollConnection wrong = PgPollConnection.start(config(SslMode.VERIFY_CA).withSslRootCert(otherCa.caCert().toString()));
+        assertThatThrownBy(() -> PollConnectionTest.driveAll(java.util.List.of(PollConnectionTest.connecting(wrong))))
+                .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.getMessage()).contains("TLS handshake"));
+    }
+
+    @Test
     void sslModeParsesLibpqNames() {
         assertThat(PgConfig.parse("postgresql://u@h/d?sslmode=verify-full&sslrootcert=/x.pem").sslMode()).isEqualTo(SslMode.VERIFY_FULL);
         assertThatThrownBy(() -> SslMode.parse("sometimes")).hasMessageContaining("verify-full");
