@@ -254,6 +254,38 @@ public final class PgPollConnection implements AutoCloseable {
         return engine.pollNotification();
     }
 
+    /**
+     * The next notification on a channel this connection LISTENs on: pending with READ interest while idle,
+     * ready when one arrives (or with one that arrived during earlier reads).
+     */
+    public Pollable<Notification> nextNotification() {
+        return () -> {
+            Notification n = engine.pollNotification();
+            if (n == null) {
+                Interest interest = progress();
+                PgException broken = engine.poisonedBy();
+                if (broken != null) {
+                    throw broken;
+                }
+                n = engine.pollNotification();
+                if (n == null) {
+                    return Poll.pending(interest, channel);
+                }
+            }
+            return Poll.ready(n);
+        };
+    }
+
+    /** Caps the commands on the wire at once (see {@link PgEngine#pipelineLimit}). */
+    public void pipelineLimit(int limit) {
+        engine.pipelineLimit(limit);
+    }
+
+    /** Asks the server to cancel the running statement, over a separate (blocking) socket. */
+    public void cancel() {
+        io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+    }
+
     /** Queues Terminate, sends it if the socket takes it now, and closes. */
     @Override
     public void close() {

@@ -35,11 +35,14 @@ import java.util.function.Supplier;
 public final class PgNettyConnection implements AutoCloseable {
     private final Channel channel;
     private final PgEngine engine;
+    private final PgConfig config;
     private boolean flushScheduled;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
-    private PgNettyConnection(Channel channel, PgEngine engine) {
+    private PgNettyConnection(Channel channel, PgEngine engine, PgConfig config) {
         this.channel = channel;
         this.engine = engine;
+        this.config = config;
     }
 
     /**
@@ -70,7 +73,7 @@ public final class PgNettyConnection implements AutoCloseable {
                         + config.host() + ":" + config.port() + ": " + f.cause().getMessage(), f.cause()));
                 return;
             }
-            PgNettyConnection conn = new PgNettyConnection(connecting.channel(), engine);
+            PgNettyConnection conn = new PgNettyConnection(connecting.channel(), engine, config);
             // the connect timeout bounds authentication too: a server that accepts and never answers fails it
             conn.channel.eventLoop().schedule(() -> {
                 if (!ready.isDone()) {
@@ -113,6 +116,8 @@ public final class PgNettyConnection implements AutoCloseable {
     /** Queues a command on the event loop and arranges one flush for everything queued in this turn. */
     private <T> CompletableFuture<T> submit(Supplier<? extends Command<T>> queue) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        pending.incrementAndGet();
+        result.whenComplete((v, e) -> pending.decrementAndGet());
         EventLoop loop = channel.eventLoop();
         Runnable task = () -> {
             Command<T> command;
@@ -147,6 +152,40 @@ public final class PgNettyConnection implements AutoCloseable {
                 EngineHandler.flush(channel, engine);
             });
         }
+    }
+
+    /**
+     * Delivers notifications (from channels this connection LISTENs on) to {@code listener} on the event loop.
+     */
+    public void onNotification(java.util.function.Consumer<io.spool.pg.Notification> listener) {
+        channel.eventLoop().execute(() -> engine.onNotification(listener));
+    }
+
+    /** Caps the commands on the wire at once; later ones wait in the engine until answers come back. */
+    public void pipelineLimit(int limit) {
+        channel.eventLoop().execute(() -> engine.pipelineLimit(limit));
+    }
+
+    /** Commands submitted and not yet answered; safe to read from any thread. */
+    public int commandsInFlight() {
+        return pending.get();
+    }
+
+    /**
+     * Asks the server to cancel the statement running now; the request goes over its own short-lived socket
+     * on a virtual thread, never on the event loop. The cancelled query fails with SQLSTATE 57014.
+     */
+    public CompletableFuture<Void> cancel() {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
+            try {
+                io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+                sent.complete(null);
+            } catch (RuntimeException e) {
+                sent.completeExceptionally(e);
+            }
+        });
+        return sent;
     }
 
     /** Whether the channel runs over TLS. */

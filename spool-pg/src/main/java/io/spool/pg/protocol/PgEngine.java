@@ -40,6 +40,7 @@ public final class PgEngine {
     private final ArrayDeque<Command<?>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<Command<?>> unwritten = new ArrayDeque<>();
     private Command<?> barrier;
+    private int pipelineLimit = Integer.MAX_VALUE;
     private PgException poison;
     private boolean terminated;
 
@@ -83,12 +84,24 @@ public final class PgEngine {
             command.finish();
             return command;
         }
-        if (barrier != null || !unwritten.isEmpty()) {
+        if (barrier != null || !unwritten.isEmpty() || inFlight.size() >= pipelineLimit) {
             unwritten.add(command);
         } else {
             write(command);
         }
         return command;
+    }
+
+    /**
+     * Caps how many commands are on the wire at once; later ones wait in the engine and are written as
+     * answers come back. Bounds the server-side buffering a burst of pipelined queries causes.
+     */
+    public void pipelineLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("pipeline limit must be at least 1");
+        }
+        this.pipelineLimit = limit;
+        writeUnblocked();
     }
 
     /** Queues a query with parameters through the extended protocol, preparing (and caching) its statement. */
@@ -169,7 +182,7 @@ public final class PgEngine {
     }
 
     private void writeUnblocked() {
-        while (barrier == null && poison == null && !unwritten.isEmpty()) {
+        while (barrier == null && poison == null && !unwritten.isEmpty() && inFlight.size() < pipelineLimit) {
             write(unwritten.poll());
         }
     }

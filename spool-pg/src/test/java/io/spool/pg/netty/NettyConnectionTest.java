@@ -128,6 +128,80 @@ class NettyConnectionTest {
     }
 
     @Test
+    void poolSpreadsQueriesAndReplacesAKilledConnection() throws Exception {
+        try (PgNettyPool pool = PgNettyPool.connect(PgConfig.parse(db.url()), 4, group).get(10, TimeUnit.SECONDS)) {
+            List<CompletableFuture<RowSet>> pids = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                pids.add(pool.query("SELECT pg_backend_pid() AS pid"));
+            }
+            java.util.Set<Integer> backends = new java.util.HashSet<>();
+            for (CompletableFuture<RowSet> f : pids) {
+                backends.add(f.get(5, TimeUnit.SECONDS).row(0).getInteger(0));
+            }
+            assertThat(backends).hasSize(4);
+            int victim = backends.iterator().next();
+            try (PgConnection admin = PgConnection.connect(db.url())) {
+                admin.query("SELECT pg_terminate_backend($1)", victim);
+            }
+            Thread.sleep(200);
+            int failures = 0;
+            java.util.Set<Integer> after = new java.util.HashSet<>();
+            for (int round = 0; round < 20; round++) {
+                List<CompletableFuture<RowSet>> burst = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    burst.add(pool.query("SELECT pg_backend_pid()"));
+                }
+                for (CompletableFuture<RowSet> f : burst) {
+                    try {
+                        after.add(f.get(5, TimeUnit.SECONDS).row(0).getInteger(0));
+                    } catch (ExecutionException e) {
+                        failures++;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            // the killed backend's FATAL arrives before we query, so the pool notices it without a failure
+            assertThat(failures).as("queries routed to the dead connection before it was noticed").isLessThanOrEqualTo(5);
+            assertThat(after).doesNotContain(victim).hasSize(4);
+        }
+    }
+
+    @Test
+    void pipelineLimitHoldsBackCommandsButAllComplete() throws Exception {
+        try (PgNettyConnection conn = connect(PgConfig.parse(db.url()))) {
+            conn.pipelineLimit(3);
+            List<CompletableFuture<RowSet>> results = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                results.add(conn.query("SELECT $1::int4 AS v", i));
+            }
+            for (int i = 0; i < 300; i++) {
+                assertThat(results.get(i).get(5, TimeUnit.SECONDS).row(0).getInteger(0)).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
+    void notificationsArriveOnTheEventLoopAndCancelFailsTheQueryWith57014() throws Exception {
+        try (PgNettyConnection conn = connect(PgConfig.parse(db.url()))) {
+            CompletableFuture<io.spool.pg.Notification> got = new CompletableFuture<>();
+            conn.onNotification(got::complete);
+            conn.simpleQuery("LISTEN netty_chan").get(5, TimeUnit.SECONDS);
+            try (PgConnection other = PgConnection.connect(db.url())) {
+                other.execute("NOTIFY netty_chan, 'ping'");
+            }
+            assertThat(got.get(5, TimeUnit.SECONDS).payload()).isEqualTo("ping");
+
+            CompletableFuture<RowSet> slow = conn.query("SELECT pg_sleep(20)");
+            Thread.sleep(300);
+            conn.cancel().get(5, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> slow.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(PgException.class)
+                    .satisfies(e -> assertThat(((PgException) e.getCause()).sqlState()).isEqualTo("57014"));
+            assertThat(conn.query("SELECT 1 AS one").get(5, TimeUnit.SECONDS).row(0).getInteger(0)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusedConnectFailsTheFuture() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
