@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -14,7 +15,9 @@ import java.util.function.Function;
  * first come, first served (a fair semaphore, which parks a virtual thread without pinning it). A connection
  * that broke, or that comes back inside a transaction, is closed instead of reused, so after a server-side
  * kill a caller sees at most one error. Idle connections past the idle timeout (beyond {@code minIdle}) and
- * connections past their lifetime are retired by a housekeeping virtual thread.
+ * connections past their lifetime are retired by a housekeeping virtual thread. With
+ * {@link PoolOptions#sharedConnections()} set, single statements are pipelined over shared connections instead
+ * (transactions and {@link #withConnection} still take a connection of their own).
  */
 public final class PgPool implements SqlClient, AutoCloseable {
     private final PgConfig config;
@@ -24,6 +27,8 @@ public final class PgPool implements SqlClient, AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger inUse = new AtomicInteger();
     private final Thread housekeeper;
+    private final java.util.concurrent.atomic.AtomicReferenceArray<SharedConnection> shared;
+    private final ReentrantLock sharedLock = new ReentrantLock();
     private volatile boolean closed;
 
     /** A pooled connection with its birth and last-use times. */
@@ -33,6 +38,7 @@ public final class PgPool implements SqlClient, AutoCloseable {
         this.config = config;
         this.options = options;
         this.permits = new Semaphore(options.maxSize(), true);
+        this.shared = new java.util.concurrent.atomic.AtomicReferenceArray<>(options.sharedConnections());
         this.housekeeper = Thread.ofVirtual().name("spool-pg-pool-housekeeping").start(this::houseKeep);
     }
 
@@ -154,17 +160,61 @@ public final class PgPool implements SqlClient, AutoCloseable {
 
     @Override
     public RowSet query(String sql, Object... params) {
+        if (shared.length() > 0) {
+            return leastBusyShared().run(engine -> engine.query(sql, params));
+        }
         return withConnection(c -> c.query(sql, params));
     }
 
     @Override
     public long execute(String sql, Object... params) {
+        if (shared.length() > 0 && params.length > 0) {
+            return leastBusyShared().run(engine -> engine.query(sql, params)).rowsAffected();
+        }
         return withConnection(c -> c.execute(sql, params));
     }
 
     @Override
     public long[] batch(String sql, List<Object[]> parameterSets) {
+        if (shared.length() > 0) {
+            return leastBusyShared().run(engine -> engine.batch(sql, parameterSets));
+        }
         return withConnection(c -> c.batch(sql, parameterSets));
+    }
+
+    /** The shared connection with the fewest statements waiting, opening or replacing one where needed. */
+    private SharedConnection leastBusyShared() {
+        if (closed) {
+            throw new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "the pool is closed");
+        }
+        SharedConnection best = null;
+        for (int i = 0; i < shared.length(); i++) {
+            SharedConnection c = shared.get(i);
+            if (c == null || !c.isUsable()) {
+                c = openShared(i);
+            }
+            if (best == null || c.pending() < best.pending()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private SharedConnection openShared(int slot) {
+        sharedLock.lock();  // one opener at a time, so a burst of callers does not open a connection each
+        try {
+            SharedConnection c = shared.get(slot);
+            if (c == null || !c.isUsable()) {
+                if (c != null) {
+                    c.close();
+                }
+                c = SharedConnection.connect(config);
+                shared.set(slot, c);
+            }
+            return c;
+        } finally {
+            sharedLock.unlock();
+        }
     }
 
     @Override
@@ -200,6 +250,12 @@ public final class PgPool implements SqlClient, AutoCloseable {
     public void close() {
         closed = true;
         housekeeper.interrupt();
+        for (int i = 0; i < shared.length(); i++) {
+            SharedConnection c = shared.getAndSet(i, null);
+            if (c != null) {
+                c.close();
+            }
+        }
         Pooled p;
         while ((p = idle.pollFirst()) != null) {
             discard(p);

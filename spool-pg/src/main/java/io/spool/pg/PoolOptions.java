@@ -6,8 +6,11 @@ import java.time.Duration;
  * Sizing and timing of a {@link PgPool}: at most {@code maxSize} connections, {@code minIdle} kept open when
  * quiet, callers wait up to {@code acquireTimeout} for one, connections idle longer than {@code idleTimeout}
  * (beyond {@code minIdle}) or older than {@code maxLifetime} are closed. Zero durations disable that limit.
+ * With {@code sharedConnections} above zero, single statements run outside transactions go to that many
+ * connections shared by all callers and pipelined, instead of each taking a connection of its own.
  */
-public record PoolOptions(int maxSize, int minIdle, Duration acquireTimeout, Duration idleTimeout, Duration maxLifetime) {
+public record PoolOptions(int maxSize, int minIdle, Duration acquireTimeout, Duration idleTimeout, Duration maxLifetime,
+                          int sharedConnections) {
 
     public PoolOptions {
         if (maxSize < 1) {
@@ -16,30 +19,38 @@ public record PoolOptions(int maxSize, int minIdle, Duration acquireTimeout, Dur
         if (minIdle < 0 || minIdle > maxSize) {
             throw new IllegalArgumentException("pool minIdle must be within 0..maxSize");
         }
+        if (sharedConnections < 0) {
+            throw new IllegalArgumentException("pool sharedConnections must not be negative");
+        }
     }
 
     /** 10 connections, none kept when idle, 30 s to acquire, 10 min idle, 30 min lifetime. */
     public static PoolOptions defaults() {
-        return new PoolOptions(10, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30));
+        return new PoolOptions(10, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 0);
     }
 
     public PoolOptions withMaxSize(int v) {
-        return new PoolOptions(v, Math.min(minIdle, v), acquireTimeout, idleTimeout, maxLifetime);
+        return new PoolOptions(v, Math.min(minIdle, v), acquireTimeout, idleTimeout, maxLifetime, sharedConnections);
     }
 
     public PoolOptions withMinIdle(int v) {
-        return new PoolOptions(maxSize, v, acquireTimeout, idleTimeout, maxLifetime);
+        return new PoolOptions(maxSize, v, acquireTimeout, idleTimeout, maxLifetime, sharedConnections);
     }
 
     public PoolOptions withAcquireTimeout(Duration v) {
-        return new PoolOptions(maxSize, minIdle, v, idleTimeout, maxLifetime);
+        return new PoolOptions(maxSize, minIdle, v, idleTimeout, maxLifetime, sharedConnections);
     }
 
     public PoolOptions withIdleTimeout(Duration v) {
-        return new PoolOptions(maxSize, minIdle, acquireTimeout, v, maxLifetime);
+        return new PoolOptions(maxSize, minIdle, acquireTimeout, v, maxLifetime, sharedConnections);
+    }
+
+    /** Pipelines single statements over this many shared connections (0: every statement borrows one). */
+    public PoolOptions withSharedConnections(int v) {
+        return new PoolOptions(maxSize, minIdle, acquireTimeout, idleTimeout, maxLifetime, v);
     }
 
     public PoolOptions withMaxLifetime(Duration v) {
-        return new PoolOptions(maxSize, minIdle, acquireTimeout, idleTimeout, v);
+        return new PoolOptions(maxSize, minIdle, acquireTimeout, idleTimeout, v, sharedConnections);
     }
 }

@@ -1,5 +1,9 @@
 package io.spool.pg;
 
+import io.spool.pg.protocol.Bytes;
+import io.spool.pg.types.PgTypeException;
+import io.spool.pg.types.PgTypes;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +47,61 @@ public final class Row {
 
     public boolean isNull(String column) {
         return isNull(set.columnIndex(column));
+    }
+
+    /**
+     * The value as a primitive int, read straight from the bytes when the column is a binary int4 (no boxing);
+     * a NULL is an error here (use {@link #getInteger} to see NULL as {@code null}).
+     */
+    public int intValue(int column) {
+        Column c = set.column(column);
+        if (c.binary() && c.typeOid() == PgTypes.INT4) {
+            int at = set.lengthAt(index, column);
+            byte[] chunk = set.chunkOf(index);
+            if (Bytes.int32(chunk, at) == 4) {
+                return Bytes.int32(chunk, at + 4);
+            }
+        }
+        return notNull(getInteger(column), column);
+    }
+
+    /** As {@link #intValue(int)}, for int8 columns (and any column {@link #getLong} reads). */
+    public long longValue(int column) {
+        Column c = set.column(column);
+        if (c.binary() && c.typeOid() == PgTypes.INT8) {
+            int at = set.lengthAt(index, column);
+            byte[] chunk = set.chunkOf(index);
+            if (Bytes.int32(chunk, at) == 8) {
+                return ((long) Bytes.int32(chunk, at + 4) << 32) | (Bytes.int32(chunk, at + 8) & 0xFFFFFFFFL);
+            }
+        }
+        return notNull(getLong(column), column);
+    }
+
+    /** As {@link #intValue(int)}, for float8 columns (and any column {@link #getDouble} reads). */
+    public double doubleValue(int column) {
+        Column c = set.column(column);
+        if (c.binary() && c.typeOid() == PgTypes.FLOAT8) {
+            int at = set.lengthAt(index, column);
+            byte[] chunk = set.chunkOf(index);
+            if (Bytes.int32(chunk, at) == 8) {
+                long bits = ((long) Bytes.int32(chunk, at + 4) << 32) | (Bytes.int32(chunk, at + 8) & 0xFFFFFFFFL);
+                return Double.longBitsToDouble(bits);
+            }
+        }
+        return notNull(getDouble(column), column);
+    }
+
+    /** The value as a primitive boolean; a NULL is an error (use {@link #getBoolean} to see it). */
+    public boolean booleanValue(int column) {
+        return notNull(getBoolean(column), column);  // Boolean.valueOf never allocates
+    }
+
+    private <T> T notNull(T value, int column) {
+        if (value == null) {
+            throw new PgTypeException("column " + set.column(column).name() + " is NULL; read it with a boxed getter");
+        }
+        return value;
     }
 
     public String getString(int column) {

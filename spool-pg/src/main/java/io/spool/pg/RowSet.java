@@ -1,6 +1,7 @@
 package io.spool.pg;
 
 import io.spool.pg.protocol.Bytes;
+import io.spool.pg.protocol.ProtocolException;
 import io.spool.pg.types.Codecs;
 
 import java.util.AbstractList;
@@ -11,25 +12,28 @@ import java.util.Map;
 
 /**
  * The complete result of one statement: its columns, its rows, the command tag and the rows it affected.
- * Rows are kept as the raw DataRow bytes in one growing array and decoded only when a value is read, so
- * reading a result allocates almost nothing per row. A {@code RowSet} is immutable once returned and may be
+ * Rows are kept as the raw DataRow bytes in chunks that are never copied again and decoded only when a value
+ * is read, so holding a result costs its bytes plus eight per row. A {@code RowSet} is immutable once returned and may be
  * read from any thread.
  */
 public final class RowSet extends AbstractList<Row> {
+    private static final int FIRST_CHUNK = 512;
+    private static final int MAX_CHUNK = 64 * 1024;
+    private static final byte[][] NO_CHUNKS = new byte[0][];
+    private static final long[] NO_ROWS = new long[0];
+
     private final Column[] columns;
     private final Codecs codecs;
     private Map<String, Integer> indexByName;
-    private byte[] data = EMPTY;
-    private int dataSize;
-    /** Per row and column: the value's offset in {@code data}, or -1 for NULL; lengths follow in {@code lengths}. */
-    private int[] offsets = NO_INTS;
-    private int[] lengths = NO_INTS;
+    /** Row bytes live in chunks that are never copied once filled; a row never spans two chunks. */
+    private byte[][] chunks = NO_CHUNKS;
+    private int chunkCount;
+    private int chunkUsed;
+    /** Per row: chunk index in the high 32 bits, offset of its first column's length in the low 32. */
+    private long[] rowRefs = NO_ROWS;
     private int rows;
     private String commandTag = "";
     private long rowsAffected;
-
-    private static final byte[] EMPTY = new byte[0];
-    private static final int[] NO_INTS = new int[0];
 
     public RowSet(Column[] columns, Codecs codecs) {
         this.columns = columns;
@@ -38,58 +42,51 @@ public final class RowSet extends AbstractList<Row> {
 
     /**
      * Appends one DataRow body ({@code buf[start, end)}: a column count, then each value's length and bytes).
-     * Called by the protocol engine; throws {@link io.spool.pg.protocol.ProtocolException} on a malformed row.
+     * Called by the protocol engine; throws {@link ProtocolException} on a malformed row.
      */
     public void addDataRow(byte[] buf, int start, int end) {
         int n = columns.length;
         if (end - start < 2 || Bytes.uint16(buf, start) != n) {
-            throw new io.spool.pg.protocol.ProtocolException("DataRow has a column count other than " + n);
+            throw new ProtocolException("DataRow has a column count other than " + n);
+        }
+        int pos = start + 2;
+        for (int i = 0; i < n; i++) {
+            if (end - pos < 4) {
+                throw new ProtocolException("DataRow is truncated at column " + i);
+            }
+            int len = Bytes.int32(buf, pos);
+            pos += 4;
+            if (len < -1 || (len > 0 && len > end - pos)) {
+                throw new ProtocolException("DataRow column " + i + " has a bad length " + len);
+            }
+            pos += Math.max(len, 0);
+        }
+        if (pos != end) {
+            throw new ProtocolException("DataRow has " + (end - pos) + " bytes past its last column");
         }
         int body = end - start - 2;
-        ensureData(body);
-        System.arraycopy(buf, start + 2, data, dataSize, body);
-        if ((rows + 1) * n > offsets.length) {
-            int cap = Math.max(16 * Math.max(n, 1), offsets.length * 2);
-            offsets = Arrays.copyOf(offsets, cap);
-            lengths = Arrays.copyOf(lengths, cap);
+        byte[] chunk = chunkFor(body);
+        System.arraycopy(buf, start + 2, chunk, chunkUsed, body);
+        if (rows == rowRefs.length) {
+            rowRefs = Arrays.copyOf(rowRefs, Math.max(16, rows * 2));
         }
-        int pos = dataSize;
-        int limit = dataSize + body;
-        int slot = rows * n;
-        for (int i = 0; i < n; i++, slot++) {
-            if (limit - pos < 4) {
-                throw new io.spool.pg.protocol.ProtocolException("DataRow is truncated at column " + i);
-            }
-            int len = Bytes.int32(data, pos);
-            pos += 4;
-            if (len == -1) {
-                offsets[slot] = -1;
-                lengths[slot] = 0;
-            } else if (len < 0 || len > limit - pos) {
-                throw new io.spool.pg.protocol.ProtocolException("DataRow column " + i + " has a bad length " + len);
-            } else {
-                offsets[slot] = pos;
-                lengths[slot] = len;
-                pos += len;
-            }
-        }
-        if (pos != limit) {
-            throw new io.spool.pg.protocol.ProtocolException("DataRow has " + (limit - pos) + " bytes past its last column");
-        }
-        dataSize = limit;
-        rows++;
+        rowRefs[rows++] = ((long) (chunkCount - 1) << 32) | chunkUsed;
+        chunkUsed += body;
     }
 
-    private void ensureData(int extra) {
-        if (data.length - dataSize >= extra) {
-            return;
+    /** The current chunk if {@code size} more bytes fit, else a new one (doubling up to 64 KiB, or as big as the row). */
+    private byte[] chunkFor(int size) {
+        if (chunkCount > 0 && chunks[chunkCount - 1].length - chunkUsed >= size) {
+            return chunks[chunkCount - 1];
         }
-        long wanted = Math.max((long) data.length * 2, (long) dataSize + extra);
-        wanted = Math.max(wanted, 256);
-        if (wanted > Integer.MAX_VALUE - 16) {
-            throw new PgException("54000", "result set larger than 2 GiB; use a cursor or LIMIT");
+        int last = chunkCount == 0 ? FIRST_CHUNK / 2 : chunks[chunkCount - 1].length;
+        byte[] chunk = new byte[Math.max(size, Math.min(MAX_CHUNK, last * 2))];
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, Math.max(4, chunkCount * 2));
         }
-        data = Arrays.copyOf(data, (int) wanted);
+        chunks[chunkCount++] = chunk;
+        chunkUsed = 0;
+        return chunk;
     }
 
     /** Records the CommandComplete tag, e.g. {@code "INSERT 0 3"}; the trailing number is the rows affected. */
@@ -168,23 +165,40 @@ public final class RowSet extends AbstractList<Row> {
         return columns[index];
     }
 
-    boolean isNull(int row, int column) {
+    /** The chunk holding {@code row}. */
+    byte[] chunkOf(int row) {
+        return chunks[(int) (rowRefs[row] >>> 32)];
+    }
+
+    /** The offset in {@link #chunkOf} of the column's 4-byte length, found by walking the lengths before it. */
+    int lengthAt(int row, int column) {
         column(column);
-        return offsets[row * columns.length + column] < 0;
+        byte[] chunk = chunkOf(row);
+        int pos = (int) rowRefs[row];
+        for (int i = 0; i < column; i++) {
+            pos += 4 + Math.max(0, Bytes.int32(chunk, pos));
+        }
+        return pos;
+    }
+
+    boolean isNull(int row, int column) {
+        return Bytes.int32(chunkOf(row), lengthAt(row, column)) < 0;
     }
 
     Object value(int row, int column) {
-        Column c = column(column);
-        int slot = row * columns.length + column;
-        int off = offsets[slot];
-        return off < 0 ? null : codecs.decode(c.typeOid(), c.binary(), data, off, lengths[slot]);
+        int at = lengthAt(row, column);
+        byte[] chunk = chunkOf(row);
+        int len = Bytes.int32(chunk, at);
+        Column c = columns[column];
+        return len < 0 ? null : codecs.decode(c.typeOid(), c.binary(), chunk, at + 4, len);
     }
 
     <T> T value(int row, int column, Class<T> type) {
-        Column c = column(column);
-        int slot = row * columns.length + column;
-        int off = offsets[slot];
-        return off < 0 ? null : codecs.decode(c.typeOid(), c.binary(), data, off, lengths[slot], type);
+        int at = lengthAt(row, column);
+        byte[] chunk = chunkOf(row);
+        int len = Bytes.int32(chunk, at);
+        Column c = columns[column];
+        return len < 0 ? null : codecs.decode(c.typeOid(), c.binary(), chunk, at + 4, len, type);
     }
 
     @Override

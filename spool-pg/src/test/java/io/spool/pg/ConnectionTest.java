@@ -49,6 +49,35 @@ class ConnectionTest {
     }
 
     @Test
+    void primitiveGettersReadWithoutBoxingAndRefuseNull() {
+        RowSet rows = conn.query("SELECT 123456::int4, 9876543210::int8, 2.5::float8, true, NULL::int4, 7::int2, '42'::text");
+        Row row = rows.row(0);
+        assertThat(row.intValue(0)).isEqualTo(123456);
+        assertThat(row.longValue(1)).isEqualTo(9876543210L);
+        assertThat(row.doubleValue(2)).isEqualTo(2.5);
+        assertThat(row.booleanValue(3)).isTrue();
+        assertThat(row.intValue(5)).isEqualTo(7);
+        assertThat(row.longValue(0)).isEqualTo(123456L);
+        assertThat(row.intValue(6)).isEqualTo(42);
+        assertThatThrownBy(() -> row.intValue(4)).hasMessageContaining("is NULL");
+        assertThatThrownBy(() -> row.intValue(9)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void largeResultsSpanManyChunksAndReadBackIntact() {
+        RowSet rows = conn.query("SELECT i, repeat(md5(i::text), 1 + i % 40) AS s FROM generate_series(1, 20000) i");
+        assertThat(rows.size()).isEqualTo(20000);
+        for (int r = 0; r < rows.size(); r += 997) {
+            int i = rows.row(r).intValue(0);
+            assertThat(i).isEqualTo(r + 1);
+            assertThat(rows.row(r).getString(1)).hasSize(32 * (1 + i % 40));
+        }
+        RowSet big = conn.query("SELECT repeat('x', 200000) AS huge, 5 AS after");
+        assertThat(big.row(0).getString(0)).hasSize(200000);
+        assertThat(big.row(0).intValue(1)).isEqualTo(5);
+    }
+
+    @Test
     void keyValueConnectionStringWorksToo() {
         try (PgConnection c = PgConnection.connect("host=" + db.host() + " port=" + db.port() + " user=" + db.user()
                 + " dbname=" + db.database() + (db.password() == null ? "" : " password=" + db.password()))) {

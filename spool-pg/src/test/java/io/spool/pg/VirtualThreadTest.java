@@ -50,6 +50,47 @@ class VirtualThreadTest {
     }
 
     @Test
+    void tenThousandVirtualThreadsPipelineOverFourSharedConnections() throws Exception {
+        PoolOptions options = PoolOptions.defaults().withMaxSize(2).withSharedConnections(4);
+        try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), options);
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 10_000; i++) {
+                int n = i;
+                answers.add(threads.submit(() -> pool.query("SELECT $1::int4 * 2 AS twice", n).row(0).getInteger(0)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).isEqualTo(2 * i);
+            }
+            System.out.printf("10,000 virtual threads, 4 shared pipelined connections: %d ms%n",
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+            assertThat(pool.query("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'spool'")
+                    .row(0).getLong(0)).isLessThanOrEqualTo(6L);
+            // a statement error fails only its caller; transactions still get a connection of their own
+            assertThatThrownBy(() -> pool.query("SELECT 1 / $1::int4", 0)).isInstanceOf(PgException.class);
+            Integer seven = pool.inTransaction(tx -> tx.query("SELECT 7 AS x").row(0).getInteger(0));
+            assertThat(seven).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void sharedConnectionKilledFailsItsCallersAndIsReplaced() {
+        try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), PoolOptions.defaults().withSharedConnections(1))) {
+            int pid = pool.query("SELECT pg_backend_pid()").row(0).getInteger(0);
+            try (PgConnection admin = PgConnection.connect(db.url())) {
+                admin.query("SELECT pg_terminate_backend($1)", pid);
+            }
+            try {
+                pool.query("SELECT 1");
+            } catch (PgException e) {
+                assertThat(e.isConnectionError()).isTrue();
+            }
+            assertThat(pool.query("SELECT pg_backend_pid()").row(0).getInteger(0)).isNotEqualTo(pid);
+        }
+    }
+
+    @Test
     void virtualThreadsEachHoldingAConnectionRunShortQueries() throws Exception {
         int connections = 100;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

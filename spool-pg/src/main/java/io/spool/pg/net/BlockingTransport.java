@@ -155,6 +155,15 @@ public final class BlockingTransport implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Reads once into {@code buf} without touching the engine, so a reader thread can block here while other
+     * threads use the engine under a lock; -1 at end of stream.
+     */
+    public int readRaw(byte[] buf) throws IOException {
+        socket.setSoTimeout(0);
+        return in.read(buf);
+    }
+
     /** Feeds whatever bytes have already arrived, without blocking. */
     public void readAvailable() throws IOException {
         while (in.available() > 0 && !socket.isClosed()) {

@@ -1,0 +1,122 @@
+package io.spool.pg;
+
+import io.spool.pg.net.BlockingTransport;
+import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.Startup;
+import io.spool.pg.types.Codecs;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * One connection that many threads use at once for single statements: each caller queues its command on the
+ * engine and parks until its answer is in, while one reader virtual thread feeds the socket's bytes to the
+ * engine. Statements from different callers are pipelined on the wire. Not for transactions, which need a
+ * connection of their own ({@link PgPool#inTransaction}).
+ */
+final class SharedConnection implements AutoCloseable {
+    private final PgEngine engine;
+    private final BlockingTransport transport;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Thread reader;
+
+    private SharedConnection(PgEngine engine, BlockingTransport transport) {
+        this.engine = engine;
+        this.transport = transport;
+        this.reader = Thread.ofVirtual().name("spool-pg-shared-reader").start(this::readLoop);
+    }
+
+    static SharedConnection connect(PgConfig config) {
+        PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
+        BlockingTransport transport = BlockingTransport.open(config, engine);
+        try {
+            transport.await(engine.submit(new Startup(config.user(), config.password(), config.startupParameters(),
+                    transport.channelBinding())), config.connectTimeout());
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        return new SharedConnection(engine, transport);
+    }
+
+    /** Queues the command {@code submit} makes and waits for its result. */
+    <T> T run(Function<PgEngine, ? extends Command<T>> submit) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        pending.incrementAndGet();
+        lock.lock();
+        try {
+            Command<T> command = submit.apply(engine);
+            command.onComplete((value, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                } else {
+                    done.complete(value);
+                }
+            });
+            transport.flush();
+        } catch (IOException e) {
+            engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            pending.decrementAndGet();
+        }
+    }
+
+    private void readLoop() {
+        byte[] buf = new byte[65536];
+        while (true) {
+            int n;
+            try {
+                n = transport.readRaw(buf);
+            } catch (IOException e) {
+                n = -1;
+            }
+            lock.lock();
+            try {
+                if (n < 0) {
+                    engine.connectionLost("the server closed the connection", null);
+                    return;
+                }
+                engine.receive(buf, 0, n);
+                transport.flush();  // commands a barrier held back, now released
+            } catch (IOException e) {
+                engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Statements waiting for an answer on this connection. */
+    int pending() {
+        return pending.get();
+    }
+
+    boolean isUsable() {
+        return engine.isUsable() && transport.isOpen();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            transport.close();
+        } finally {
+            lock.unlock();
+        }
+        reader.interrupt();
+    }
+}
