@@ -71,6 +71,22 @@ public class PgException extends RuntimeException {
         this(sqlState, message, null);
     }
 
+    /** A copy thrown on the caller's thread, so its stack shows the call; the original (engine-side) is the cause. */
+    private PgException(PgException original) {
+        super(original.getMessage(), original);
+        this.fields = original.fields;
+        this.clientSide = original.clientSide;
+    }
+
+    /**
+     * This error as seen by a caller: a new exception with the same SQLSTATE and fields whose stack trace is the
+     * current thread's. One failure can reach many callers (every command of a broken connection), so each
+     * gets its own instance.
+     */
+    public PgException forCaller() {
+        return new PgException(this);
+    }
+
     private static String describe(Map<Field, String> f) {
         StringBuilder sb = new StringBuilder();
         sb.append(f.getOrDefault(Field.SEVERITY, "ERROR")).append(": ").append(f.getOrDefault(Field.MESSAGE, "(no message)"));

@@ -68,7 +68,7 @@ final class SharedConnection implements AutoCloseable {
         try {
             return done.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            throw e.getCause() instanceof PgException pg ? pg.forCaller() : e;
         } finally {
             pending.decrementAndGet();
         }

@@ -111,6 +111,15 @@ class ConnectionTest {
     }
 
     @Test
+    void errorStackTraceShowsTheCallerAndKeepsTheFields() {
+        PgException e = (PgException) org.assertj.core.api.Assertions.catchThrowable(() -> conn.query("SELECT 1 / 0"));
+        assertThat(e.getStackTrace()).anySatisfy(frame -> assertThat(frame.getMethodName())
+                .isEqualTo("errorStackTraceShowsTheCallerAndKeepsTheFields"));
+        assertThat(e.sqlState()).isEqualTo("22012");
+        assertThat(e.getCause()).isInstanceOf(PgException.class);
+    }
+
+    @Test
     void syntaxErrorReportsItsPosition() {
         assertThatThrownBy(() -> conn.query("SELECT 1 FROM WHERE"))
                 .isInstanceOfSatisfying(PgException.class, e -> {

@@ -84,13 +84,13 @@ public abstract class Command<T> {
         return failure;
     }
 
-    /** The result, or throws the failure. Only meaningful once {@link #isDone()}. */
+    /** The result, or throws the failure (with the caller's stack). Only meaningful once {@link #isDone()}. */
     public final T result() {
         if (!done) {
             throw new IllegalStateException("command is not done");
         }
         if (failure != null) {
-            throw failure;
+            throw failure.forCaller();
         }
         return result;
     }
