@@ -11,4 +11,16 @@ import java.io.IOException;
 @FunctionalInterface
 public interface Pollable<T> {
     Poll<T> poll() throws IOException;
+
+    /** This pollable with its value transformed once it is ready. */
+    default <R> Pollable<R> then(java.util.function.Function<? super T, ? extends R> fn) {
+        return () -> {
+            Poll<T> answer = poll();
+            if (answer instanceof Poll.Ready<T> ready) {
+                return Poll.ready(fn.apply(ready.value()));
+            }
+            Poll.Pending<T> pending = (Poll.Pending<T>) answer;
+            return pending.until(pending.deadlineNanos());
+        };
+    }
 }
