@@ -76,6 +76,7 @@ public final class PgBench {
         all.add(new SpoolBlocking(c, CONNECTIONS, false));
         all.add(new SpoolBlocking(c, CONNECTIONS, true));
         all.add(new SpoolNetty(c, CONNECTIONS));
+        all.add(new SpoolLoop(c, CONNECTIONS));
         all.add(new JdbcHikari(c.host(), c.port(), c.database(), c.user(), pw, CONNECTIONS, true));
         all.add(new JdbcHikari(c.host(), c.port(), c.database(), c.user(), pw, CONNECTIONS, false));
         all.add(new VertxPg(c.host(), c.port(), c.database(), c.user(), pw, CONNECTIONS));
