@@ -232,8 +232,23 @@ public final class PgConnection implements SqlClient, AutoCloseable {
         engine.onNotice(listener);
     }
 
-    /** False once the connection is broken or closed. */
+    /**
+     * False once the connection is broken or closed. When idle, it first takes in anything the server sent
+     * meanwhile (without blocking), so a backend that was terminated, whose FATAL error is waiting on the
+     * socket, is seen as broken before anyone sends it a query.
+     */
     public boolean isUsable() {
+        if (lock.tryLock()) {
+            try {
+                if (engine.isUsable() && transport.isOpen()) {
+                    transport.readAvailable();
+                }
+            } catch (IOException e) {
+                engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
+            } finally {
+                lock.unlock();
+            }
+        }
         return engine.isUsable() && transport.isOpen();
     }
 
