@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.spool.embedded.junit.PostgresExtension;
 import io.spool.embedded.junit.TestDatabase;
 import io.spool.pg.LatencyProxy;
+import io.spool.pg.PipeliningProof;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgConnection;
 import io.spool.pg.PgException;
@@ -86,27 +87,7 @@ class NettyConnectionTest {
         try (LatencyProxy proxy = new LatencyProxy(db.host(), db.port(), 1000)) {
             PgConfig viaProxy = PgConfig.parse(db.url()).withHost("127.0.0.1").withPort(proxy.port());
             try (PgNettyConnection conn = connect(viaProxy)) {
-                conn.query("SELECT $1::int4 AS v", 0).get(5, TimeUnit.SECONDS);  // prepare once
-                int before = proxy.chunksToServer();
-                long start = System.nanoTime();
-                List<CompletableFuture<RowSet>> results = new ArrayList<>();
-                for (int i = 0; i < 1000; i++) {
-                    results.add(conn.query("SELECT $1::int4 AS v", i));
-                }
-                CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-                long pipelinedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                int pipelinedChunks = proxy.chunksToServer() - before;
-
-                long seqStart = System.nanoTime();
-                for (int i = 0; i < 100; i++) {
-                    conn.query("SELECT $1::int4 AS v", i).get(5, TimeUnit.SECONDS);
-                }
-                long sequentialPer1000 = Duration.ofNanos(System.nanoTime() - seqStart).toMillis() * 10;
-                System.out.printf("netty, 1 ms each way: 1000 pipelined in %d ms (%d writes); sequential ≈ %d ms%n",
-                        pipelinedMillis, pipelinedChunks, sequentialPer1000);
-                assertThat(pipelinedChunks).isLessThan(50);
-                assertThat(pipelinedMillis * 5).isLessThan(sequentialPer1000);
-                assertThat(results.get(999).get().row(0).getInteger(0)).isEqualTo(999);
+                PipeliningProof.assertPipelines("netty", proxy, i -> conn.query("SELECT $1::int4 AS v", i), 50);
             }
         }
     }
