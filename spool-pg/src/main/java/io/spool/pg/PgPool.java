@@ -77,20 +77,20 @@ public final class PgPool implements SqlClient, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new PgException(PgException.QUERY_CANCELED, "interrupted while waiting for a connection", e);
         }
+        inUse.incrementAndGet();  // lent from here on, including while a new connection opens for the caller
         try {
             Pooled p;
             while ((p = idle.pollFirst()) != null) {
                 if (p.connection().isUsable() && !expired(p, System.nanoTime())) {
-                    inUse.incrementAndGet();
                     return p;
                 }
                 discard(p);
             }
             p = new Pooled(PgConnection.connect(config), System.nanoTime(), 0);
             open.incrementAndGet();
-            inUse.incrementAndGet();
             return p;
         } catch (RuntimeException e) {
+            inUse.decrementAndGet();
             permits.release();
             throw e;
         }

@@ -73,7 +73,7 @@ class PoolTest {
             for (int i = 0; i < sleepers.length; i++) {
                 sleepers[i] = Thread.ofVirtual().start(() -> pool.query("SELECT pg_sleep(0.5)"));
             }
-            waitUntil(() -> pool.waiting() == 2);
+            waitUntil(() -> pool.waiting() == 2 && pool.inUse() == 2);
             assertThat(pool.inUse()).isEqualTo(2);
             assertThat(pool.waiting()).isEqualTo(2);
             for (Thread t : sleepers) {
