@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * A bounded pool of blocking connections for many threads, virtual ones above all. Waiting callers are served
- * first come, first served (a fair semaphore, which parks a virtual thread without pinning it). A connection
+ * first come, first served unless {@link PoolOptions#fair()} is off (a semaphore, which parks a virtual thread
+ * without pinning it). A connection
  * that broke, or that comes back inside a transaction, is closed instead of reused, so after a server-side
  * kill a caller sees at most one error. Idle connections past the idle timeout (beyond {@code minIdle}) and
  * connections past their lifetime are retired by a housekeeping virtual thread. With
@@ -37,7 +38,7 @@ public final class PgPool implements SqlClient, AutoCloseable {
     private PgPool(PgConfig config, PoolOptions options) {
         this.config = config;
         this.options = options;
-        this.permits = new Semaphore(options.maxSize(), true);
+        this.permits = new Semaphore(options.maxSize(), options.fair());
         this.shared = new java.util.concurrent.atomic.AtomicReferenceArray<>(options.sharedConnections());
         this.housekeeper = Thread.ofVirtual().name("spool-pg-pool-housekeeping").start(this::houseKeep);
     }

@@ -67,6 +67,23 @@ class PoolTest {
     }
 
     @Test
+    void unfairPoolServesEveryCallerUnderContention() throws Exception {
+        PoolOptions options = PoolOptions.defaults().withMaxSize(2).withFair(false);
+        try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), options);
+             var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<Integer>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                int n = i;
+                all.add(threads.submit(() -> pool.query("SELECT $1::int4 AS v", n).row(0).intValue(0)));
+            }
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(all.get(i).get()).isEqualTo(i);
+            }
+            assertThat(pool.openConnections()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void metricsCountInUseAndWaiting() throws Exception {
         try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), 2, Duration.ofSeconds(10))) {
             Thread[] sleepers = new Thread[4];

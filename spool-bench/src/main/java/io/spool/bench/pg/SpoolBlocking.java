@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * spool-pg's blocking client on virtual threads: a {@link PgPool} whose callers each borrow a connection, or
- * (shared) whose single statements are pipelined over the same number of shared connections.
+ * spool-pg's blocking client on virtual threads: a {@link PgPool} whose callers each borrow a connection
+ * (unfair, as HikariCP is), or (shared) whose single statements are pipelined over the same number of
+ * shared connections.
  */
 final class SpoolBlocking implements Contender.Blocking {
     private final PgPool pool;
@@ -22,13 +23,13 @@ final class SpoolBlocking implements Contender.Blocking {
     SpoolBlocking(PgConfig config, int connections, boolean shared) {
         PoolOptions options = PoolOptions.defaults().withAcquireTimeout(Duration.ofSeconds(60));
         pool = PgPool.create(config, shared ? options.withMaxSize(1).withSharedConnections(connections)
-                : options.withMaxSize(connections).withMinIdle(connections));
+                : options.withMaxSize(connections).withMinIdle(connections).withFair(false));
         this.shared = shared;
     }
 
     @Override
     public String name() {
-        return shared ? "spool-pg blocking (VT, shared)" : "spool-pg blocking (VT)";
+        return shared ? "spool-pg blocking (VT, shared)" : "spool-pg blocking (VT, unfair)";
     }
 
     @Override
