@@ -22,6 +22,8 @@ public final class PgNettyPool implements AutoCloseable {
     private final AtomicReferenceArray<PgNettyConnection> connections;
     private final AtomicReferenceArray<CompletableFuture<PgNettyConnection>> reconnecting;
     private volatile boolean closed;
+    /** How many more queued commands a connection on the caller's event loop may have and still be chosen. */
+    private static final int LOCAL_PREFERENCE = 32;
 
     private PgNettyPool(PgConfig config, EventLoopGroup group, List<PgNettyConnection> opened) {
         this.config = config;
@@ -65,7 +67,9 @@ public final class PgNettyPool implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "the pool is closed"));
         }
+        // prefer a connection of the calling event loop: no hand-over to another thread, no wake-up
         PgNettyConnection best = null;
+        PgNettyConnection local = null;
         for (int i = 0; i < connections.length(); i++) {
             PgNettyConnection c = connections.get(i);
             if (!c.isUsable()) {
@@ -75,6 +79,12 @@ public final class PgNettyPool implements AutoCloseable {
             if (best == null || c.commandsInFlight() < best.commandsInFlight()) {
                 best = c;
             }
+            if (c.channel().eventLoop().inEventLoop() && (local == null || c.commandsInFlight() < local.commandsInFlight())) {
+                local = c;
+            }
+        }
+        if (local != null && local.commandsInFlight() <= best.commandsInFlight() + LOCAL_PREFERENCE) {
+            best = local;
         }
         if (best == null) {
             return CompletableFuture.failedFuture(new PgException(PgException.UNABLE_TO_CONNECT,
