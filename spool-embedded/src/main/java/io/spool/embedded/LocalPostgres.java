@@ -44,6 +44,14 @@ public final class LocalPostgres implements AutoCloseable {
      * missing), without one it lives in a temporary directory.
      */
     public static LocalPostgres start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /**
+     * Starts a server on {@code port} (0: any free port); with a fixed port and data directory a restarted
+     * server is found where the old one was, as a real restart would be.
+     */
+    public static LocalPostgres start(Path dataDirectory, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -52,6 +60,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
+            if (port > 0) {
+                builder.setPort(port);
+            }
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);

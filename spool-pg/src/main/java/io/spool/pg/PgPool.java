@@ -242,6 +242,11 @@ public final class PgPool implements SqlClient, AutoCloseable {
         return permits.getQueueLength();
     }
 
+    /** The connection settings, for opening a dedicated connection (e.g. for LISTEN) like the pool's. */
+    public PgConfig config() {
+        return config;
+    }
+
     public PoolOptions options() {
         return options;
     }

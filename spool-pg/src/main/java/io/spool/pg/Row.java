@@ -97,6 +97,22 @@ public final class Row {
         return notNull(getBoolean(column), column);  // Boolean.valueOf never allocates
     }
 
+    public int intValue(String column) {
+        return intValue(set.columnIndex(column));
+    }
+
+    public long longValue(String column) {
+        return longValue(set.columnIndex(column));
+    }
+
+    public double doubleValue(String column) {
+        return doubleValue(set.columnIndex(column));
+    }
+
+    public boolean booleanValue(String column) {
+        return booleanValue(set.columnIndex(column));
+    }
+
     private <T> T notNull(T value, int column) {
         if (value == null) {
             throw new PgTypeException("column " + set.column(column).name() + " is NULL; read it with a boxed getter");
@@ -132,6 +148,10 @@ public final class Row {
         return get(column, Double.class);
     }
 
+    public Double getDouble(String column) {
+        return get(column, Double.class);
+    }
+
     public Boolean getBoolean(int column) {
         return get(column, Boolean.class);
     }
@@ -144,7 +164,15 @@ public final class Row {
         return get(column, BigDecimal.class);
     }
 
+    public BigDecimal getBigDecimal(String column) {
+        return get(column, BigDecimal.class);
+    }
+
     public UUID getUuid(int column) {
+        return get(column, UUID.class);
+    }
+
+    public UUID getUuid(String column) {
         return get(column, UUID.class);
     }
 
@@ -152,7 +180,15 @@ public final class Row {
         return get(column, LocalDate.class);
     }
 
+    public LocalDate getLocalDate(String column) {
+        return get(column, LocalDate.class);
+    }
+
     public LocalDateTime getLocalDateTime(int column) {
+        return get(column, LocalDateTime.class);
+    }
+
+    public LocalDateTime getLocalDateTime(String column) {
         return get(column, LocalDateTime.class);
     }
 
@@ -160,7 +196,15 @@ public final class Row {
         return get(column, OffsetDateTime.class);
     }
 
+    public OffsetDateTime getOffsetDateTime(String column) {
+        return get(column, OffsetDateTime.class);
+    }
+
     public Instant getInstant(int column) {
+        return get(column, Instant.class);
+    }
+
+    public Instant getInstant(String column) {
         return get(column, Instant.class);
     }
 
