@@ -1,0 +1,194 @@
+package io.spool.tasks;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.spool.pg.Row;
+import io.spool.pg.RowSet;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The {@link TaskContext} of one claimed run, and the worker's record of it: the lease deadline on the local
+ * monotonic clock (so heartbeats do not depend on clocks agreeing), whether the run was lost or cancelled, and
+ * the durable steps loaded for it.
+ */
+final class RunContext implements TaskContext {
+    private final Worker worker;
+    private final long taskId;
+    private final long runId;
+    private final int attempt;
+    private final String taskName;
+    private final String queue;
+    private final String headersJson;
+    final Duration lease;
+    final Worker.QueueRunner runner;
+    volatile long leaseDeadlineNanos;
+    volatile boolean cancelled;
+    volatile boolean lost;
+    volatile Thread thread;
+    private Map<String, String> headers;
+    /** Step results stored for this task, loaded on the first step; guarded by stepLock. */
+    private Map<String, byte[]> steps;
+    /** A handler may run steps from threads of its own; the map (which holds nulls) is not concurrent. */
+    private final ReentrantLock stepLock = new ReentrantLock();
+
+    RunContext(Worker worker, Worker.QueueRunner runner, long taskId, long runId, int attempt, String taskName,
+               String queue, String headersJson, Duration lease, long claimedAtNanos) {
+        this.worker = worker;
+        this.runner = runner;
+        this.taskId = taskId;
+        this.runId = runId;
+        this.attempt = attempt;
+        this.taskName = taskName;
+        this.queue = queue;
+        this.headersJson = headersJson;
+        this.lease = lease;
+        this.leaseDeadlineNanos = claimedAtNanos + lease.toNanos();
+    }
+
+    @Override
+    public long taskId() {
+        return taskId;
+    }
+
+    @Override
+    public long runId() {
+        return runId;
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
+    }
+
+    @Override
+    public String taskName() {
+        return taskName;
+    }
+
+    @Override
+    public String queue() {
+        return queue;
+    }
+
+    @Override
+    public String workerId() {
+        return worker.id();
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        Map<String, String> h = headers;
+        if (h == null) {
+            h = Json.headers(headersJson);
+            headers = h;
+        }
+        return h;
+    }
+
+    @Override
+    public void heartbeat() {
+        heartbeat(null);
+    }
+
+    @Override
+    public void heartbeat(Duration lease) {
+        checkHeld();
+        worker.extend(this, lease);
+        checkHeld();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled || lost;
+    }
+
+    void checkHeld() {
+        if (cancelled || lost) {
+            throw lostException();
+        }
+    }
+
+    LeaseLostException lostException() {
+        return cancelled
+                ? new LeaseLostException(runId, true, "task " + taskId + " was cancelled; run " + runId
+                + " stops and its result is not written")
+                : new LeaseLostException(runId, false, "lease lost: run " + runId + " of task " + taskId
+                + " is no longer held by worker " + worker.id() + " (its lease expired, or it was released)");
+    }
+
+    @Override
+    public byte[] step(String name, Step<byte[]> body) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a step needs a name");
+        }
+        stepLock.lock();
+        try {
+            Map<String, byte[]> done = steps();
+            if (done.containsKey(name)) {
+                return done.get(name);
+            }
+        } finally {
+            stepLock.unlock();
+        }
+        checkHeld();
+        byte[] value;
+        try {
+            value = body.run();
+        } catch (Exception e) {
+            throw Worker.sneaky(e);  // the handler's own failure, retried like any other
+        }
+        String outcome = worker.app().pool().query(worker.app().sql.saveStep, runId, worker.id(), name, value)
+                .row(0).getString(0);
+        switch (outcome) {
+            case "saved" -> remember(name, value);
+            case "exists" -> {
+                // another run of this task (or thread of this handler) stored it first: that value is the step's
+                RowSet rows = worker.app().pool().query(worker.app().sql.loadStep, taskId, name);
+                value = rows.isEmpty() ? value : rows.row(0).getBytes(0);
+                remember(name, value);
+            }
+            case "cancelled" -> {
+                cancelled = true;
+                throw lostException();
+            }
+            default -> {
+                lost = true;
+                throw lostException();
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public <T> T step(String name, Class<T> type, Step<T> body) {
+        return Json.decode(step(name, () -> Json.encode(body.run())), type);
+    }
+
+    @Override
+    public <T> T step(String name, TypeReference<T> type, Step<T> body) {
+        return Json.decode(step(name, () -> Json.encode(body.run())), type);
+    }
+
+    private void remember(String name, byte[] value) {
+        stepLock.lock();
+        try {
+            steps.put(name, value);
+        } finally {
+            stepLock.unlock();
+        }
+    }
+
+    private Map<String, byte[]> steps() {
+        if (steps == null) {
+            Map<String, byte[]> m = new HashMap<>();
+            for (Row r : worker.app().pool().query(worker.app().sql.loadSteps, taskId)) {
+                m.put(r.getString(0), r.getBytes(1));
+            }
+            steps = m;
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,700 @@
+package io.spool.tasks;
+
+import io.spool.pg.PgException;
+import io.spool.pg.Row;
+import io.spool.pg.RowSet;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs tasks: register a handler per task name, {@link #start()}, and the worker claims runs from its queues (up to
+ * each queue's concurrency at once, in batches, one round trip per claim), runs each on its own virtual thread,
+ * extends the leases of running tasks in one batched heartbeat, and records completions in batches (one round trip
+ * for many). A notification wakes it when tasks are spawned; it also polls. With schedules on, it fires periodic
+ * tasks; with cleanup on, it applies retention. {@link #stop(Duration)} stops claiming, lets running tasks finish
+ * until the deadline and releases the rest back to the queue.
+ */
+public final class Worker implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Worker.class.getName());
+    private static final int MAX_COMPLETION_BATCH = 1000;
+    private static final int MAX_ERROR_CHARS = 8000;
+
+    private final Application app;
+    private final String id;
+    private final WorkerOptions options;
+    private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
+    private final List<QueueRunner> runners = new ArrayList<>();
+    private final LinkedBlockingQueue<Finish> finishes = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ReentrantLock stateLock = new ReentrantLock();
+    private final Condition idle = stateLock.newCondition();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicInteger finishedRuns = new AtomicInteger();
+    private final LongConsumer cancelListener = this::cancelled;
+    private volatile boolean accepting;
+    private volatile boolean background;
+    /** After a stop gave up on them, late finishes are not sent: their runs were released. */
+    private volatile boolean completerGone;
+    private Thread completer;
+
+    Worker(Application app, String id, WorkerOptions options) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a worker needs an id");
+        }
+        this.app = app;
+        this.id = id;
+        this.options = options;
+        Map<String, Integer> queues = options.queues().isEmpty() ? app.config().queues() : options.queues();
+        if (queues.isEmpty()) {
+            throw new IllegalArgumentException("worker " + id + " has no queue to serve");
+        }
+        queues.forEach((q, n) -> runners.add(new QueueRunner(q, n)));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    Application app() {
+        return app;
+    }
+
+    /** Runs tasks named {@code name} with {@code handler}; register before {@link #start()} (later works too). */
+    public Worker register(String name, TaskHandler handler) {
+        if (handlers.putIfAbsent(name, handler) != null) {
+            throw new IllegalStateException("worker " + id + " already has a handler for task '" + name + "'");
+        }
+        return this;
+    }
+
+    /**
+     * Runs tasks named {@code name} whose params are JSON of {@code paramsType}; the result is written as JSON.
+     * Params that are not such JSON fail the task at once (retrying cannot fix them).
+     */
+    public <P, R> Worker registerJson(String name, Class<P> paramsType, JsonTaskHandler<P, R> handler) {
+        return register(name, (ctx, params) -> {
+            P p;
+            try {
+                p = Json.decode(params, paramsType);
+            } catch (TaskException e) {
+                throw new PermanentFailureException("params of task '" + name + "' are not JSON of "
+                        + paramsType.getName() + ": " + e.getMessage(), e);
+            }
+            return Json.encode(handler.handle(ctx, p));
+        });
+    }
+
+    /** Starts claiming and running; returns this worker. */
+    public Worker start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("worker " + id + " was already started");
+        }
+        accepting = true;
+        background = true;
+        Notifier notifier = app.notifier();
+        notifier.onCancel(cancelListener);
+        for (QueueRunner r : runners) {
+            notifier.onSpawn(r.queue, r.wake);
+        }
+        notifier.start();
+        completer = Thread.ofVirtual().name("spool-tasks-complete-" + id).start(this::completeLoop);
+        threads.add(Thread.ofVirtual().name("spool-tasks-heartbeat-" + id).start(this::heartbeatLoop));
+        for (QueueRunner r : runners) {
+            threads.add(Thread.ofVirtual().name("spool-tasks-claim-" + id + "-" + r.queue).start(r::loop));
+        }
+        if (options.runSchedules()) {
+            threads.add(Thread.ofVirtual().name("spool-tasks-schedule-" + id).start(this::scheduleLoop));
+        }
+        if (options.runCleanup() && app.config().retention().enabled()) {
+            threads.add(Thread.ofVirtual().name("spool-tasks-cleanup-" + id).start(this::cleanupLoop));
+        }
+        return this;
+    }
+
+    /** Runs being executed now. */
+    public int inFlight() {
+        return running.size();
+    }
+
+    /** Runs this worker finished (completed, failed, or found lost) since it started. */
+    public int finishedRuns() {
+        return finishedRuns.get();
+    }
+
+    /** Stops with the configured shutdown timeout. */
+    @Override
+    public void close() {
+        stop(options.shutdownTimeout());
+    }
+
+    /**
+     * Stops claiming, waits up to {@code timeout} for running tasks to finish (their results are recorded), then
+     * releases the runs still going back to the queue (another worker takes them; their late results are not
+     * written) and interrupts their threads. Returns how many runs were released. Idempotent.
+     */
+    public int stop(Duration timeout) {
+        if (!started.get() || !stopping.compareAndSet(false, true)) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        accepting = false;
+        for (QueueRunner r : runners) {
+            app.notifier().offSpawn(r.queue, r.wake);
+            r.wake.run();
+        }
+        stateLock.lock();
+        try {
+            background = false;  // not an interrupt: that would close a pooled connection the loop may be using
+            idle.signalAll();
+        } finally {
+            stateLock.unlock();
+        }
+        for (Thread t : threads) {
+            if (t.getName().startsWith("spool-tasks-claim")) {
+                join(t, 5000);
+            }
+        }
+        stateLock.lock();
+        try {
+            long left;
+            while (!running.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                idle.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stateLock.unlock();
+        }
+        int released = 0;
+        List<RunContext> left = new ArrayList<>(running.values());
+        if (!left.isEmpty()) {
+            long[] ids = new long[left.size()];
+            for (int i = 0; i < ids.length; i++) {
+                RunContext ctx = left.get(i);
+                ctx.lost = true;
+                ids[i] = ctx.runId();
+            }
+            Arrays.sort(ids);
+            try {
+                released = app.pool().query(app.sql.releaseRuns, ids, id).row(0).getInteger(0);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not release " + ids.length
+                        + " runs on stop; their leases will expire instead: " + e);
+            }
+            for (RunContext ctx : left) {
+                Thread t = ctx.thread;
+                if (t != null) {
+                    t.interrupt();
+                }
+            }
+        }
+        completerGone = true;
+        for (Thread t : threads) {
+            join(t, 2000);
+        }
+        join(completer, 5000);
+        app.notifier().offCancel(cancelListener);
+        app.forget(this);
+        return released;
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- claiming
+
+    /**
+     * Claims for one queue. It claims when it has free slots and reason to think there is work: a notification, a
+     * full previous batch, or the poll interval passing. When the queue is busy and only a few slots are free, it
+     * waits a moment for more so that claims stay batched.
+     */
+    final class QueueRunner {
+        final String queue;
+        final int concurrency;
+        final AtomicInteger active = new AtomicInteger();
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private boolean hint = true;
+        final Runnable wake = this::signal;
+
+        QueueRunner(String queue, int concurrency) {
+            this.queue = queue;
+            this.concurrency = concurrency;
+        }
+
+        private void signal() {
+            lock.lock();
+            try {
+                hint = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void taskDone() {
+            active.decrementAndGet();
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void loop() {
+            long pollNanos = app.config().pollInterval().toNanos();
+            int batch = options.claimBatchSize();
+            int threshold = Math.max(1, Math.min(batch, concurrency / 4));
+            long nextPoll = System.nanoTime();
+            boolean more = true;
+            long backoff = 50;
+            while (accepting) {
+                int n = 0;
+                lock.lock();
+                try {
+                    boolean waitedForBatch = false;
+                    while (accepting) {
+                        if (hint) {
+                            hint = false;
+                            more = true;
+                        }
+                        long now = System.nanoTime();
+                        if (now - nextPoll >= 0) {
+                            more = true;
+                        }
+                        int free = concurrency - active.get();
+                        if (free > 0 && more) {
+                            if (free < threshold && active.get() > 0 && !waitedForBatch) {
+                                waitedForBatch = true;
+                                changed.awaitNanos(2_000_000);
+                                continue;
+                            }
+                            n = Math.min(free, batch);
+                            break;
+                        }
+                        // no free slot: a finishing task signals; no work known: a notification or the poll does
+                        changed.awaitNanos(free > 0 ? Math.max(1, nextPoll - now) : pollNanos);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    lock.unlock();
+                }
+                if (!accepting || n == 0) {
+                    break;
+                }
+                try {
+                    int got = claim(this, n);
+                    more = got == n;
+                    nextPoll = System.nanoTime() + pollNanos;
+                    backoff = 50;
+                } catch (RuntimeException e) {
+                    LOG.log(backoff == 50 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                            "worker " + id + " could not claim from queue " + queue + "; retrying in " + backoff
+                                    + " ms: " + e.getMessage());
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 2000);
+                    more = true;
+                }
+            }
+        }
+    }
+
+    private int claim(QueueRunner runner, int n) {
+        long claimedAt = System.nanoTime();
+        RowSet rows = app.pool().query(app.sql.claim, runner.queue, id, n);
+        for (Row r : rows) {
+            RunContext ctx = new RunContext(this, runner, r.getLong(1), r.getLong(0), r.getInteger(2), r.getString(3),
+                    runner.queue, r.getString(5), r.get(6, Duration.class), claimedAt);
+            byte[] params = r.getBytes(4);
+            runner.active.incrementAndGet();
+            running.put(ctx.runId(), ctx);
+            Thread.ofVirtual().name("spool-task-" + ctx.taskName() + "-" + ctx.runId()).start(() -> execute(ctx, params));
+        }
+        return rows.size();
+    }
+
+    // ---------------------------------------------------------------- running
+
+    private void execute(RunContext ctx, byte[] params) {
+        ctx.thread = Thread.currentThread();
+        try {
+            TaskHandler handler = handlers.get(ctx.taskName());
+            if (handler == null) {
+                await(ctx, Finish.fail(ctx, "no handler for task '" + ctx.taskName() + "' on worker " + id
+                        + " (it handles " + new java.util.TreeSet<>(handlers.keySet()) + ")", true));
+                return;
+            }
+            byte[] result;
+            try {
+                result = handler.handle(ctx, params);
+            } catch (LeaseLostException e) {
+                LOG.log(System.Logger.Level.DEBUG, e.getMessage());
+                return;
+            } catch (PermanentFailureException e) {
+                await(ctx, Finish.fail(ctx, describe(e), false));
+                return;
+            } catch (Throwable t) {
+                if (ctx.lost) {
+                    return;  // released on stop: the interrupt is ours, and nothing would be written anyway
+                }
+                await(ctx, Finish.fail(ctx, describe(t), true));
+                return;
+            }
+            await(ctx, Finish.complete(ctx, result));
+        } finally {
+            running.remove(ctx.runId());
+            finishedRuns.incrementAndGet();
+            ctx.runner.taskDone();
+            stateLock.lock();
+            try {
+                idle.signalAll();
+            } finally {
+                stateLock.unlock();
+            }
+        }
+    }
+
+    /** Hands a finish to the completer and waits until it is recorded (so the slot frees only after). */
+    private void await(RunContext ctx, Finish f) {
+        if (ctx.lost || completerGone) {
+            return;
+        }
+        finishes.add(f);
+        if (completerGone) {
+            return;  // raced with the end of stop: nothing will send it; the run was released
+        }
+        String outcome;
+        try {
+            outcome = f.outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not record the end of run " + ctx.runId()
+                    + " of task " + ctx.taskId() + ": " + e.getCause());
+            return;
+        }
+        if (outcome.equals("lease_lost") || outcome.equals("cancelled")) {
+            LOG.log(System.Logger.Level.INFO, "worker " + id + ": run " + ctx.runId() + " of task " + ctx.taskId()
+                    + " finished but " + (outcome.equals("cancelled") ? "the task was cancelled"
+                    : "the lease was lost") + "; its result was not written");
+        }
+    }
+
+    static String describe(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        String s = w.toString().strip();
+        return s.length() <= MAX_ERROR_CHARS ? s : s.substring(0, MAX_ERROR_CHARS) + "\n\t... (truncated)";
+    }
+
+    /** A run's end, on its way to the database. */
+    record Finish(RunContext ctx, boolean ok, byte[] result, String error, boolean retry,
+                  CompletableFuture<String> outcome) {
+        static Finish complete(RunContext ctx, byte[] result) {
+            return new Finish(ctx, true, result, null, false, new CompletableFuture<>());
+        }
+
+        static Finish fail(RunContext ctx, String error, boolean retry) {
+            return new Finish(ctx, false, null, error, retry, new CompletableFuture<>());
+        }
+    }
+
+    /**
+     * Records finishes: whatever queued up while the previous round trip ran goes in the next one, so under load
+     * one statement completes hundreds of runs. Transient database failures are retried (a run whose lease
+     * expires meanwhile then answers 'lease_lost').
+     */
+    private void completeLoop() {
+        List<Finish> batch = new ArrayList<>();
+        while (true) {
+            Finish first;
+            try {
+                first = finishes.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                if (completerGone && finishes.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            finishes.drainTo(batch, MAX_COMPLETION_BATCH - 1);
+            record(batch);
+            batch.clear();
+        }
+    }
+
+    private void record(List<Finish> batch) {
+        List<Finish> completes = new ArrayList<>(batch.size());
+        for (Finish f : batch) {
+            if (f.ok()) {
+                completes.add(f);
+            }
+        }
+        if (!completes.isEmpty()) {
+            completes.sort((a, b) -> Long.compare(a.ctx().runId(), b.ctx().runId()));  // lock in one order
+            long[] ids = new long[completes.size()];
+            byte[][] results = new byte[completes.size()][];
+            Map<Long, Finish> byRun = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                Finish f = completes.get(i);
+                ids[i] = f.ctx().runId();
+                results[i] = f.result();
+                byRun.put(ids[i], f);
+            }
+            try {
+                RowSet rows = retrying(() -> app.pool().query(app.sql.completeRuns, ids, id, results));
+                for (Row r : rows) {
+                    Finish f = byRun.remove(r.getLong(0));
+                    if (f != null) {
+                        f.outcome().complete(r.getString(1));
+                    }
+                }
+                byRun.values().forEach(f -> f.outcome().complete("lease_lost"));
+            } catch (RuntimeException e) {
+                completes.forEach(f -> f.outcome().completeExceptionally(e));
+            }
+        }
+        for (Finish f : batch) {
+            if (!f.ok()) {
+                try {
+                    String outcome = retrying(() -> app.pool().query(app.sql.failRun, f.ctx().runId(), id, f.error(),
+                            f.retry())).row(0).getString(0);
+                    f.outcome().complete(outcome);
+                } catch (RuntimeException e) {
+                    f.outcome().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    /** Runs {@code call}, retrying transient failures (connection lost, pool exhausted, deadlock) until stopped. */
+    private <T> T retrying(java.util.function.Supplier<T> call) {
+        long backoff = 50;
+        while (true) {
+            try {
+                return call.get();
+            } catch (PgException e) {
+                if (!transient_(e) || completerGone) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.DEBUG, "worker " + id + ": retrying after " + e.getMessage());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 2000);
+            }
+        }
+    }
+
+    static boolean transient_(PgException e) {
+        String s = e.sqlState();
+        return e.isConnectionError() || s == null || s.startsWith("08") || s.startsWith("57P") || s.equals("53300")
+                || s.equals("40001") || s.equals("40P01");
+    }
+
+    // ---------------------------------------------------------------- leases
+
+    /**
+     * Extends the leases that have used up a third of their time, all in one statement, and learns of
+     * cancellations and lost leases on the way.
+     */
+    private void heartbeatLoop() {
+        while (accepting || !running.isEmpty()) {
+            if (stopping.get() && completerGone) {
+                return;
+            }
+            long minLease = Long.MAX_VALUE;
+            long now = System.nanoTime();
+            List<RunContext> due = new ArrayList<>();
+            for (RunContext ctx : running.values()) {
+                long lease = ctx.lease.toNanos();
+                minLease = Math.min(minLease, lease);
+                if (!ctx.lost && !ctx.cancelled && ctx.leaseDeadlineNanos - now < lease * 2 / 3) {
+                    due.add(ctx);
+                }
+            }
+            if (!due.isEmpty()) {
+                try {
+                    extendAll(due, null);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "worker " + id + " heartbeat failed: " + e.getMessage());
+                }
+            }
+            long tick = minLease == Long.MAX_VALUE ? 200_000_000L : Math.max(20_000_000L, Math.min(minLease / 6, 1_000_000_000L));
+            if (!sleepNanos(tick) && !accepting && running.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    /** Extends one run's lease now (TaskContext.heartbeat). */
+    void extend(RunContext ctx, Duration lease) {
+        extendAll(List.of(ctx), lease);
+    }
+
+    private void extendAll(List<RunContext> ctxs, Duration lease) {
+        long[] ids = new long[ctxs.size()];
+        Map<Long, RunContext> byRun = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ctxs.get(i).runId();
+            byRun.put(ids[i], ctxs.get(i));
+        }
+        Arrays.sort(ids);
+        long sentAt = System.nanoTime();
+        RowSet rows = app.pool().query(app.sql.extendLeases, ids, id, lease);
+        for (Row r : rows) {
+            RunContext ctx = byRun.get(r.getLong(0));
+            switch (r.getString(1)) {
+                case "extended" -> ctx.leaseDeadlineNanos = sentAt + (lease != null ? lease : ctx.lease).toNanos();
+                case "cancelled" -> ctx.cancelled = true;
+                default -> ctx.lost = true;
+            }
+        }
+    }
+
+    private void cancelled(long runId) {
+        RunContext ctx = running.get(runId);
+        if (ctx != null) {
+            ctx.cancelled = true;
+        }
+    }
+
+    // ---------------------------------------------------------------- schedules and retention
+
+    /**
+     * Fires periodic schedules: for each enabled schedule whose latest tick is newer than the last one spawned,
+     * asks {@code spawn_scheduled} to spawn it (which does so exactly once however many workers ask), then sleeps
+     * until the next tick of any schedule (at most a few seconds, to see new schedules).
+     */
+    private void scheduleLoop() {
+        Map<String, Cron> crons = new HashMap<>();
+        while (background) {
+            long sleepMillis = 5000;
+            try {
+                Instant now = Instant.now();
+                for (Row r : app.pool().query(app.sql.schedules)) {
+                    if (!r.getBoolean(13)) {
+                        continue;
+                    }
+                    String name = r.getString(0);
+                    Cron cron;
+                    ZonedDateTime local;
+                    try {  // a bad row (written by hand, say) skips that schedule, not the others
+                        cron = crons.computeIfAbsent(r.getString(1), Cron::parse);
+                        local = now.atZone(ZoneId.of(r.getString(2)));
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "schedule " + name + " is skipped: " + e.getMessage());
+                        continue;
+                    }
+                    Instant last = Application.instant(r, 14);
+                    Instant from = last != null ? last : Application.instant(r, 15);
+                    Optional<ZonedDateTime> due = cron.previous(local);
+                    if (due.isPresent() && due.get().toInstant().isAfter(from)) {
+                        app.pool().query(app.sql.spawnScheduled, name, due.get().toInstant());
+                    }
+                    Optional<ZonedDateTime> next = cron.next(local);
+                    if (next.isPresent()) {
+                        sleepMillis = Math.min(sleepMillis, Duration.between(now, next.get().toInstant()).toMillis() + 5);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not fire schedules: " + e.getMessage());
+                sleepMillis = 1000;
+            }
+            if (!pause(TimeUnit.MILLISECONDS.toNanos(Math.max(10, sleepMillis)))) {
+                return;
+            }
+        }
+    }
+
+    private void cleanupLoop() {
+        long interval = app.config().retention().interval().toNanos();
+        while (background) {
+            if (!pause(interval)) {
+                return;
+            }
+            try {
+                int n = app.cleanup();
+                if (n > 0) {
+                    LOG.log(System.Logger.Level.DEBUG, "worker " + id + " removed " + n + " finished tasks");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not clean up: " + e.getMessage());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Waits {@code nanos} unless the worker stops first; false once it stops. */
+    private boolean pause(long nanos) {
+        stateLock.lock();
+        try {
+            long left = nanos;
+            while (background && left > 0) {
+                left = idle.awaitNanos(left);
+            }
+            return background;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    private static void sleep(long millis) {
+        sleepNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    /** Sleeps; false when interrupted. */
+    private static boolean sleepNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Override
+    public String toString() {
+        return "Worker[" + id + ", " + running.size() + " running]";
+    }
+}
