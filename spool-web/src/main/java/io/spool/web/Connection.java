@@ -1,0 +1,223 @@
+package io.spool.web;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-connection state on the event loop. Requests are answered one at a time, in arrival order (which is
+ * what HTTP/1.1 pipelining requires); each runs on a fresh virtual thread while the loop goes on parsing. A
+ * queue of pipelined requests that grows too long pauses reading. The loop itself writes only the answers
+ * nobody else can give: malformed input, timeouts, oversized bodies and expired deadlines.
+ */
+final class Connection extends ChannelInboundHandlerAdapter {
+    private static final int PAUSE_READING_AT = 16;
+
+    private final WebServer server;
+    private final ReadTimer readTimer;
+    private final WritabilityGate gate = new WritabilityGate();
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private boolean closing;
+
+    Connection(WebServer server, ReadTimer readTimer) {
+        this.server = server;
+        this.readTimer = readTimer;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        server.opened(this);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        server.closed(this);
+        closing = true;
+        queue.forEach(ReferenceCountUtil::release);
+        queue.clear();
+        gate.signal();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        gate.signal();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof FullHttpRequest || msg instanceof Rejected) {
+            readTimer.disarm();
+        }
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        queue.add(msg);
+        if (queue.size() >= PAUSE_READING_AT) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        startNext();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == ReadTimer.EXPIRED && !closing) {
+            queue.add(new Rejected(408, "request not received in time"));
+            ctx.channel().config().setAutoRead(false);
+            closing = true;   // nothing after a half-received request can be read reliably
+            startNext();
+        } else if (evt instanceof IdleStateEvent && current == null && queue.isEmpty()) {
+            ctx.close();
+        }
+        ReferenceCountUtil.release(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // resets and broken pipes from clients that left: nothing to answer, nobody to tell
+        ctx.close();
+    }
+
+    /** Called on the event loop when the server starts draining. */
+    void drain() {
+        closing = true;
+        queue.forEach(ReferenceCountUtil::release);
+        queue.clear();
+        if (current == null) {
+            ctx.close();
+        } else {
+            current.closeAfter();
+        }
+    }
+
+    void executeOnLoop(Runnable r) {
+        ctx.executor().execute(r);
+    }
+
+    private void startNext() {
+        if (current != null || queue.isEmpty()) {
+            return;
+        }
+        Object msg = queue.poll();
+        if (queue.size() < PAUSE_READING_AT / 2 && !closing) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (msg instanceof Rejected r) {
+            reject(r);
+            return;
+        }
+        FullHttpRequest req = (FullHttpRequest) msg;
+        try {
+            DecoderResult result = req.decoderResult();
+            if (result.isFailure()) {
+                reject(rejection(result.cause()));
+                return;
+            }
+            start(req);
+        } finally {
+            req.release();
+        }
+    }
+
+    private void start(FullHttpRequest req) {
+        String requestId = server.requestIds().idFor(req.headers().get(RequestIds.HEADER));
+        Context c = new Context(req.method().name(), req.uri(), req.headers(),
+                ByteBufUtil.getBytes(req.content()), (InetSocketAddress) ctx.channel().remoteAddress(),
+                server.mapper(), requestId);
+        boolean keepAlive = HttpUtil.isKeepAlive(req) && !closing;
+        Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0));
+        current = ex;
+        server.started();
+        long deadline = server.deadlineNanos() > 0 ? server.deadlineNanos() : Long.MAX_VALUE / 4;
+        ex.deadline = ctx.executor().schedule(() -> expire(ex), deadline, TimeUnit.NANOSECONDS);
+        if (!server.submit(() -> run(ex))) {
+            ex.deadline.cancel(false);
+            server.finished(ex);
+            ctx.close();
+        }
+    }
+
+    /** On the handler's virtual thread. */
+    private void run(Exchange ex) {
+        ex.runningOn(Thread.currentThread());
+        Response res = server.dispatcher().handle(ex.ctx);
+        res.header(RequestIds.HEADER, ex.ctx.requestId());
+        if (ex.answer(res.status())) {
+            ChannelFuture f = ResponseWriter.write(ctx.channel(), res, ex, gate, server.stallNanos());
+            f.addListener((ChannelFutureListener) done -> finished(ex, done));
+        } else if (res.body() instanceof AutoCloseable stream) {
+            try {
+                stream.close();
+            } catch (Exception ignored) {
+                // the deadline answered already; this body has no reader
+            }
+        }
+        Thread.interrupted();   // an interrupt meant for the handler must not outlive it
+    }
+
+    /** On the event loop, when the deadline passes before the handler answered. */
+    private void expire(Exchange ex) {
+        int status = server.deadlineStatus();
+        if (ex.expire(status)) {
+            Response res = ResponseWriter.errorBytes(status, "deadline of " + server.deadlineMillis()
+                    + " ms exceeded", server.mapper()).header(RequestIds.HEADER, ex.ctx.requestId());
+            ChannelFuture f = ResponseWriter.write(ctx.channel(), res, ex, gate, 0);
+            f.addListener((ChannelFutureListener) done -> finished(ex, done));
+        }
+    }
+
+    private void finished(Exchange ex, ChannelFuture done) {
+        ex.deadline.cancel(false);
+        server.finished(ex);
+        current = null;
+        if (!done.isSuccess() || !ex.keepAlive() || (closing && queue.isEmpty())) {
+            ctx.close();
+        } else {
+            startNext();
+        }
+    }
+
+    private void reject(Rejected r) {
+        closing = true;
+        Response res = ResponseWriter.errorBytes(r.status(), r.message(), server.mapper());
+        byte[] bytes = (byte[]) res.body();
+        HttpResponse full = ResponseWriter.head(res, false, false, true, bytes);
+        full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        ctx.writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static Rejected rejection(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return new Rejected(431, "request header fields too large");
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return new Rejected(414, "request line too long");
+        }
+        return new Rejected(400, "malformed request: " + cause.getMessage());
+    }
+}

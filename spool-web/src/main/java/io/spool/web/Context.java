@@ -1,0 +1,261 @@
+package io.spool.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One request as its handler sees it: method, path, headers, query, path parameters, body, remote address,
+ * per-request attributes, and the response status and headers the handler wants beside its return value.
+ * Typed accessors ({@link #pathParamInt}, {@link #queryParam(String, Class)}, {@link #bodyAs}) answer a value
+ * of the wrong shape with a 400 {@link HttpError}. A context belongs to its request's virtual thread.
+ */
+public final class Context {
+    private final String method;
+    private final String uri;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final InetSocketAddress remote;
+    private final ObjectMapper mapper;
+    private final String requestId;
+    private final QueryStringDecoder query;
+    private Router.Match match;
+    private Map<String, List<String>> form;
+    private final Map<String, Object> attributes = new HashMap<>();
+    private final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private int status;
+
+    Context(String method, String uri, HttpHeaders headers, byte[] body, InetSocketAddress remote,
+            ObjectMapper mapper, String requestId) {
+        this.method = method;
+        this.uri = uri;
+        this.headers = headers;
+        this.body = body;
+        this.remote = remote;
+        this.mapper = mapper;
+        this.requestId = requestId;
+        this.query = new QueryStringDecoder(uri);
+    }
+
+    void match(Router.Match match) {
+        this.match = match;
+    }
+
+    Router.Match match() {
+        return match;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path as sent, still percent-encoded, without the query. */
+    public String path() {
+        return query.rawPath();
+    }
+
+    /** The request target as sent: path and query. */
+    public String uri() {
+        return uri;
+    }
+
+    /** The pattern of the matched route ({@code /caption/{template}}), or null when none matched. */
+    public String routePattern() {
+        return match == null ? null : match.pattern();
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    // ---- headers
+
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    public List<String> headers(String name) {
+        return headers.getAll(name);
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    public String contentType() {
+        return headers.get("Content-Type");
+    }
+
+    // ---- path parameters
+
+    public String pathParam(String name) {
+        String v = match == null ? null : match.params().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no path parameter {" + name + "} in " + routePattern());
+        }
+        return v;
+    }
+
+    public <T> T pathParam(String name, Class<T> type) {
+        return Params.convert(pathParam(name), type, "path parameter '" + name + "'", mapper);
+    }
+
+    public int pathParamInt(String name) {
+        return pathParam(name, Integer.class);
+    }
+
+    public long pathParamLong(String name) {
+        return pathParam(name, Long.class);
+    }
+
+    public Map<String, String> pathParams() {
+        return match == null ? Map.of() : match.params();
+    }
+
+    // ---- query
+
+    /** The first value of a query parameter, or null. */
+    public String queryParam(String name) {
+        List<String> values = query.parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** Every value of a repeated query parameter, in order; empty when absent. */
+    public List<String> queryParams(String name) {
+        return query.parameters().getOrDefault(name, List.of());
+    }
+
+    public <T> T queryParam(String name, Class<T> type) {
+        return Params.convert(queryParam(name), type, "query parameter '" + name + "'", mapper);
+    }
+
+    public <T> T queryParam(String name, Class<T> type, T fallback) {
+        T v = queryParam(name, type);
+        return v == null ? fallback : v;
+    }
+
+    public Map<String, List<String>> queryMap() {
+        return query.parameters();
+    }
+
+    /** The query read as nested data, serde_qs style: {@code a[0][b]=1} → {@code {"a":[{"b":"1"}]}}. */
+    public JsonNode queryTree() {
+        return NestedQuery.parse(query.parameters());
+    }
+
+    /** The nested query converted to {@code type} (a record, a POJO, a Map); a mismatch is a 400. */
+    public <T> T queryAs(Class<T> type) {
+        return convertTree(queryTree(), type, "query");
+    }
+
+    // ---- body
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The body as JSON, or as a nested urlencoded form when the Content-Type says so; bad input is a 400. */
+    public <T> T bodyAs(Class<T> type) {
+        if (isForm()) {
+            return convertTree(NestedQuery.parse(formParams()), type, "form");
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw HttpError.badRequest("invalid JSON body: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw HttpError.badRequest("unreadable body");
+        }
+    }
+
+    public JsonNode bodyJson() {
+        return bodyAs(JsonNode.class);
+    }
+
+    /** The urlencoded form fields of the body (empty for other content types). */
+    public Map<String, List<String>> formParams() {
+        if (form == null) {
+            form = isForm() ? new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters()
+                    : Map.of();
+        }
+        return form;
+    }
+
+    public String formParam(String name) {
+        List<String> values = formParams().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    public <T> T formParam(String name, Class<T> type) {
+        return Params.convert(formParam(name), type, "form field '" + name + "'", mapper);
+    }
+
+    private boolean isForm() {
+        String ct = contentType();
+        return ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private <T> T convertTree(JsonNode tree, Class<T> type, String what) {
+        try {
+            return mapper.convertValue(tree, type);
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : e;
+            String msg = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw HttpError.badRequest("invalid " + what + ": " + msg);
+        }
+    }
+
+    // ---- attributes
+
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(String name) {
+        return (T) attributes.get(name);
+    }
+
+    public Context attribute(String name, Object value) {
+        attributes.put(name, value);
+        return this;
+    }
+
+    // ---- response
+
+    /** Sets the status for a plain return value (a {@link Response} carries its own). */
+    public Context status(int status) {
+        this.status = status;
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Context responseHeader(String name, String value) {
+        responseHeaders.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> responseHeaders() {
+        return responseHeaders;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,119 @@
+package io.spool.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Writes a rendered {@link Response} to a channel from the handler's thread. A byte body goes out as one
+ * message with a Content-Length; an {@link InputStream} is read in chunks only while the channel is writable,
+ * so a slow reader holds back the producer instead of filling memory. HEAD responses carry the headers only.
+ */
+final class ResponseWriter {
+    private static final System.Logger LOG = System.getLogger("io.spool.web");
+    private static final int CHUNK = 16 * 1024;
+
+    private ResponseWriter() {}
+
+    /** Headers shared by every response: status, the response's own headers, and the connection's fate. */
+    static HttpResponse head(Response res, boolean keepAlive, boolean http10, boolean full, byte[] bytes) {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(res.status());
+        HttpResponse r = full
+                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                        bytes == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes))
+                : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        res.headers().forEach((k, v) -> r.headers().set(k, v));
+        if (!keepAlive) {
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (http10) {
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        return r;
+    }
+
+    /** A JSON error rendered on the event loop, where no dispatcher runs. */
+    static Response errorBytes(int status, String message, ObjectMapper mapper) {
+        try {
+            return Response.status(status).contentType("application/json")
+                    .body(mapper.writeValueAsBytes(Response.errorBody(message)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);   // a map of two strings always serialises
+        }
+    }
+
+    static ChannelFuture write(Channel ch, Response res, Exchange ex, WritabilityGate gate, long stallNanos) {
+        boolean keepAlive = ex.keepAlive();
+        int code = res.status();
+        boolean bodiless = code < 200 || code == 204 || code == 304;
+        if (!(res.body() instanceof InputStream in)) {
+            byte[] bytes = (byte[]) res.body();
+            int length = bytes == null ? 0 : bytes.length;
+            HttpResponse r = head(res, keepAlive, ex.http10(), true, ex.head() || bodiless ? null : bytes);
+            if (!bodiless) {
+                r.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+            }
+            return ch.writeAndFlush(r);
+        }
+        HttpResponse r = head(res, keepAlive, ex.http10(), false, null);
+        if (res.streamLength() >= 0) {
+            r.headers().set(HttpHeaderNames.CONTENT_LENGTH, res.streamLength());
+        } else if (!ex.head()) {
+            r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        try (in) {
+            ch.write(r);
+            if (!ex.head()) {
+                stream(ch, in, gate, stallNanos);
+            }
+            return ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the status is gone already: all that is left is to cut the connection
+            LOG.log(System.Logger.Level.WARNING, "streamed response aborted: " + e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return ch.close();
+        }
+    }
+
+    private static void stream(Channel ch, InputStream in, WritabilityGate gate, long stallNanos)
+            throws IOException, InterruptedException {
+        while (true) {
+            ch.flush();
+            if (!gate.awaitWritable(ch, stallNanos)) {
+                throw new IOException(ch.isActive() ? "client stopped reading" : "client went away");
+            }
+            ByteBuf buf = ch.alloc().buffer(CHUNK);
+            int n;
+            try {
+                n = buf.writeBytes(in, CHUNK);
+            } catch (IOException | RuntimeException e) {
+                buf.release();
+                throw e;
+            }
+            if (n < 0) {
+                buf.release();
+                return;
+            }
+            if (n == 0) {
+                buf.release();
+                continue;
+            }
+            ch.write(new DefaultHttpContent(buf));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.spool.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps a method and a path to a handler. Patterns are made of segments: literal ({@code /users}), a parameter
+ * ({@code /{id}}, one whole segment) and, last, a wildcard ({@code /*}, the rest of the path). Lookup is a
+ * walk down a tree of segments; a literal beats a parameter, which beats a wildcard, with backtracking, so
+ * {@code /users/me} and {@code /users/{id}} can live side by side. HEAD falls back to GET.
+ */
+final class Router {
+    record Route(String method, String pattern, Handler handler) {}
+
+    /** The outcome of a lookup: a route (or null), its path parameters, and the methods the path allows. */
+    record Match(Route route, Map<String, String> params, Set<String> allowed) {
+        String pattern() {
+            return route == null ? null : route.pattern();
+        }
+    }
+
+    private static final class Node {
+        final Map<String, Node> literals = new HashMap<>();
+        Node param;
+        String paramName;
+        Node wildcard;
+        final Map<String, Route> routes = new LinkedHashMap<>();
+    }
+
+    private final Node root = new Node();
+
+    void add(String method, String pattern, Handler handler) {
+        if (!pattern.startsWith("/")) {
+            throw new IllegalArgumentException("a pattern starts with '/': " + pattern);
+        }
+        String[] segments = split(pattern);
+        Node node = root;
+        for (int i = 0; i < segments.length; i++) {
+            String s = segments[i];
+            if (s.equals("*")) {
+                if (i != segments.length - 1) {
+                    throw new IllegalArgumentException("'*' must be the last segment: " + pattern);
+                }
+                node = node.wildcard == null ? (node.wildcard = new Node()) : node.wildcard;
+            } else if (s.startsWith("{") && s.endsWith("}")) {
+                String name = s.substring(1, s.length() - 1);
+                if (node.param == null) {
+                    node.param = new Node();
+                    node.paramName = name;
+                } else if (!node.paramName.equals(name)) {
+                    throw new IllegalArgumentException("parameter {" + name + "} conflicts with {"
+                            + node.paramName + "} in " + pattern);
+                }
+                node = node.param;
+            } else {
+                node = node.literals.computeIfAbsent(s, k -> new Node());
+            }
+        }
+        if (node.routes.putIfAbsent(method, new Route(method, pattern, handler)) != null) {
+            throw new IllegalArgumentException("route defined twice: " + method + " " + pattern);
+        }
+    }
+
+    Match find(String method, String rawPath) {
+        String[] segments = split(rawPath);
+        Set<String> allowed = new TreeSet<>();
+        List<String[]> params = new ArrayList<>();
+        Route route = walk(root, segments, 0, method, params, allowed);
+        if (route == null && method.equals("HEAD")) {
+            params.clear();
+            route = walk(root, segments, 0, "GET", params, new TreeSet<>());
+        }
+        if (route == null) {
+            return new Match(null, Map.of(), allowed);
+        }
+        Map<String, String> map = params.isEmpty() ? Map.of() : new HashMap<>();
+        for (String[] p : params) {
+            map.put(p[0], p[1]);
+        }
+        return new Match(route, Collections.unmodifiableMap(map), allowed);
+    }
+
+    private static Route walk(Node node, String[] segs, int i, String method, List<String[]> params,
+                              Set<String> allowed) {
+        if (i == segs.length) {
+            Route r = routeAt(node, method, allowed);
+            if (r != null || node.wildcard == null) {
+                return r;
+            }
+        } else {
+            Node literal = node.literals.get(decode(segs[i]));
+            if (literal != null) {
+                Route r = walk(literal, segs, i + 1, method, params, allowed);
+                if (r != null) {
+                    return r;
+                }
+            }
+            if (node.param != null && !segs[i].isEmpty()) {
+                params.add(new String[] {node.paramName, decode(segs[i])});
+                Route r = walk(node.param, segs, i + 1, method, params, allowed);
+                if (r != null) {
+                    return r;
+                }
+                params.removeLast();
+            }
+        }
+        if (node.wildcard != null) {
+            // the rest stays percent-encoded: a consumer such as StaticFiles must see "%2F" apart from "/"
+            String rest = String.join("/", java.util.Arrays.copyOfRange(segs, i, segs.length));
+            Route r = routeAt(node.wildcard, method, allowed);
+            if (r != null) {
+                params.add(new String[] {"*", rest});
+            }
+            return r;
+        }
+        return null;
+    }
+
+    private static Route routeAt(Node node, String method, Set<String> allowed) {
+        Route r = node.routes.get(method);
+        if (r == null) {
+            allowed.addAll(node.routes.keySet());
+            if (node.routes.containsKey("GET")) {
+                allowed.add("HEAD");
+            }
+        }
+        return r;
+    }
+
+    private static String[] split(String path) {
+        if (path.equals("/") || path.isEmpty()) {
+            return new String[0];
+        }
+        return path.substring(1).split("/", -1);
+    }
+
+    /** Percent-decodes one path segment ('+' is literal in a path); a bad escape is the client's 400. */
+    static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("malformed percent-encoding in path");
+        }
+    }
+}

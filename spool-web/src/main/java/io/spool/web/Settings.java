@@ -1,0 +1,29 @@
+package io.spool.web;
+
+import java.time.Duration;
+
+/**
+ * The server's limits and timeouts. A {@link WebApp} edits its own copy; each server gets a snapshot when it
+ * starts, so later edits do not reach a running server. A zero duration turns a timeout off.
+ */
+final class Settings implements Cloneable {
+    int maxInitialLineLength = 8192;
+    int maxHeaderSize = 16 * 1024;
+    int maxBodySize = 10 * 1024 * 1024;
+    Duration idleTimeout = Duration.ofSeconds(60);
+    Duration readTimeout = Duration.ofSeconds(30);
+    Duration deadline = Duration.ofSeconds(30);
+    int deadlineStatus = 503;
+    /** How long a streamed response may wait for a client that does not read. */
+    Duration stallTimeout = Duration.ofSeconds(60);
+    boolean compression = true;
+    int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    Settings snapshot() {
+        try {
+            return (Settings) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.spool.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The application: routes, filters, exception mappers and settings, then {@link #start(int)}. Handlers are
+ * plain objects (state goes in through their constructors) and run on virtual threads:
+ * <pre>{@code
+ * WebApp app = WebApp.create();
+ * app.get("/hello/{name}", ctx -> "hello " + ctx.pathParam("name"));
+ * try (WebServer server = app.start(8080)) { ... }
+ * }</pre>
+ * Configure before starting; an app may start more than one server, each with the settings of its start.
+ */
+public final class WebApp {
+    private static final System.Logger ACCESS = System.getLogger("io.spool.web.access");
+
+    private final Router router = new Router();
+    private final List<BeforeFilter> before = new ArrayList<>();
+    private final List<AfterFilter> after = new ArrayList<>();
+    private final Map<Class<?>, ExceptionMapper<?>> mappers = new LinkedHashMap<>();
+    private final Metrics metrics = new Metrics();
+    private final AtomicReference<WebServer> lastServer = new AtomicReference<>();
+    private final Settings settings = new Settings();
+    private ObjectMapper mapper = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private Consumer<AccessLog> accessLog;
+
+    private WebApp() {}
+
+    public static WebApp create() {
+        return new WebApp();
+    }
+
+    // ---- routes
+
+    public WebApp get(String pattern, Handler handler) {
+        return route("GET", pattern, handler);
+    }
+
+    public WebApp post(String pattern, Handler handler) {
+        return route("POST", pattern, handler);
+    }
+
+    public WebApp put(String pattern, Handler handler) {
+        return route("PUT", pattern, handler);
+    }
+
+    public WebApp delete(String pattern, Handler handler) {
+        return route("DELETE", pattern, handler);
+    }
+
+    public WebApp patch(String pattern, Handler handler) {
+        return route("PATCH", pattern, handler);
+    }
+
+    /** A route for any method ({@code GET}, {@code OPTIONS}, ...); patterns take {@code {param}} and a final {@code *}. */
+    public WebApp route(String method, String pattern, Handler handler) {
+        router.add(method.toUpperCase(java.util.Locale.ROOT), pattern, Objects.requireNonNull(handler));
+        return this;
+    }
+
+    // ---- filters and errors
+
+    public WebApp before(BeforeFilter filter) {
+        before.add(filter);
+        return this;
+    }
+
+    public WebApp after(AfterFilter filter) {
+        after.add(filter);
+        return this;
+    }
+
+    /** Maps exceptions of {@code type} (and subclasses without their own mapper) to a response value. */
+    public <E extends Throwable> WebApp exception(Class<E> type, ExceptionMapper<? super E> mapper) {
+        mappers.put(type, mapper);
+        return this;
+    }
+
+    /** Logs every request at INFO on the {@code io.spool.web.access} logger. */
+    public WebApp accessLog() {
+        return accessLog(line -> ACCESS.log(System.Logger.Level.INFO, line.toString()));
+    }
+
+    /** Hands every finished request to {@code consumer}, on a virtual thread. */
+    public WebApp accessLog(Consumer<AccessLog> consumer) {
+        this.accessLog = consumer;
+        return this;
+    }
+
+    /** Applies CORS: answers preflights and adds the allow headers to responses for allowed origins. */
+    public WebApp cors(Cors cors) {
+        before.add(0, cors::preflight);
+        after.add(cors::decorate);
+        return this;
+    }
+
+    /** Serves files under {@code directory} at {@code urlPrefix/*} (GET and HEAD), with ETag and 304. */
+    public WebApp staticFiles(String urlPrefix, Path directory) {
+        return get(wildcard(urlPrefix), StaticFiles.directory(directory));
+    }
+
+    /** Serves class-path resources under {@code root} at {@code urlPrefix/*}. */
+    public WebApp staticResources(String urlPrefix, String root) {
+        return get(wildcard(urlPrefix), StaticFiles.classpath(root, WebApp.class.getClassLoader()));
+    }
+
+    private static String wildcard(String prefix) {
+        return (prefix.endsWith("/") ? prefix : prefix + "/") + "*";
+    }
+
+    /** {@code GET /health}: 200 {@code {"status":"ok"}}, or 503 {@code {"status":"draining"}} while stopping. */
+    public WebApp health() {
+        return get("/health", ctx -> {
+            WebServer s = lastServer.get();
+            boolean draining = s != null && s.isDraining();
+            return Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok"));
+        });
+    }
+
+    /** {@code GET /metrics} in the Prometheus text format. */
+    public WebApp metrics() {
+        return get("/metrics", ctx -> Response.text(200, metrics.scrape())
+                .contentType("text/plain; version=0.0.4; charset=utf-8"));
+    }
+
+    public Metrics metricsRegistry() {
+        return metrics;
+    }
+
+    // ---- settings
+
+    public WebApp objectMapper(ObjectMapper mapper) {
+        this.mapper = Objects.requireNonNull(mapper);
+        return this;
+    }
+
+    public ObjectMapper objectMapper() {
+        return mapper;
+    }
+
+    /** Largest request body; larger gets a 413. Default 10 MiB. */
+    public WebApp maxBodySize(int bytes) {
+        settings.maxBodySize = bytes;
+        return this;
+    }
+
+    /** Largest header block; larger gets a 431. Default 16 KiB. */
+    public WebApp maxHeaderSize(int bytes) {
+        settings.maxHeaderSize = bytes;
+        return this;
+    }
+
+    /** Longest request line (method, target, version); longer gets a 414. Default 8 KiB. */
+    public WebApp maxRequestLineLength(int bytes) {
+        settings.maxInitialLineLength = bytes;
+        return this;
+    }
+
+    /** How long a kept-alive connection may sit without a request. Default 60 s. */
+    public WebApp idleTimeout(Duration d) {
+        settings.idleTimeout = d;
+        return this;
+    }
+
+    /** How long a request may take to arrive once its first byte did; past it, 408. Default 30 s. */
+    public WebApp readTimeout(Duration d) {
+        settings.readTimeout = d;
+        return this;
+    }
+
+    /** The per-request deadline: past it the client gets {@code status} and the handler is interrupted. */
+    public WebApp deadline(Duration d, int status) {
+        settings.deadline = d;
+        settings.deadlineStatus = status;
+        return this;
+    }
+
+    /** The per-request deadline, answered with 503. Default 30 s. */
+    public WebApp deadline(Duration d) {
+        return deadline(d, 503);
+    }
+
+    /** How long a streamed response waits for a client that stopped reading before it cuts the connection. */
+    public WebApp stallTimeout(Duration d) {
+        settings.stallTimeout = d;
+        return this;
+    }
+
+    /** Gzip/deflate for clients that ask, on bodies of 1 KiB or more. On by default. */
+    public WebApp compression(boolean on) {
+        settings.compression = on;
+        return this;
+    }
+
+    /** Event-loop threads (they only parse and write). Default: one per core. */
+    public WebApp ioThreads(int n) {
+        settings.ioThreads = n;
+        return this;
+    }
+
+    // ---- start
+
+    /** Starts on all interfaces; port 0 picks a free one (see {@link WebServer#port()}). */
+    public WebServer start(int port) {
+        return start("0.0.0.0", port);
+    }
+
+    public WebServer start(String host, int port) {
+        Dispatcher dispatcher = new Dispatcher(router, before, after, mappers, mapper);
+        WebServer server = new WebServer(settings.snapshot(), dispatcher, mapper, metrics, accessLog, host, port);
+        lastServer.set(server);
+        return server;
+    }
+}

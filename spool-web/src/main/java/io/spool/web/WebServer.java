@@ -1,0 +1,260 @@
+package io.spool.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.compression.StandardCompressionOptions;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * A running server: Netty event loops that parse and write, and a virtual thread per request. {@link #stop}
+ * is graceful: it stops accepting, closes idle keep-alive connections, answers requests in flight with
+ * {@code Connection: close}, waits for them up to a grace period, then closes everything.
+ * {@link #stopOnSignals} does the same on SIGTERM/SIGINT (through a JVM shutdown hook).
+ */
+public final class WebServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.spool.web");
+
+    private final Settings settings;
+    private final Dispatcher dispatcher;
+    private final ObjectMapper mapper;
+    private final Metrics metrics;
+    private final Consumer<AccessLog> accessLog;
+    private final RequestIds requestIds = new RequestIds();
+    private final ExecutorService handlers =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("spool-web-", 0).factory());
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private int inFlight;   // guarded by lock
+    private volatile boolean draining;
+    private volatile Thread shutdownHook;
+    private final Channel serverChannel;
+
+    WebServer(Settings settings, Dispatcher dispatcher, ObjectMapper mapper, Metrics metrics,
+              Consumer<AccessLog> accessLog, String host, int port) {
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.mapper = mapper;
+        this.metrics = metrics;
+        this.accessLog = accessLog;
+        this.workers = new MultiThreadIoEventLoopGroup(settings.ioThreads, NioIoHandler.newFactory());
+        try {
+            serverChannel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            pipeline(ch.pipeline());
+                        }
+                    })
+                    .bind(host, port).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            shutdownLoops();
+            throw e;
+        }
+    }
+
+    private void pipeline(ChannelPipeline p) {
+        ReadTimer readTimer = new ReadTimer(WritabilityGate.nanos(settings.readTimeout));
+        p.addLast(readTimer);
+        p.addLast(new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(settings.maxInitialLineLength)
+                .setMaxHeaderSize(settings.maxHeaderSize)
+                .setMaxChunkSize(16 * 1024)));
+        if (!settings.idleTimeout.isZero()) {
+            p.addLast(new IdleStateHandler(0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        if (settings.compression) {
+            p.addLast(new HttpContentCompressor(1024, StandardCompressionOptions.gzip(),
+                    StandardCompressionOptions.deflate()));
+        }
+        p.addLast(new BodyLimit(settings.maxBodySize));
+        p.addLast(new Connection(this, readTimer));
+    }
+
+    /** The port the server listens on (useful after {@code start(0)}). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** True once {@link #stop} began: health checks report it so that load balancers move away. */
+    public boolean isDraining() {
+        return draining;
+    }
+
+    /** Stops with a grace period of 10 seconds. */
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Stops accepting, lets requests in flight finish for up to {@code grace} (their responses carry
+     * {@code Connection: close}), then closes every connection and the event loops. Idempotent.
+     */
+    public void stop(Duration grace) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        draining = true;
+        serverChannel.close().syncUninterruptibly();
+        connections.forEach(c -> c.executeOnLoop(c::drain));
+        awaitIdle(grace);
+        shutdownLoops();
+        handlers.shutdownNow();   // interrupts handlers that outlived the grace period
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is what is running us, or about to
+            }
+        }
+    }
+
+    /** Stops gracefully when the JVM is asked to exit (SIGTERM, SIGINT, {@code System.exit}). */
+    public WebServer stopOnSignals(Duration grace) {
+        Thread hook = new Thread(() -> {
+            LOG.log(System.Logger.Level.INFO, "signal received: draining for up to " + grace.toMillis() + " ms");
+            stop(grace);
+        }, "spool-web-shutdown");
+        shutdownHook = hook;
+        Runtime.getRuntime().addShutdownHook(hook);
+        return this;
+    }
+
+    private void awaitIdle(Duration grace) {
+        long left = WritabilityGate.nanos(grace);
+        lock.lock();
+        try {
+            while (inFlight > 0 && left > 0) {
+                left = idle.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void shutdownLoops() {
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    // ---- for Connection
+
+    void opened(Connection c) {
+        connections.add(c);
+        if (draining) {
+            c.drain();
+        }
+    }
+
+    void closed(Connection c) {
+        connections.remove(c);
+    }
+
+    void started() {
+        metrics.started();
+        lock.lock();
+        try {
+            inFlight++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void finished(Exchange ex) {
+        long nanos = System.nanoTime() - ex.startNanos;
+        Context ctx = ex.ctx;
+        metrics.finished(ctx.method(), ctx.routePattern(), ex.status(), nanos);
+        lock.lock();
+        try {
+            if (--inFlight == 0) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (accessLog != null) {
+            AccessLog line = new AccessLog(ctx.method(), ctx.uri(), ctx.routePattern(), ex.status(),
+                    nanos / 1000, ctx.requestId(), ctx.remoteAddress());
+            submit(() -> accessLog.accept(line));   // off the event loop: loggers may block
+        }
+    }
+
+    RequestIds requestIds() {
+        return requestIds;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Runs {@code task} on a new virtual thread; false once the server has stopped. */
+    boolean submit(Runnable task) {
+        try {
+            handlers.execute(task);
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            return false;
+        }
+    }
+
+    long deadlineNanos() {
+        return WritabilityGate.nanos(settings.deadline);
+    }
+
+    long deadlineMillis() {
+        return settings.deadline.toMillis();
+    }
+
+    int deadlineStatus() {
+        return settings.deadlineStatus;
+    }
+
+    long stallNanos() {
+        return WritabilityGate.nanos(settings.stallTimeout);
+    }
+}
