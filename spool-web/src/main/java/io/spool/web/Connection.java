@@ -9,6 +9,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -167,17 +168,26 @@ final class Connection extends ChannelInboundHandlerAdapter {
         ex.runningOn(Thread.currentThread());
         Response res = server.dispatcher().handle(ex.ctx);
         res.header(RequestIds.HEADER, ex.ctx.requestId());
-        if (ex.answer(res.status())) {
+        if (!ctx.channel().isActive()) {
+            ex.answer(res.status());   // the client left, or the server stopped: nobody to answer
+            closeQuietly(res.body());
+        } else if (ex.answer(res.status())) {
             ChannelFuture f = ResponseWriter.write(ctx.channel(), res, ex, gate, server.stallNanos());
             f.addListener((ChannelFutureListener) done -> finished(ex, done));
-        } else if (res.body() instanceof AutoCloseable stream) {
+        } else {
+            closeQuietly(res.body());   // the deadline answered already; this body has no reader
+        }
+        Thread.interrupted();   // an interrupt meant for the handler must not outlive it
+    }
+
+    private static void closeQuietly(Object body) {
+        if (body instanceof AutoCloseable stream) {
             try {
                 stream.close();
             } catch (Exception ignored) {
-                // the deadline answered already; this body has no reader
+                // nothing more to do with a body nobody reads
             }
         }
-        Thread.interrupted();   // an interrupt meant for the handler must not outlive it
     }
 
     /** On the event loop, when the deadline passes before the handler answered. */
@@ -208,7 +218,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
         byte[] bytes = (byte[]) res.body();
         HttpResponse full = ResponseWriter.head(res, false, false, true, bytes);
         full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-        ctx.writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
+        // written below the compressor: it refuses a response to a request it never saw (a half-read one)
+        ctx.pipeline().context(HttpServerCodec.class).writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static Rejected rejection(Throwable cause) {

@@ -1,0 +1,116 @@
+package io.spool.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Graceful shutdown: stop accepting, drain what is in flight, close; also on SIGTERM in a real process. */
+class ShutdownTest {
+    @Test
+    void inFlightRequestsFinishAndNewConnectionsAreRefused() throws Exception {
+        CountDownLatch handling = new CountDownLatch(3);
+        WebServer server = WebApp.create().health()
+                .get("/slow", ctx -> {
+                    handling.countDown();
+                    Thread.sleep(600);
+                    return "done";
+                })
+                .start(0);
+        int port = server.port();
+        List<Raw> busy = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            busy.add(new Raw(port).send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"));
+        }
+        Raw idle = new Raw(port).send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(idle.read().text()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(handling.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long t0 = System.nanoTime();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
+        while (!server.isDraining()) {
+            Thread.onSpinWait();
+        }
+        Thread.sleep(50);
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        assertThat(idle.closedByServer()).as("idle keep-alive connection closed").isTrue();
+        for (Raw raw : busy) {
+            Raw.Reply r = raw.read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("done");
+            assertThat(r.header("Connection")).isEqualTo("close");
+            assertThat(raw.closedByServer()).isTrue();
+            raw.close();
+        }
+        stopping.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+        idle.close();
+    }
+
+    @Test
+    void handlersPastTheGracePeriodAreInterrupted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        WebServer server = WebApp.create().get("/forever", ctx -> {
+            started.countDown();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return "never sent";
+        }).start(0);
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /forever HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            long t0 = System.nanoTime();
+            server.stop(Duration.ofMillis(300));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
+            assertThat(interrupted.await(3, TimeUnit.SECONDS)).isTrue();
+            assertThat(raw.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void sigtermDrainsARealProcess() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                SignalMain.class.getName()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+            int port = -1;
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("port ")) {
+                    port = Integer.parseInt(line.substring(5));
+                    break;
+                }
+            }
+            assertThat(port).isPositive();
+            try (Raw raw = new Raw(port)) {
+                raw.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(out.readLine()).isEqualTo("handling");
+                p.destroy();   // SIGTERM
+                Raw.Reply r = raw.read();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.text()).isEqualTo("finished");
+                assertThat(r.header("Connection")).isEqualTo("close");
+            }
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(143);   // 128 + SIGTERM: the JVM exited on the signal
+            int gone = port;
+            assertThatThrownBy(() -> new Socket("127.0.0.1", gone).close()).isInstanceOf(ConnectException.class);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.spool.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Slow clients, idle connections and per-request deadlines. */
+class TimeoutTest {
+    static WebServer server;
+    static final CountDownLatch interrupted = new CountDownLatch(1);
+    static final AtomicBoolean finishedNormally = new AtomicBoolean();
+
+    @BeforeAll
+    static void start() {
+        server = WebApp.create()
+                .readTimeout(Duration.ofMillis(400))
+                .idleTimeout(Duration.ofMillis(600))
+                .deadline(Duration.ofMillis(300), 503)
+                .get("/fast", ctx -> "fast")
+                .get("/stuck", ctx -> {
+                    try {
+                        Thread.sleep(10_000);
+                        finishedNormally.set(true);
+                        return "too late";
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                    }
+                })
+                .start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void trickledRequestGets408AndServerStaysResponsive() throws Exception {
+        try (Raw slow = new Raw(server.port()); Raw never = new Raw(server.port())) {
+            never.send("GET /fast HTTP/1.1\r\nHost: x\r\n");   // headers never end
+            long t0 = System.nanoTime();
+            String request = "GET /fast HTTP/1.1\r\nHost: x\r\nX-Slow: " + "s".repeat(40) + "\r\n\r\n";
+            boolean cut = false;
+            for (int i = 0; i < request.length(); i++) {
+                try {
+                    slow.send(request.substring(i, i + 1));   // one byte every 25 ms: about 2 s in all
+                } catch (java.io.IOException closed) {
+                    cut = true;
+                    break;
+                }
+                Thread.sleep(25);
+                if (i == 5) {   // meanwhile, others are served at once
+                    long s = System.nanoTime();
+                    assertThat(Http.get(server, "/fast").body()).isEqualTo("fast");
+                    assertThat(Duration.ofNanos(System.nanoTime() - s)).isLessThan(Duration.ofMillis(200));
+                }
+                if (System.nanoTime() - t0 > TimeUnit.MILLISECONDS.toNanos(700)) {
+                    break;
+                }
+            }
+            Raw.Reply r = slow.read();
+            assertThat(r.status()).isEqualTo(408);
+            assertThat(r.text()).isEqualTo("{\"error\":\"request not received in time\"}");
+            assertThat(slow.closedByServer()).isTrue();
+            assertThat(never.read().status()).isEqualTo(408);
+            assertThat(cut).isFalse();
+        }
+        assertThat(Http.get(server, "/fast").body()).isEqualTo("fast");
+    }
+
+    @Test
+    void idleKeptAliveConnectionIsClosed() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(raw.read().text()).isEqualTo("fast");
+            long t0 = System.nanoTime();
+            assertThat(raw.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void pastTheDeadlineTheClientGets503AndTheHandlerIsInterrupted() throws Exception {
+        long t0 = System.nanoTime();
+        var r = Http.get(server, "/stuck");
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).isEqualTo("{\"error\":\"deadline of 300 ms exceeded\"}");
+        assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
+        assertThat(interrupted.await(2, TimeUnit.SECONDS)).as("handler saw the interrupt").isTrue();
+        assertThat(finishedNormally).isFalse();
+        // the connection and the server carry on
+        assertThat(Http.get(server, "/fast").body()).isEqualTo("fast");
+    }
+}
