@@ -9,7 +9,6 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -219,7 +218,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
         HttpResponse full = ResponseWriter.head(res, false, false, true, bytes);
         full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         // written below the compressor: it refuses a response to a request it never saw (a half-read one)
-        ctx.pipeline().context(HttpServerCodec.class).writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
+        ChannelHandlerContext compressor = ctx.pipeline().context(WebServer.COMPRESSOR);
+        (compressor != null ? compressor : ctx).writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static Rejected rejection(Throwable cause) {

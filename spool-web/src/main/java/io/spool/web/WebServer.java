@@ -37,6 +37,8 @@ import java.util.function.Consumer;
  * {@link #stopOnSignals} does the same on SIGTERM/SIGINT (through a JVM shutdown hook).
  */
 public final class WebServer implements AutoCloseable {
+    /** The compressor's name in the pipeline: errors written from its context skip it. */
+    static final String COMPRESSOR = "compressor";
     private static final System.Logger LOG = System.getLogger("io.spool.web");
 
     private final Settings settings;
@@ -97,7 +99,7 @@ public final class WebServer implements AutoCloseable {
             p.addLast(new IdleStateHandler(0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
         if (settings.compression) {
-            p.addLast(new HttpContentCompressor(1024, StandardCompressionOptions.gzip(),
+            p.addLast(COMPRESSOR, new HttpContentCompressor(1024, StandardCompressionOptions.gzip(),
                     StandardCompressionOptions.deflate()));
         }
         p.addLast(new BodyLimit(settings.maxBodySize));

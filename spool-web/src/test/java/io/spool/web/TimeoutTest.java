@@ -47,13 +47,11 @@ class TimeoutTest {
             never.send("GET /fast HTTP/1.1\r\nHost: x\r\n");   // headers never end
             long t0 = System.nanoTime();
             String request = "GET /fast HTTP/1.1\r\nHost: x\r\nX-Slow: " + "s".repeat(40) + "\r\n\r\n";
-            boolean cut = false;
             for (int i = 0; i < request.length(); i++) {
                 try {
                     slow.send(request.substring(i, i + 1));   // one byte every 25 ms: about 2 s in all
                 } catch (java.io.IOException closed) {
-                    cut = true;
-                    break;
+                    break;   // the server gave up on us: the 408 waits in our receive buffer
                 }
                 Thread.sleep(25);
                 if (i == 5) {   // meanwhile, others are served at once
@@ -70,7 +68,6 @@ class TimeoutTest {
             assertThat(r.text()).isEqualTo("{\"error\":\"request not received in time\"}");
             assertThat(slow.closedByServer()).isTrue();
             assertThat(never.read().status()).isEqualTo(408);
-            assertThat(cut).isFalse();
         }
         assertThat(Http.get(server, "/fast").body()).isEqualTo("fast");
     }
