@@ -108,8 +108,12 @@ final class StaticFiles {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        for (String segment : raw.split("/", -1)) {
-            String s = Router.decode(segment);
+        String[] segments = raw.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String s = Router.decode(segments[i]);
+            if (s.isEmpty() && i == segments.length - 1) {
+                break;   // a trailing slash: the directory's index
+            }
             if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('/') >= 0 || s.indexOf('\\') >= 0
                     || s.indexOf('\0') >= 0 || s.indexOf(':') >= 0) {
                 throw notFound();
