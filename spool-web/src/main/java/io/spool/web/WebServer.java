@@ -111,6 +111,11 @@ public final class WebServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** Connections open now (kept-alive ones included). */
+    public int openConnections() {
+        return connections.size();
+    }
+
     public Metrics metrics() {
         return metrics;
     }
