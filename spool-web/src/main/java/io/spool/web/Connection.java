@@ -153,10 +153,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0));
         current = ex;
         server.started();
-        long deadline = server.deadlineNanos() > 0 ? server.deadlineNanos() : Long.MAX_VALUE / 4;
-        ex.deadline = ctx.executor().schedule(() -> expire(ex), deadline, TimeUnit.NANOSECONDS);
+        if (server.deadlineNanos() > 0) {
+            ex.deadline = ctx.executor().schedule(() -> expire(ex), server.deadlineNanos(), TimeUnit.NANOSECONDS);
+        }
         if (!server.submit(() -> run(ex))) {
-            ex.deadline.cancel(false);
+            ex.cancelDeadline();
             server.finished(ex);
             ctx.close();
         }
@@ -176,7 +177,6 @@ final class Connection extends ChannelInboundHandlerAdapter {
         } else {
             closeQuietly(res.body());   // the deadline answered already; this body has no reader
         }
-        Thread.interrupted();   // an interrupt meant for the handler must not outlive it
     }
 
     private static void closeQuietly(Object body) {
@@ -201,7 +201,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void finished(Exchange ex, ChannelFuture done) {
-        ex.deadline.cancel(false);
+        ex.cancelDeadline();
         server.finished(ex);
         current = null;
         if (!done.isSuccess() || !ex.keepAlive() || (closing && queue.isEmpty())) {

@@ -76,6 +76,12 @@ final class Exchange {
         return true;
     }
 
+    void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
     int status() {
         return status;
     }

@@ -39,6 +39,7 @@ class CoreTest {
     static void start() {
         WebApp app = WebApp.create()
                 .get("/text", ctx -> "plain")
+                .get("/thread", ctx -> Thread.currentThread().isVirtual() ? "virtual" : "platform")
                 .get("/bytes", ctx -> new byte[] {1, 2, 3})
                 .get("/json", ctx -> new Caption("doge", 3, List.of("such", "wow")))
                 .get("/map", ctx -> Map.of("a", List.of(1, 2)))
@@ -117,6 +118,11 @@ class CoreTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue("/x/1");
         assertThat(created.body()).isEqualTo("v");
+    }
+
+    @Test
+    void handlersRunOnVirtualThreads() {
+        assertThat(Http.get(server, "/thread").body()).isEqualTo("virtual");
     }
 
     @Test
