@@ -127,15 +127,23 @@ public final class Context {
 
     // ---- query
 
+    private Map<String, List<String>> params() {
+        try {
+            return query.parameters();
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("malformed query string: " + e.getMessage());
+        }
+    }
+
     /** The first value of a query parameter, or null. */
     public String queryParam(String name) {
-        List<String> values = query.parameters().get(name);
+        List<String> values = params().get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     /** Every value of a repeated query parameter, in order; empty when absent. */
     public List<String> queryParams(String name) {
-        return query.parameters().getOrDefault(name, List.of());
+        return params().getOrDefault(name, List.of());
     }
 
     public <T> T queryParam(String name, Class<T> type) {
@@ -148,12 +156,12 @@ public final class Context {
     }
 
     public Map<String, List<String>> queryMap() {
-        return query.parameters();
+        return params();
     }
 
     /** The query read as nested data, serde_qs style: {@code a[0][b]=1} → {@code {"a":[{"b":"1"}]}}. */
     public JsonNode queryTree() {
-        return NestedQuery.parse(query.parameters());
+        return NestedQuery.parse(params());
     }
 
     /** The nested query converted to {@code type} (a record, a POJO, a Map); a mismatch is a 400. */
@@ -192,8 +200,12 @@ public final class Context {
     /** The urlencoded form fields of the body (empty for other content types). */
     public Map<String, List<String>> formParams() {
         if (form == null) {
-            form = isForm() ? new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters()
-                    : Map.of();
+            try {
+                form = isForm() ? new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters()
+                        : Map.of();
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("malformed form body: " + e.getMessage());
+            }
         }
         return form;
     }

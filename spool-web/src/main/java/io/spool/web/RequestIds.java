@@ -1,5 +1,6 @@
 package io.spool.web;
 
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
  */
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
+    private static final HexFormat HEX = HexFormat.of();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     String idFor(String given) {
@@ -16,6 +18,6 @@ final class RequestIds {
             return given;
         }
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format("%016x%08x", r.nextLong(), r.nextInt());
+        return HEX.toHexDigits(r.nextLong()) + HEX.toHexDigits(r.nextInt());
     }
 }

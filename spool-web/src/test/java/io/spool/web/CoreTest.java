@@ -139,6 +139,14 @@ class CoreTest {
         var r = Http.get(server, "/items/abc");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("error").asText()).isEqualTo("path parameter 'id' must be an integer, got 'abc'");
+        try (Raw raw = new Raw(server.port())) {   // raw: the JDK client refuses to send a bad escape
+            raw.send("GET /query?n=%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+            Raw.Reply badEscape = raw.read();
+            assertThat(badEscape.status()).isEqualTo(400);
+            assertThat(badEscape.text()).startsWith("{\"error\":\"malformed query string");
+            raw.send("GET /hello/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(raw.read().text()).isEqualTo("{\"error\":\"malformed percent-encoding in path\"}");
+        }
         var q = Http.get(server, "/query?n=lots");
         assertThat(q.statusCode()).isEqualTo(400);
         assertThat(json(q).get("error").asText()).contains("query parameter 'n' must be an integer");

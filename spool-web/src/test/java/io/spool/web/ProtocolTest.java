@@ -28,6 +28,13 @@ class ProtocolTest {
                 })
                 .post("/echo", ctx -> ctx.bodyText())
                 .get("/big", ctx -> BIG)
+                .get("/broken", ctx -> new java.io.SequenceInputStream(new ByteArrayInputStream("partial".getBytes()),
+                        new java.io.InputStream() {
+                            @Override
+                            public int read() throws java.io.IOException {
+                                throw new java.io.IOException("disk gone");
+                            }
+                        }))
                 .get("/stream", ctx -> new ByteArrayInputStream("0123456789".repeat(5000).getBytes()))
                 .start(0);
     }
@@ -84,6 +91,17 @@ class ProtocolTest {
             raw.send("GET /sleep/0 HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(raw.read().text()).isEqualTo("slept 0");   // still kept alive after the last chunk
         }
+    }
+
+    @Test
+    void streamThatFailsMidwayCutsTheConnectionWithoutTheLastChunk() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /broken HTTP/1.1\r\nHost: x\r\n\r\n");
+            String all = new String(raw.socket.getInputStream().readAllBytes());
+            assertThat(all).startsWith("HTTP/1.1 200").containsIgnoringCase("Transfer-Encoding: chunked").contains("partial")
+                    .doesNotEndWith("0\r\n\r\n");
+        }
+        assertThat(Http.get(server, "/sleep/0").body()).isEqualTo("slept 0");
     }
 
     @Test
