@@ -91,7 +91,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(false);
             closing = true;   // nothing after a half-received request can be read reliably
             startNext();
-        } else if (evt instanceof IdleStateEvent && current == null && queue.isEmpty()) {
+        } else if (evt instanceof IdleStateEvent && idleOrStalled()) {
             ctx.close();
         }
         ReferenceCountUtil.release(evt);
@@ -101,6 +101,17 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // resets and broken pipes from clients that left: nothing to answer, nobody to tell
         ctx.close();
+    }
+
+    /**
+     * Nothing to do for a whole idle period: no request, or an answer the client has not read from for that
+     * long (a handler still computing is not idle; the deadline watches it instead).
+     */
+    private boolean idleOrStalled() {
+        if (current == null) {
+            return queue.isEmpty();
+        }
+        return current.answered() && !ctx.channel().isWritable();
     }
 
     /** Called on the event loop when the server starts draining. */

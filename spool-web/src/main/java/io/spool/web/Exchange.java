@@ -76,6 +76,10 @@ final class Exchange {
         return true;
     }
 
+    boolean answered() {
+        return state.get() != RUNNING;
+    }
+
     void cancelDeadline() {
         if (deadline != null) {
             deadline.cancel(false);

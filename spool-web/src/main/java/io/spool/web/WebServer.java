@@ -95,8 +95,8 @@ public final class WebServer implements AutoCloseable {
                 .setMaxInitialLineLength(settings.maxInitialLineLength)
                 .setMaxHeaderSize(settings.maxHeaderSize)
                 .setMaxChunkSize(16 * 1024)));
-        if (!settings.idleTimeout.isZero()) {
-            p.addLast(new IdleStateHandler(0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        if (!settings.idleTimeout.isZero()) {   // observing output: a slow reader still draining is not idle
+            p.addLast(new IdleStateHandler(true, 0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
         if (settings.compression) {
             p.addLast(COMPRESSOR, new HttpContentCompressor(1024, StandardCompressionOptions.gzip(),

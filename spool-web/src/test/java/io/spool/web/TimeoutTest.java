@@ -23,6 +23,7 @@ class TimeoutTest {
                 .idleTimeout(Duration.ofMillis(600))
                 .deadline(Duration.ofMillis(300), 504)
                 .get("/fast", ctx -> "fast")
+                .get("/huge", ctx -> new byte[16 * 1024 * 1024])
                 .get("/stuck", ctx -> {
                     try {
                         Thread.sleep(10_000);
@@ -80,6 +81,20 @@ class TimeoutTest {
             long t0 = System.nanoTime();
             assertThat(raw.closedByServer()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void clientThatNeverReadsItsAnswerIsCutAfterTheIdleTimeout() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /huge HTTP/1.1\r\nHost: x\r\n\r\n");   // and never read a byte
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            Thread.sleep(100);
+            assertThat(server.openConnections()).isPositive();
+            while (server.openConnections() > 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(server.openConnections()).as("stalled connection closed").isZero();
         }
     }
 
