@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * {@code ./spool bench web}: TechEmpower plaintext and JSON against every {@link Contenders contender}, side by
  * side in one run. Each round starts every contender in a fresh JVM of its own (the order rotates from round to
- * round), and for each endpoint and connection count runs wrk for a warm-up, then for the measured interval; then
- * stops that JVM. The report gives medians over the rounds and the ratios to raw Netty and of spool-web.
+ * round), runs wrk for a warm-up on each endpoint and connection count, then measures each of them, then stops
+ * that JVM. The report gives medians over the rounds and the ratios to raw Netty and of spool-web.
  */
 public final class WebBench {
     /** One measured configuration: an endpoint under a number of concurrent keep-alive connections. */
@@ -43,16 +43,17 @@ public final class WebBench {
         for (Endpoint e : Endpoint.values()) {
             connections.forEach(n -> cases.add(new Case(e, n)));
         }
-        System.out.printf("wrk: %d threads, %s connections, %d s warm-up + %d s measured per run, %d rounds "
-                        + "(contender order rotates); %d cores, JDK %s; server JVMs %s%n", threads, connections,
-                warmup, seconds, rounds, Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                String.join(" ", ServerProcess.JVM_FLAGS));
+        System.out.printf("wrk %d threads, connections %s; each server JVM: %d s warm-up per endpoint and connection "
+                + "count, then %d s measured for each; %d rounds, contender order rotating%n", threads, connections,
+                warmup, seconds, rounds);
+        System.out.printf("%d cores, JDK %s, server JVMs %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), String.join(" ", ServerProcess.JVM_FLAGS));
         contenders.forEach(c -> System.out.printf("  %-10s %s%n", c.name(), c.about()));
         System.out.printf("about %d minutes%n",
                 Math.round(rounds * contenders.size() * (cases.size() * (warmup + seconds) + 2) / 60.0));
         Map<Case, Map<String, List<Wrk.Sample>>> samples = measure(contenders, cases, new Wrk(threads),
                 Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds);
-        WebReport.print(samples);
+        WebReport.print(samples, System.out);
     }
 
     private static List<WebContender> select(List<String> only) {
@@ -78,10 +79,12 @@ public final class WebBench {
             for (int k = 0; k < contenders.size(); k++) {
                 WebContender contender = contenders.get((k + r) % contenders.size());
                 try (ServerProcess server = ServerProcess.start(contender)) {
-                    for (Case c : cases) {
+                    for (Case c : cases) {  // warm every path up before the first measurement
                         if (!warmup.isZero()) {
                             wrk.run(server.uri(c.endpoint()), c.connections(), warmup);
                         }
+                    }
+                    for (Case c : cases) {
                         Wrk.Sample s = wrk.run(server.uri(c.endpoint()), c.connections(), each);
                         samples.get(c).get(contender.name()).add(s);
                         System.out.printf("  round %d  %-10s %-9s %4d conn %,10.0f req/s  p50 %,8.0f µs  p99 %,8.0f µs%s%n",

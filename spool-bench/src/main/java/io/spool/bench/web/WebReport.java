@@ -3,6 +3,7 @@ package io.spool.bench.web;
 import io.spool.bench.Stats;
 import io.spool.bench.Table;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -13,13 +14,15 @@ import java.util.function.ToDoubleFunction;
  * ratios against its targets (at least 90% of raw Netty, at least Helidon and Javalin), once it is measured.
  */
 final class WebReport {
-    /** spool-web's throughput targets: the least acceptable ratio spool-web / peer. */
-    private static final Map<String, Double> TARGETS = Map.of(
-            Contenders.RAW_NETTY, 0.90, Contenders.HELIDON, 1.0, Contenders.JAVALIN, 1.0);
+    /** A throughput target of spool-web: the least acceptable ratio spool-web / peer. */
+    private record Target(String peer, double least) {}
+
+    private static final List<Target> TARGETS = List.of(new Target(Contenders.RAW_NETTY, 0.90),
+            new Target(Contenders.HELIDON, 1.0), new Target(Contenders.JAVALIN, 1.0));
 
     private WebReport() {}
 
-    static void print(Map<WebBench.Case, Map<String, List<Wrk.Sample>>> samples) {
+    static void print(Map<WebBench.Case, Map<String, List<Wrk.Sample>>> samples, PrintStream out) {
         Table table = new Table("endpoint", "conns", "contender", "req/s", "p50 ms", "p99 ms", "errors",
                 "/ " + Contenders.RAW_NETTY);
         samples.forEach((c, byName) -> byName.forEach((name, s) -> table.row(c.endpoint().name().toLowerCase(),
@@ -27,22 +30,21 @@ final class WebReport {
                 String.format("%.2f", median(s, Wrk.Sample::p50Micros) / 1e3),
                 String.format("%.2f", median(s, Wrk.Sample::p99Micros) / 1e3),
                 s.stream().mapToLong(Wrk.Sample::errors).sum(), ratio(byName, name, Contenders.RAW_NETTY))));
-        System.out.printf("%nMedians over the rounds (throughput; p50 and p99 are medians of each run's percentile):%n");
-        table.print(System.out);
-        System.out.println();
+        out.printf("%nMedians over the rounds (throughput; p50 and p99 are medians of each run's percentile):%n");
+        table.print(out);
+        out.println();
         if (samples.values().stream().noneMatch(byName -> byName.containsKey(Contenders.SPOOL_WEB))) {
-            System.out.println("spool-web / peers: not measured (no spool-web contender in "
+            out.println("spool-web / peers: not measured (no spool-web contender in "
                     + Contenders.class.getName() + ")");
             return;
         }
-        Table targets = new Table("endpoint", "conns", "ratio", "value", "target", "");
-        samples.forEach((c, byName) -> TARGETS.keySet().stream().sorted().filter(byName::containsKey).forEach(peer -> {
-            double value = rate(byName.get(Contenders.SPOOL_WEB)) / rate(byName.get(peer));
-            targets.row(c.endpoint().name().toLowerCase(), c.connections(), Contenders.SPOOL_WEB + " / " + peer,
-                    String.format("%.2f", value), String.format(">= %.2f", TARGETS.get(peer)),
-                    value >= TARGETS.get(peer) ? "met" : "MISSED");
+        Table targets = new Table("endpoint", "conns", "ratio", "value", "target", "verdict");
+        samples.forEach((c, byName) -> TARGETS.stream().filter(t -> byName.containsKey(t.peer())).forEach(t -> {
+            double value = rate(byName.get(Contenders.SPOOL_WEB)) / rate(byName.get(t.peer()));
+            targets.row(c.endpoint().name().toLowerCase(), c.connections(), Contenders.SPOOL_WEB + " / " + t.peer(),
+                    String.format("%.2f", value), String.format(">= %.2f", t.least()), value >= t.least() ? "met" : "MISSED");
         }));
-        targets.print(System.out);
+        targets.print(out);
     }
 
     private static String ratio(Map<String, List<Wrk.Sample>> byName, String name, String base) {
