@@ -2,12 +2,14 @@ package io.spool.bench;
 
 import io.spool.bench.pg.EngineBenchmark;
 import io.spool.bench.pg.PgBench;
+import io.spool.bench.web.WebBench;
 
 import java.util.Arrays;
 
 /**
  * The one entry point of {@code ./spool bench WHAT}: {@code pg} (driver throughput and latency against pgjdbc
- * and vertx-pg-client), {@code pg-engine} (JMH: the engine alone, with allocation per operation).
+ * and vertx-pg-client), {@code pg-engine} (JMH: the engine alone, with allocation per operation), {@code web}
+ * (HTTP plaintext and JSON under wrk against raw Netty, Javalin and Helidon).
  */
 public final class Bench {
     private Bench() {}
@@ -18,9 +20,12 @@ public final class Bench {
         switch (what) {
             case "pg" -> PgBench.main(rest);
             case "pg-engine" -> EngineBenchmark.main(rest);
+            case "web" -> WebBench.main(rest);
             default -> {
                 System.out.println("usage: ./spool bench pg [--seconds N] [--rounds N] [--only NAME,...]");
                 System.out.println("       ./spool bench pg-engine");
+                System.out.println("       ./spool bench web [--seconds N] [--warmup N] [--rounds N] [--threads N]"
+                        + " [--connections N,...] [--only NAME,...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

@@ -1,0 +1,35 @@
+package io.spool.bench.web;
+
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.WebServer;
+
+/** Helidon SE 4's web server (a virtual thread per request, by design); JSON serialized with Jackson directly. */
+final class HelidonContender implements WebContender {
+    @Override
+    public String name() {
+        return Contenders.HELIDON;
+    }
+
+    @Override
+    public String about() {
+        return "Helidon SE " + WebContender.version(WebServer.class) + ", virtual threads";
+    }
+
+    @Override
+    public AutoCloseable start(int port) {
+        WebServer server = WebServer.builder()
+                .port(port)
+                .routing(r -> r
+                        .get("/plaintext", (req, res) -> {
+                            res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+                            res.send(Hello.PLAINTEXT_BYTES);
+                        })
+                        .get("/json", (req, res) -> {
+                            res.header(HeaderValues.CONTENT_TYPE_JSON);
+                            res.send(Hello.MAPPER.writeValueAsBytes(Hello.message()));
+                        }))
+                .build()
+                .start();
+        return server::stop;
+    }
+}

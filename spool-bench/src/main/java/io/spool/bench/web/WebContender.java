@@ -1,0 +1,27 @@
+package io.spool.bench.web;
+
+/**
+ * One web framework under test: it starts an HTTP/1.1 server on a given port that answers
+ * {@code GET /plaintext} with {@code Hello, World!} as {@code text/plain} and {@code GET /json} with
+ * {@code {"message":"Hello, World!"}} as {@code application/json}, serialized by Jackson on every request (see
+ * {@link Hello}), and stops it when the returned handle is closed. It is started in its own JVM by {@link Serve};
+ * to add one, implement this and list it in {@link Contenders}.
+ */
+public interface WebContender {
+    /** A short lower-case id, used by {@code --only} and in the table. */
+    String name();
+
+    /** One line for the report's header: framework, version, threading. */
+    default String about() {
+        return name();
+    }
+
+    /** Starts serving on {@code port} and returns once it accepts connections; closing the handle stops it. */
+    AutoCloseable start(int port) throws Exception;
+
+    /** The Implementation-Version of the jar holding {@code type}, or "?" when its manifest has none. */
+    static String version(Class<?> type) {
+        String v = type.getPackage().getImplementationVersion();
+        return v == null ? "?" : v;
+    }
+}

@@ -1,0 +1,45 @@
+package io.spool.bench.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebReportTest {
+    @Test
+    void ratiosToRawNettyAndSpoolWebTargets() {
+        Map<String, List<Wrk.Sample>> byName = new LinkedHashMap<>();
+        byName.put(Contenders.SPOOL_WEB, List.of(sample(95_000), sample(91_000), sample(99_000)));
+        byName.put(Contenders.RAW_NETTY, List.of(sample(100_000)));
+        byName.put(Contenders.JAVALIN, List.of(sample(50_000)));
+        byName.put(Contenders.HELIDON, List.of(sample(96_000)));
+        String out = print(Map.of(new WebBench.Case(Endpoint.JSON, 64), byName));
+        assertThat(out).containsPattern("spool-web\\s+95,000\\s+0.50\\s+2.00\\s+0\\s+0.95")
+                .containsPattern("spool-web / raw-netty\\s+0.95\\s+>= 0.90\\s+met")
+                .containsPattern("spool-web / helidon\\s+0.99\\s+>= 1.00\\s+MISSED")
+                .containsPattern("spool-web / javalin\\s+1.90\\s+>= 1.00\\s+met");
+    }
+
+    @Test
+    void saysSpoolWebIsNotMeasuredWithoutIt() {
+        String out = print(Map.of(new WebBench.Case(Endpoint.PLAINTEXT, 256),
+                Map.of(Contenders.RAW_NETTY, List.of(sample(1000)))));
+        assertThat(out).containsPattern("plaintext\\s+256\\s+raw-netty\\s+1,000").contains("spool-web / peers: not measured");
+    }
+
+    private static Wrk.Sample sample(double rate) {
+        return new Wrk.Sample(rate, 500, 2000, 0);
+    }
+
+    private static String print(Map<WebBench.Case, Map<String, List<Wrk.Sample>>> samples) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        WebReport.print(samples, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
