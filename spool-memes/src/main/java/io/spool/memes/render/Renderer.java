@@ -53,6 +53,7 @@ public final class Renderer {
 
     /** Renders {@code request}, from the result cache when an equal request was rendered before. */
     public RenderResult render(CaptionRequest request) throws InterruptedException {
+        checkInterrupted(); // first: loading a font or a file may swallow the flag
         Asset template = templates.get(request.template());
         for (Caption c : request.captions()) {
             fonts.get(c.font()); // an unknown font is a 404 even when the result is cached
@@ -62,7 +63,6 @@ public final class Renderer {
         if (cached != null) {
             return cached;
         }
-        checkInterrupted();
         Picture picture = decoded.get(template.name() + "@" + template.version(),
                 k -> ImageDecoder.decode(template.bytes(), limits));
         ImageFormat format = request.format() != null ? request.format() : picture.format();
