@@ -73,7 +73,7 @@ public final class AssetStore {
 
     /** Every asset name, sorted (aliases not included). */
     public List<String> names() {
-        return List.copyOf(assets.keySet());
+        return assets.keySet().stream().sorted().toList();
     }
 
     private static void addBundled(Map<String, Asset> assets, String resource) {

@@ -68,7 +68,7 @@ final class TextBlock {
         return line.getAscent() + line.getDescent();
     }
 
-    private static AttributedString styled(String text, Font font, Font fallback) {
+    static AttributedString styled(String text, Font font, Font fallback) {
         AttributedString styled = new AttributedString(text);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
