@@ -11,12 +11,15 @@ import java.util.List;
 
 /**
  * The lines of one caption at one size. Each character is set in the caption's font when that font has a glyph
- * for it and in the fallback font otherwise, so any script the fallback covers shows up instead of boxes.
+ * for it, in the bundled fallback font otherwise, and in the host's sans-serif font as a last resort, so any
+ * script one of them covers shows up instead of boxes.
  * Paragraphs ({@code \n}) always start a new line; within one, lines wrap at word boundaries.
  */
 final class TextBlock {
     /** Antialiased glyphs with fractional metrics: sizes scale smoothly, so shrinking converges. */
     static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
+    private static final Font SYSTEM = new Font(Font.SANS_SERIF, Font.BOLD, 1);
 
     final List<TextLayout> lines;
     final float size;
@@ -70,11 +73,21 @@ final class TextBlock {
 
     static AttributedString styled(String text, Font font, Font fallback) {
         AttributedString styled = new AttributedString(text);
+        Font system = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            boolean own = font.canDisplay(cp) || Character.isWhitespace(cp) || !fallback.canDisplay(cp);
-            styled.addAttribute(TextAttribute.FONT, own ? font : fallback, i, next);
+            Font chosen = font;
+            if (!font.canDisplay(cp) && !Character.isWhitespace(cp)) {
+                if (fallback.canDisplay(cp)) {
+                    chosen = fallback;
+                } else {
+                    // last resort: whatever the host's fonts cover (CJK, emoji…), when it has any
+                    system = system != null ? system : SYSTEM.deriveFont(font.getSize2D());
+                    chosen = system.canDisplay(cp) ? system : font;
+                }
+            }
+            styled.addAttribute(TextAttribute.FONT, chosen, i, next);
             i = next;
         }
         return styled;
