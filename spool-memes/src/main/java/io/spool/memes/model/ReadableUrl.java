@@ -1,7 +1,9 @@
 package io.spool.memes.model;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,14 +18,29 @@ public final class ReadableUrl {
 
     /** The request that {@code /images/{template}/{top}/{bottomWithExtension}} stands for. */
     public static CaptionRequest request(String template, String top, String bottomWithExtension) {
-        int dot = bottomWithExtension.lastIndexOf('.');
+        return request(template, List.of(top, bottomWithExtension));
+    }
+
+    /**
+     * The request that {@code /images/{template}/{line}/…/{line}.{ext}} stands for: 1 to 3 lines, placed as a list
+     * of strings is (1 → bottom; 2 → top, bottom; 3 → top, middle, bottom); the last one carries the extension.
+     */
+    public static CaptionRequest request(String template, List<String> lines) {
+        if (lines.isEmpty()) {
+            throw new BadRequestException("the image URL needs at least one text segment ending in .png, .jpg or .gif");
+        }
+        String last = lines.getLast();
+        int dot = last.lastIndexOf('.');
         if (dot < 0) {
             throw new BadRequestException("the image URL must end in .png, .jpg or .gif");
         }
         ObjectNode tree = JsonNodeFactory.instance.objectNode()
                 .put("template", template)
-                .put("format", bottomWithExtension.substring(dot + 1).toLowerCase(Locale.ROOT));
-        tree.putArray("captions").add(decode(top)).add(decode(bottomWithExtension.substring(0, dot)));
+                .put("format", last.substring(dot + 1).toLowerCase(Locale.ROOT));
+        ArrayNode captions = tree.putArray("captions");
+        for (int i = 0; i < lines.size(); i++) {
+            captions.add(decode(i == lines.size() - 1 ? last.substring(0, dot) : lines.get(i)));
+        }
         return CaptionRequest.parse(tree);
     }
 

@@ -28,6 +28,15 @@ class ReadableUrlTest {
     }
 
     @Test
+    void oneOrThreeLinesArePlacedByCount() {
+        assertThat(ReadableUrl.request("t", java.util.List.of("only.png")).captions())
+                .extracting(Caption::valign).containsExactly(VAlign.BOTTOM);
+        assertThat(ReadableUrl.request("t", java.util.List.of("a", "b", "c.gif")).captions())
+                .extracting(Caption::text).containsExactly("a", "b", "c");
+        assertThatThrownBy(() -> ReadableUrl.request("t", java.util.List.of())).isInstanceOf(BadRequestException.class);
+    }
+
+    @Test
     void badExtensionsAreBadRequests() {
         assertThatThrownBy(() -> ReadableUrl.request("t", "a", "b")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> ReadableUrl.request("t", "a", "b.bmp")).isInstanceOf(BadRequestException.class)
