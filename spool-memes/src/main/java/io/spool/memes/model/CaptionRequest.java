@@ -1,0 +1,195 @@
+package io.spool.memes.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A validated captioning request, parsed from the JSON tree that the HTTP layer makes of a query string or a body
+ * (rofld-compatible). Two forms are accepted, never mixed: the simple one with {@code top_text},
+ * {@code middle_text}, {@code bottom_text} and their {@code _align/_font/_color/_outline/_size}, and the full one
+ * with a {@code captions} list of strings (1 → bottom; 2 → top, bottom; 3 → top, middle, bottom) or of objects.
+ * Wholesale {@code font}, {@code color}, {@code outline} and {@code size} apply to every caption that does not
+ * say otherwise. {@code width}/{@code height} are null when not given, {@code format} is null to follow the
+ * template. Any input that is not a valid request fails with a {@link BadRequestException}.
+ */
+public record CaptionRequest(String template, List<Caption> captions, Integer width, Integer height, ImageFormat format) {
+    public static final int MAX_CAPTIONS = 16;
+    public static final int MAX_TEXT_CODE_POINTS = 256;
+    public static final int MAX_DIMENSION = 1024;
+
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final List<String> SIMPLE_PLACES = List.of("top", "middle", "bottom");
+    private static final List<String> SIMPLE_FIELDS = List.of("text", "align", "font", "color", "outline", "size");
+
+    public CaptionRequest {
+        captions = List.copyOf(captions);
+    }
+
+    /** Parses and validates a request tree. */
+    public static CaptionRequest parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new BadRequestException("the request must be a JSON object");
+        }
+        String template = templateName(root.get("template"));
+        Style base = Style.DEFAULT.over(root, "");
+        boolean full = root.has("captions");
+        boolean simple = SIMPLE_PLACES.stream()
+                .anyMatch(place -> SIMPLE_FIELDS.stream().anyMatch(field -> root.has(place + "_" + field)));
+        if (full && simple) {
+            throw new BadRequestException("use either captions or top_text/middle_text/bottom_text, not both");
+        }
+        List<Caption> captions = full ? fullForm(root.get("captions"), base) : simpleForm(root, base);
+        Integer width = dimension(root.get("width"), "width");
+        Integer height = dimension(root.get("height"), "height");
+        String format = JsonValues.text(root.get("format"), "format");
+        return new CaptionRequest(template, captions, width, height, format == null ? null : ImageFormat.parse(format));
+    }
+
+    /** The canonical JSON of this request: equal requests give equal trees, whatever form they came in. */
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode().put("template", template);
+        ArrayNode list = root.putArray("captions");
+        for (Caption c : captions) {
+            list.addObject()
+                    .put("text", c.text())
+                    .put("valign", c.valign().name().toLowerCase(Locale.ROOT))
+                    .put("halign", c.halign().name().toLowerCase(Locale.ROOT))
+                    .put("font", c.font())
+                    .put("color", c.color().hex())
+                    .put("outline", c.outline() == null ? null : c.outline().hex())
+                    .put("size", c.size().spelling());
+        }
+        root.put("width", width).put("height", height);
+        root.put("format", format == null ? null : format.name().toLowerCase(Locale.ROOT));
+        return root;
+    }
+
+    /** The canonical JSON as a string: the cache key and the input of the ETag. */
+    public String normalized() {
+        return toJson().toString();
+    }
+
+    private static String templateName(JsonNode node) {
+        String name = JsonValues.text(node, "template");
+        if (name == null || name.isBlank()) {
+            throw new BadRequestException("template is required");
+        }
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        if (!TEMPLATE_NAME.matcher(lower).matches()) {
+            throw new BadRequestException("template must be letters, digits, '-' or '_' (up to 64), not \"" + name + "\"");
+        }
+        return lower;
+    }
+
+    private static Integer dimension(JsonNode node, String field) {
+        return JsonValues.absent(node) ? null : JsonValues.intValue(node, field, 1, MAX_DIMENSION);
+    }
+
+    private static List<Caption> simpleForm(JsonNode root, Style base) {
+        List<Caption> captions = new ArrayList<>();
+        for (String place : SIMPLE_PLACES) {
+            String text = JsonValues.text(root.get(place + "_text"), place + "_text");
+            if (text == null) {
+                continue;
+            }
+            Style style = base.over(root, place + "_");
+            JsonNode align = root.get(place + "_align");
+            HAlign halign = JsonValues.absent(align) ? HAlign.CENTER : JsonValues.enumValue(align, place + "_align", HAlign.class);
+            VAlign valign = VAlign.valueOf(place.toUpperCase(Locale.ROOT));
+            captions.add(caption(text, place + "_text", valign, halign, style));
+        }
+        return captions;
+    }
+
+    private static List<Caption> fullForm(JsonNode node, Style base) {
+        List<JsonNode> items = items(node);
+        if (items.size() > MAX_CAPTIONS) {
+            throw new BadRequestException("at most " + MAX_CAPTIONS + " captions, not " + items.size());
+        }
+        long objects = items.stream().filter(JsonNode::isObject).count();
+        if (objects != 0 && objects != items.size()) {
+            throw new BadRequestException("captions must all be strings or all be objects");
+        }
+        if (objects == 0 && items.size() > 3) {
+            throw new BadRequestException("a list of plain strings holds 1 to 3 captions; use objects for more");
+        }
+        List<Caption> captions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = "captions[" + i + "]";
+            JsonNode item = items.get(i);
+            VAlign place = defaultPlace(i, items.size());
+            if (!item.isObject()) {
+                String text = JsonValues.text(item, field);
+                captions.add(caption(text == null ? "" : text, field, place, HAlign.CENTER, base));
+                continue;
+            }
+            String text = JsonValues.text(item.get("text"), field + ".text");
+            JsonNode valign = item.get("valign");
+            JsonNode halign = JsonValues.absent(item.get("halign")) ? item.get("align") : item.get("halign");
+            captions.add(caption(text == null ? "" : text, field + ".text",
+                    JsonValues.absent(valign) ? place : JsonValues.enumValue(valign, field + ".valign", VAlign.class),
+                    JsonValues.absent(halign) ? HAlign.CENTER : JsonValues.enumValue(halign, field + ".halign", HAlign.class),
+                    base.over(item, "")));
+        }
+        return captions;
+    }
+
+    /** The list items; a query string's {@code captions[0][text]} may arrive as an object keyed "0", "1", … */
+    private static List<JsonNode> items(JsonNode node) {
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(items::add);
+            return items;
+        }
+        if (node.isObject()) {
+            Map<Integer, JsonNode> byIndex = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (!e.getKey().matches("\\d{1,2}")) {
+                    throw new BadRequestException("captions must be a list (object keys must be indexes, not \""
+                            + e.getKey() + "\")");
+                }
+                byIndex.put(Integer.parseInt(e.getKey()), e.getValue());
+            }
+            return new ArrayList<>(byIndex.values());
+        }
+        throw new BadRequestException("captions must be a list");
+    }
+
+    /** rofld's placement of unplaced captions: 1 → bottom; 2 → top, bottom; 3 → top, middle, bottom. */
+    static VAlign defaultPlace(int index, int count) {
+        if (count == 1) {
+            return VAlign.BOTTOM;
+        }
+        if (count == 3 && index == 1) {
+            return VAlign.MIDDLE;
+        }
+        return index == 0 ? VAlign.TOP : VAlign.BOTTOM;
+    }
+
+    private static Caption caption(String raw, String field, VAlign valign, HAlign halign, Style style) {
+        String text = cleanText(raw);
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_TEXT_CODE_POINTS) {
+            throw new BadRequestException(field + " has " + length + " characters; at most " + MAX_TEXT_CODE_POINTS);
+        }
+        return new Caption(text, valign, halign, style.font(), style.color(), style.outline(), style.size());
+    }
+
+    /** NFC, line breaks as {@code \n}, every other control character a space. */
+    static String cleanText(String raw) {
+        String nfc = Normalizer.normalize(raw.replace("\r\n", "\n"), Normalizer.Form.NFC);
+        StringBuilder sb = new StringBuilder(nfc.length());
+        nfc.codePoints().forEach(cp -> sb.appendCodePoint(cp != '\n' && Character.isISOControl(cp) ? ' ' : cp));
+        return sb.toString();
+    }
+}

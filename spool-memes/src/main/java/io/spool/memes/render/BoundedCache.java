@@ -1,0 +1,45 @@
+package io.spool.memes.render;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * A Caffeine cache bounded by the bytes its values hold (each value weighed by a function), recording hits and
+ * misses for {@link #stats()}. A value heavier than the whole capacity is simply not kept.
+ */
+final class BoundedCache<K, V> {
+    private final String name;
+    private final long capacityBytes;
+    private final Cache<K, V> cache;
+
+    BoundedCache(String name, long capacityBytes, ToLongFunction<V> weigher) {
+        this.name = name;
+        this.capacityBytes = capacityBytes;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(capacityBytes)
+                .weigher((K key, V value) -> (int) Math.min(Integer.MAX_VALUE, weigher.applyAsLong(value)))
+                .recordStats()
+                .build();
+    }
+
+    /** The cached value, loading it (once, even under concurrent calls) when missing. */
+    V get(K key, Function<K, V> loader) {
+        return cache.get(key, loader);
+    }
+
+    V getIfPresent(K key) {
+        return cache.getIfPresent(key);
+    }
+
+    void put(K key, V value) {
+        cache.put(key, value);
+    }
+
+    CacheStats stats() {
+        var stats = cache.stats();
+        long fill = cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        return new CacheStats(name, capacityBytes, fill, cache.estimatedSize(), stats.hitCount(), stats.missCount());
+    }
+}

@@ -1,0 +1,49 @@
+package io.spool.memes.render;
+
+import io.spool.memes.assets.Asset;
+import io.spool.memes.assets.AssetStore;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+/**
+ * Loaded fonts by name, from an {@link AssetStore}, in a cache weighed by the font files' sizes. {@link Font} is
+ * immutable, so one instance serves every thread; sizes are derived per caption.
+ */
+final class FontCache {
+    private record Loaded(Font font, long bytes) {
+    }
+
+    private final AssetStore store;
+    private final BoundedCache<String, Loaded> cache;
+
+    FontCache(AssetStore store, long capacityBytes) {
+        this.store = store;
+        this.cache = new BoundedCache<>("fonts", capacityBytes, Loaded::bytes);
+    }
+
+    /** The font called {@code name} at size 1; a NotFoundException when there is none. */
+    Font get(String name) {
+        Asset asset = store.get(name);
+        return cache.get(asset.name() + "@" + asset.version(), key -> load(asset)).font();
+    }
+
+    /** The broad-coverage font used for characters the requested font lacks. */
+    Font fallback() {
+        return get(AssetStore.FALLBACK_FONT);
+    }
+
+    CacheStats stats() {
+        return cache.stats();
+    }
+
+    private static Loaded load(Asset asset) {
+        byte[] bytes = asset.bytes();
+        try {
+            return new Loaded(Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes)), bytes.length);
+        } catch (FontFormatException | IOException e) {
+            throw new IllegalStateException("font " + asset.name() + " is not a TrueType or OpenType font", e);
+        }
+    }
+}

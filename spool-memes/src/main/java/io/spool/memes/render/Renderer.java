@@ -1,0 +1,152 @@
+package io.spool.memes.render;
+
+import io.spool.memes.assets.Asset;
+import io.spool.memes.assets.AssetStore;
+import io.spool.memes.model.Caption;
+import io.spool.memes.model.CaptionRequest;
+import io.spool.memes.model.ImageFormat;
+import io.spool.memes.model.LimitExceededException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The captioning engine: turns a {@link CaptionRequest} into an encoded image. Safe to call from any number of
+ * threads at once (headless Java2D, shared immutable fonts and decoded templates, thread-safe caches) and
+ * interruptible: it checks the interrupt flag before each caption and each frame, so a cancelled request stops
+ * within one frame's work and throws {@link InterruptedException}. Errors a client caused are
+ * {@link io.spool.memes.model.MemeException}s carrying their HTTP status.
+ *
+ * <p>Caches, each bounded by bytes: decoded templates (keyed by name and version), fonts, and finished results
+ * keyed by the normalised request and the template's version, which is also what the ETag hashes.
+ */
+public final class Renderer {
+    /** Bumped when rendering changes, so ETags from an older engine no longer match. */
+    private static final String ENGINE_VERSION = "1";
+
+    private final AssetStore templates;
+    private final AssetStore fontStore;
+    private final FontCache fonts;
+    private final RenderLimits limits;
+    private final BoundedCache<String, Picture> decoded;
+    private final BoundedCache<String, RenderResult> results;
+    private final LongAdder renders = new LongAdder();
+    private final LongAdder framesDrawn = new LongAdder();
+
+    private Renderer(RendererConfig config) {
+        this.templates = AssetStore.templates(config.templatesDir());
+        this.fontStore = AssetStore.fonts(config.fontsDir());
+        this.fonts = new FontCache(fontStore, config.fontCacheBytes());
+        this.limits = config.limits();
+        this.decoded = new BoundedCache<>("templates", config.templateCacheBytes(), Picture::weight);
+        this.results = new BoundedCache<>("results", config.resultCacheBytes(), r -> r.bytes().length);
+    }
+
+    public static Renderer create(RendererConfig config) {
+        return new Renderer(config);
+    }
+
+    /** Renders {@code request}, from the result cache when an equal request was rendered before. */
+    public RenderResult render(CaptionRequest request) throws InterruptedException {
+        checkInterrupted(); // first: loading a font or a file may swallow the flag
+        Asset template = templates.get(request.template());
+        for (Caption c : request.captions()) {
+            fonts.get(c.font()); // an unknown font is a 404 even when the result is cached
+        }
+        String key = cacheKey(request, template);
+        RenderResult cached = results.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Picture picture = decoded.get(template.name() + "@" + template.version(),
+                k -> ImageDecoder.decode(template.bytes(), limits));
+        ImageFormat format = request.format() != null ? request.format() : picture.format();
+        int[] size = outputSize(picture, request);
+        List<PaintedText> captions = new CaptionLayout(size[0], size[1], fonts).layout(request.captions());
+        List<Frame> source = format == ImageFormat.GIF ? picture.frames() : picture.frames().subList(0, 1);
+        List<Frame> frames = new ArrayList<>(source.size());
+        int type = ImageEncoder.imageType(format, picture.alpha());
+        for (Frame frame : source) {
+            checkInterrupted();
+            frames.add(new Frame(draw(frame.image(), size, type, captions), frame.delayCentis(), frame.disposal()));
+            framesDrawn.increment();
+        }
+        checkInterrupted();
+        byte[] bytes = ImageEncoder.encode(frames, format, picture.loops());
+        if (bytes.length > limits.maxOutputBytes()) {
+            throw new LimitExceededException("the image would be " + bytes.length + " bytes; at most "
+                    + limits.maxOutputBytes() + " (ask for a smaller width or fewer frames)");
+        }
+        RenderResult result = new RenderResult(bytes, format, etag(key), size[0], size[1], frames.size());
+        results.put(key, result);
+        renders.increment();
+        return result;
+    }
+
+    /** The ETag {@link #render} would give, without rendering: for answering If-None-Match cheaply. */
+    public String etag(CaptionRequest request) {
+        return etag(cacheKey(request, templates.get(request.template())));
+    }
+
+    /** Template names, sorted. */
+    public List<String> templates() {
+        return templates.names();
+    }
+
+    /** Font names, sorted. */
+    public List<String> fonts() {
+        return fontStore.names();
+    }
+
+    public RendererStats stats() {
+        return new RendererStats(decoded.stats(), fonts.stats(), results.stats(), renders.sum(), framesDrawn.sum());
+    }
+
+    /** Throws when the current thread was interrupted, clearing the flag as blocking methods do. */
+    static void checkInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("render cancelled");
+        }
+    }
+
+    private static String cacheKey(CaptionRequest request, Asset template) {
+        return request.normalized() + "\n" + template.version() + "\n" + ENGINE_VERSION;
+    }
+
+    private static String etag(String key) {
+        return '"' + AssetStore.hash(key.getBytes(StandardCharsets.UTF_8)) + '"';
+    }
+
+    /** The requested size; one side alone keeps the aspect ratio, both stretch, none keeps the template's. */
+    private static int[] outputSize(Picture picture, CaptionRequest request) {
+        Integer w = request.width();
+        Integer h = request.height();
+        if (w != null && h == null) {
+            h = (int) Math.max(1, Math.round((double) picture.height() * w / picture.width()));
+        } else if (h != null && w == null) {
+            w = (int) Math.max(1, Math.round((double) picture.width() * h / picture.height()));
+        }
+        return w == null ? new int[] {picture.width(), picture.height()} : new int[] {w, h};
+    }
+
+    private static BufferedImage draw(BufferedImage source, int[] size, int type, List<PaintedText> captions) {
+        BufferedImage out = new BufferedImage(size[0], size[1], type);
+        Graphics2D g = out.createGraphics();
+        if (type == BufferedImage.TYPE_INT_RGB) {
+            g.setColor(Color.WHITE); // what transparent template pixels become where alpha cannot be kept
+            g.fillRect(0, 0, size[0], size[1]);
+        }
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(source, 0, 0, size[0], size[1], null);
+        for (PaintedText caption : captions) {
+            caption.paint(g);
+        }
+        g.dispose();
+        return out;
+    }
+}

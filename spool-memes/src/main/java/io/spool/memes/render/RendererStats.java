@@ -1,0 +1,8 @@
+package io.spool.memes.render;
+
+/**
+ * What a {@link Renderer} has done: its three caches (decoded templates, fonts, rendered results), the renders it
+ * completed (cache hits excluded) and the frames it drew, including those of renders that were interrupted.
+ */
+public record RendererStats(CacheStats templates, CacheStats fonts, CacheStats results, long renders, long framesDrawn) {
+}
