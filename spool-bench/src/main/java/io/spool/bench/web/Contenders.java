@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The frameworks {@code ./spool bench web} compares, in table order, and the names the report computes
- * spool-web's ratios against. The spool-web contender goes first in {@link #all()} once the module exists.
+ * spool-web's ratios against. spool-web goes first in {@link #all()}.
  */
 public final class Contenders {
     public static final String SPOOL_WEB = "spool-web";
@@ -16,7 +16,7 @@ public final class Contenders {
 
     public static List<WebContender> all() {
         return List.of(
-                // new SpoolWebContender(),   // issue 6: add spool-web here (name SPOOL_WEB)
+                new SpoolWebContender(),
                 new RawNettyContender(),
                 new JavalinContender(),
                 new HelidonContender());
