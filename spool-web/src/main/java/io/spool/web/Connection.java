@@ -17,6 +17,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Exchange current;
     private boolean closing;
+    private ScheduledFuture<?> deadlineTimer;
 
     Connection(WebServer server, ReadTimer readTimer) {
         this.server = server;
@@ -56,6 +58,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         server.closed(this);
         closing = true;
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+            deadlineTimer = null;
+        }
         queue.forEach(ReferenceCountUtil::release);
         queue.clear();
         gate.signal();
@@ -164,11 +170,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0));
         current = ex;
         server.started();
-        if (server.deadlineNanos() > 0) {
-            ex.deadline = ctx.executor().schedule(() -> expire(ex), server.deadlineNanos(), TimeUnit.NANOSECONDS);
+        if (server.deadlineNanos() > 0 && deadlineTimer == null) {
+            deadlineTimer = ctx.executor().schedule(this::checkDeadline, server.deadlineNanos(), TimeUnit.NANOSECONDS);
         }
         if (!server.submit(() -> run(ex))) {
-            ex.cancelDeadline();
             server.finished(ex);
             ctx.close();
         }
@@ -180,7 +185,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Response res = server.dispatcher().handle(ex.ctx);
         res.header(RequestIds.HEADER, ex.ctx.requestId());
         if (!ctx.channel().isActive()) {
-            ex.answer(res.status());   // the client left, or the server stopped: nobody to answer
+            if (ex.answer(res.status())) {   // the client left, or the server stopped: nobody to answer
+                server.finished(ex);
+            }
             closeQuietly(res.body());
         } else if (ex.answer(res.status())) {
             ChannelFuture f = ResponseWriter.write(ctx.channel(), res, ex, gate, server.stallNanos());
@@ -200,6 +207,25 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * On the event loop: the connection's one deadline timer, reused from request to request (a request at a
+     * time runs per connection), so a busy connection schedules about one timer per deadline period, not one
+     * per request.
+     */
+    private void checkDeadline() {
+        deadlineTimer = null;
+        Exchange ex = current;
+        if (ex == null || ex.answered() || !ctx.channel().isActive()) {
+            return;   // the next request arms it again
+        }
+        long left = ex.startNanos + server.deadlineNanos() - System.nanoTime();
+        if (left > 0) {
+            deadlineTimer = ctx.executor().schedule(this::checkDeadline, left, TimeUnit.NANOSECONDS);
+        } else {
+            expire(ex);
+        }
+    }
+
     /** On the event loop, when the deadline passes before the handler answered. */
     private void expire(Exchange ex) {
         int status = server.deadlineStatus();
@@ -212,7 +238,6 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void finished(Exchange ex, ChannelFuture done) {
-        ex.cancelDeadline();
         server.finished(ex);
         current = null;
         if (!done.isSuccess() || !ex.keepAlive() || (closing && queue.isEmpty())) {

@@ -1,6 +1,5 @@
 package io.spool.web;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +20,6 @@ final class Exchange {
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private volatile Thread thread;
     private volatile int status;
-    ScheduledFuture<?> deadline;
 
     Exchange(Context ctx, boolean keepAlive, boolean http10) {
         this.ctx = ctx;
@@ -78,12 +76,6 @@ final class Exchange {
 
     boolean answered() {
         return state.get() != RUNNING;
-    }
-
-    void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
     }
 
     int status() {

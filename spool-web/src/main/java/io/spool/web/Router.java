@@ -36,6 +36,8 @@ final class Router {
     }
 
     private final Node root = new Node();
+    /** Patterns made only of literal segments, by path then method: most lookups end here, allocating nothing. */
+    private final Map<String, Map<String, Route>> literalRoutes = new HashMap<>();
 
     void add(String method, String pattern, Handler handler) {
         if (!pattern.startsWith("/")) {
@@ -64,12 +66,21 @@ final class Router {
                 node = node.literals.computeIfAbsent(s, k -> new Node());
             }
         }
-        if (node.routes.putIfAbsent(method, new Route(method, pattern, handler)) != null) {
+        Route route = new Route(method, pattern, handler);
+        if (node.routes.putIfAbsent(method, route) != null) {
             throw new IllegalArgumentException("route defined twice: " + method + " " + pattern);
+        }
+        if (!pattern.contains("{") && !pattern.contains("*")) {
+            literalRoutes.computeIfAbsent(pattern, k -> new HashMap<>()).put(method, route);
         }
     }
 
     Match find(String method, String rawPath) {
+        Map<String, Route> literal = literalRoutes.get(rawPath);
+        Route exact = literal == null ? null : literal.get(method);
+        if (exact != null) {   // the walk would find the same: a literal beats everything else
+            return new Match(exact, Map.of(), Set.of());
+        }
         String[] segments = split(rawPath);
         Set<String> allowed = new TreeSet<>();
         List<String[]> params = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class WebServer implements AutoCloseable {
     private final Consumer<AccessLog> accessLog;
     private final RequestIds requestIds = new RequestIds();
     private final ExecutorService handlers =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("spool-web-", 0).factory());
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());   // unnamed: naming costs per request
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();

@@ -59,6 +59,34 @@ class ShutdownTest {
     }
 
     @Test
+    void aRequestWhoseClientLeftIsNoLongerInFlight() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
+        WebServer server = WebApp.create().metrics().get("/slow", ctx -> {
+            started.countDown();
+            try {
+                Thread.sleep(300);
+                return "nobody reads this";
+            } finally {
+                returned.countDown();
+            }
+        }).start(0);
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        }   // the client leaves while its handler runs
+        assertThat(returned.await(5, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
+        while (server.metrics().inFlight() != 0 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
+            Thread.sleep(10);
+        }
+        assertThat(server.metrics().inFlight()).isZero();
+        t0 = System.nanoTime();
+        server.stop(Duration.ofSeconds(10));   // nothing in flight: no waiting out the grace period
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void handlersPastTheGracePeriodAreInterrupted() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
