@@ -291,7 +291,7 @@
   });
   el.form.addEventListener('change', (event) => {
     if (event.target === el.size) {
-      el.sizePx.disabled = el.size.value !== 'px';
+      el.sizePx.disabled = el.sizePx.hidden = el.size.value !== 'px';
     }
     if (event.target === el.asJob) {
       setJobState(el.asJob.checked ? 'idle' : '–');
