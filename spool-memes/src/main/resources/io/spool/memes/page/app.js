@@ -156,14 +156,18 @@
     }
   }
 
-  async function renderDirect(url, signal) {
-    let response;
+  /** fetch, with a network failure (not an abort) told as such. */
+  async function request(url, options) {
     try {
-      response = await fetch(url, { signal });
+      return await fetch(url, options);
     } catch (e) {
       if (e && e.name === 'AbortError') throw e;
       throw new Error('Could not reach the server');
     }
+  }
+
+  async function renderDirect(url, signal) {
+    const response = await request(url, { signal });
     if (!response.ok) throw new Error(await errorMessage(response));
     return response.blob();
   }
@@ -172,7 +176,7 @@
     setJobState('submitting');
     const body = Object.assign({}, f);
     if (/^\d+$/.test(body.size)) body.size = Number(body.size);
-    let response = await fetch('/jobs', {
+    let response = await request('/jobs', {
       method: 'POST', signal,
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
       body: JSON.stringify(body),
@@ -189,7 +193,7 @@
     for (;;) {
       await sleep(delay, signal);
       delay = Math.min(POLL_MAX_MS, Math.round(delay * 1.6));
-      response = await fetch(jobUrl, { signal, headers: { 'Accept': 'image/*, application/json' } });
+      response = await request(jobUrl, { signal, headers: { 'Accept': 'image/*, application/json' } });
       const type = response.headers.get('Content-Type') || '';
       if (response.status === 202) {
         const status = await response.json();
