@@ -50,6 +50,7 @@ final class Cdp implements AutoCloseable {
     private final Process process;
     private final Path profile;
     private final Deque<String> stderrTail;
+    private final Thread reaper;
     private final HttpClient http;
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
@@ -60,9 +61,10 @@ final class Cdp implements AutoCloseable {
     private final Duration commandTimeout;
     private volatile String sessionId;
 
-    private Cdp(Process process, Path profile, Deque<String> stderrTail, HttpClient http, WebSocket socket,
-                Duration commandTimeout) {
+    private Cdp(Process process, Path profile, Deque<String> stderrTail, Thread reaper, HttpClient http,
+                WebSocket socket, Duration commandTimeout) {
         this.process = process;
+        this.reaper = reaper;
         this.profile = profile;
         this.stderrTail = stderrTail;
         this.http = http;
@@ -90,6 +92,12 @@ final class Cdp implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        // should the JVM go without close() (a surefire timeout, ^C), the browser goes with it
+        Thread reaper = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "chromium-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         Deque<String> tail = new ConcurrentLinkedDeque<>();
         CompletableFuture<String> endpoint = new CompletableFuture<>();
         Thread reader = Thread.ofPlatform().daemon().name("chromium-stderr").start(() -> {
@@ -120,7 +128,7 @@ final class Cdp implements AutoCloseable {
                     .connectTimeout(startTimeout)
                     .buildAsync(URI.create(ws), listener)
                     .get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            Cdp cdp = new Cdp(process, profile, tail, http, socket, Duration.ofSeconds(20));
+            Cdp cdp = new Cdp(process, profile, tail, reaper, http, socket, Duration.ofSeconds(20));
             listener.cdp = cdp;
             cdp.attachToNewPage(width, height);
             return cdp;
@@ -129,6 +137,7 @@ final class Cdp implements AutoCloseable {
                 http.shutdownNow();
             }
             kill(process, process.descendants().toList());
+            removeHook(reaper);
             deleteTree(profile);
             if (e instanceof TimeoutException) {
                 throw new IOException("Chromium did not start within " + startTimeout + ": " + tailOf(tail), e);
@@ -435,7 +444,16 @@ final class Cdp implements AutoCloseable {
         }
         http.shutdownNow();
         kill(process, tree);
+        removeHook(reaper);
         deleteTree(profile);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // the JVM is already shutting down; the hook runs
+        }
     }
 
     /** Stops the browser and every process it started: TERM, then KILL to whatever is left. */
