@@ -2,12 +2,17 @@ package io.spool.memes.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spool.embedded.junit.PostgresExtension;
+import io.spool.embedded.junit.TestDatabase;
+import io.spool.memes.http.MemesConfig;
+import io.spool.memes.http.MemesServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,10 +32,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The browser page, end to end: the real service on a free port, driven by real headless Chromium over the
- * DevTools protocol ({@link Cdp}). Chromium must be at {@code /usr/bin/chromium} (or {@code -Dspool.chromium});
- * without it this test fails, it does not skip.
+ * The browser page, end to end: the real service ({@link MemesServer}, jobs on the tests' PostgreSQL) on a free
+ * port, driven by real headless Chromium over the DevTools protocol ({@link Cdp}). Chromium must be at
+ * {@code /usr/bin/chromium} (or {@code -Dspool.chromium}); without it this test fails, it does not skip.
  */
+@ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90)
 class BrowserPageTest {
@@ -43,17 +49,19 @@ class BrowserPageTest {
     /** {@code -Dspool.screenshots=dir} keeps the screenshots the assertions look at, to see what they saw. */
     private static final String SCREENSHOTS = System.getProperty("spool.screenshots");
 
-    private ScratchFakeServer server;
+    private MemesServer server;
     private Cdp browser;
     private String base;
     private final List<String> requests = new CopyOnWriteArrayList<>();   // "GET /caption?..." as Chromium sent them
 
     @BeforeAll
-    void start() throws Exception {
+    void start(TestDatabase db) throws Exception {
         assertThat(CHROMIUM).as("headless Chromium is required for this test; install the Debian package"
                 + " 'chromium' (apt-get install -y --no-install-recommends chromium)").isExecutable();
-        server = new ScratchFakeServer();
-        base = "http://127.0.0.1:" + server.port();
+        server = MemesServer.start(MemesConfig.defaults().withAddress("127.0.0.1", 0)
+                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(5))
+                .withJobs(db.url(), 1));
+        base = server.uri().toString();
         browser = Cdp.launch(CHROMIUM, WIDTH, HEIGHT, Duration.ofSeconds(30));
         browser.onEvent(event -> {
             if (event.path("method").asText().equals("Network.requestWillBeSent")) {
@@ -74,7 +82,7 @@ class BrowserPageTest {
             }
         } finally {
             if (server != null) {
-                server.close();
+                server.stop(Duration.ofSeconds(5));
             }
         }
     }
