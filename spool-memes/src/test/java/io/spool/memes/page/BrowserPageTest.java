@@ -128,8 +128,8 @@ class BrowserPageTest {
         assertNotBlank(bare);
 
         String top = "WHEN THE BUILD";
-        for (String chunk : List.of("WHEN", " THE", " BUILD")) {   // typed in bursts, as a person would
-            browser.type("#top-text", chunk);
+        for (int i = 0; i < top.length(); i++) {   // key by key, each an input event
+            browser.type("#top-text", top.substring(i, i + 1));
         }
         browser.type("#bottom-text", "IS GREEN");
         waitForPreview("param('top_text') === '" + top + "' && param('bottom_text') === 'IS GREEN'");
@@ -137,8 +137,8 @@ class BrowserPageTest {
         assertThat(browser.evalString("document.querySelector('#preview').src"))
                 .startsWith("blob:").isNotEqualTo(before);
         assertThat(browser.eval("document.querySelector('#preview').naturalWidth").asInt()).isPositive();
-        // debounced: not one request per keystroke burst
-        assertThat(requests.stream().filter(r -> r.startsWith("GET /caption")).count()).isLessThan(4);
+        // debounced: far fewer requests than the 15 input events (a loaded machine may split the typing)
+        assertThat(requests.stream().filter(r -> r.startsWith("GET /caption")).count()).isBetween(1L, 7L);
 
         BufferedImage captioned = shot("#preview");
         assertNotBlank(captioned);
