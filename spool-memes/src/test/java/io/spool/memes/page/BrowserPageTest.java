@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,17 @@ class BrowserPageTest {
     private String base;
     private final List<String> requests = new CopyOnWriteArrayList<>();   // "GET /caption?..." as Chromium sent them
 
+    /** Chromium starts while the database and the server do (the instance exists before {@code @BeforeAll}). */
+    private final CompletableFuture<Cdp> launching = Files.isExecutable(CHROMIUM)
+            ? CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Cdp.launch(CHROMIUM, WIDTH, HEIGHT, Duration.ofSeconds(60));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            })
+            : CompletableFuture.failedFuture(new IllegalStateException("no Chromium at " + CHROMIUM));
+
     @BeforeAll
     void start(TestDatabase db) throws Exception {
         assertThat(CHROMIUM).as("headless Chromium is required for this test; install the Debian package"
@@ -62,7 +76,7 @@ class BrowserPageTest {
                 .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(5))
                 .withJobs(db.url(), 1));
         base = server.uri().toString();
-        browser = Cdp.launch(CHROMIUM, WIDTH, HEIGHT, Duration.ofSeconds(30));
+        browser = launching.get(90, TimeUnit.SECONDS);
         browser.onEvent(event -> {
             if (event.path("method").asText().equals("Network.requestWillBeSent")) {
                 JsonNode request = event.path("params").path("request");
@@ -74,12 +88,16 @@ class BrowserPageTest {
         });
     }
 
+    /** Runs even when {@code start} failed: whatever was started is stopped. */
     @AfterAll
     void stop() {
         try {
-            if (browser != null) {
-                browser.close();
+            Cdp cdp = launching.handle((started, error) -> started).get(90, TimeUnit.SECONDS);
+            if (cdp != null) {
+                cdp.close();
             }
+        } catch (Exception e) {
+            launching.thenAccept(Cdp::close);   // should it finish starting later
         } finally {
             if (server != null) {
                 server.stop(Duration.ofSeconds(5));
@@ -312,7 +330,7 @@ class BrowserPageTest {
                 Files.createDirectories(Path.of(SCREENSHOTS));
                 javax.imageio.ImageIO.write(image, "png", Path.of(SCREENSHOTS, "shot-" + (++shots) + ".png").toFile());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
         return image;
