@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 /** A small JDK HttpClient wrapper for the tests, with JSON and image helpers. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+            .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
 
     private final URI base;
 
