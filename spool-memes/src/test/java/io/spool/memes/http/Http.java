@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 /** A small JDK HttpClient wrapper for the tests, with JSON and image helpers. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+            .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
 
     private final URI base;
 
@@ -70,6 +71,27 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends {@code raw} (a whole request, bytes as written) over a plain socket and returns the whole answer
+     * (the server closes the connection because the request says {@code Connection: close} or is malformed).
+     */
+    String raw(String raw) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status code of a raw request's answer. */
+    int rawStatus(String target) {
+        String answer = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        return Integer.parseInt(answer.substring(9, 12));
     }
 
     static String q(String s) {
