@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     int jpegQuality;
 
     @Option(names = "--gif-quality", defaultValue = "${env:SPOOL_MEMES_GIF_QUALITY:-100}",
-            description = "Accepted for compatibility; GIFs are always written with a full 256-colour palette.")
+            description = "GIF quality, 1 to 100: below 100 colours are cut to fewer levels, for smaller files (default ${DEFAULT-VALUE}).")
     int gifQuality;
 
     @Option(names = "--preload", defaultValue = "${env:SPOOL_MEMES_PRELOAD:-false}", fallbackValue = "true",
@@ -97,9 +97,6 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         MemesConfig config = config();
-        if (gifQuality < 1 || gifQuality > 100) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--gif-quality must be 1 to 100");
-        }
         LocalPostgres embedded = null;
         String url = databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl;
         if (url == null) {
@@ -149,6 +146,11 @@ final class ServeCommand implements Callable<Integer> {
             renderer = renderer.withJpegQuality(jpegQuality);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jpeg-quality must be 1 to 100");
+        }
+        try {
+            renderer = renderer.withGifQuality(gifQuality);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gif-quality must be 1 to 100");
         }
         String host = "0.0.0.0";
         String portText = address.trim();

@@ -35,6 +35,19 @@ public final class ImageEncoder {
 
     /** Encodes {@code frames}, a JPEG at {@code jpegQuality} percent (1 to 100). */
     public static byte[] encode(List<Frame> frames, ImageFormat format, int loops, int jpegQuality) {
+        return encode(frames, format, loops, jpegQuality, 100);
+    }
+
+    /**
+     * Encodes {@code frames}: a JPEG at {@code jpegQuality} percent, a GIF at {@code gifQuality} percent (below
+     * 100 each channel is first cut to fewer levels, from 64 near 100 down to 4 at 1, which shrinks the file).
+     */
+    public static byte[] encode(List<Frame> frames, ImageFormat format, int loops, int jpegQuality, int gifQuality) {
+        if (format == ImageFormat.GIF && gifQuality < 100) {
+            int levels = Math.max(4, Math.round(64 * Math.clamp(gifQuality, 1, 100) / 100f));
+            frames = frames.stream().map(f -> new Frame(posterize(f.image(), levels), f.delayCentis(), f.disposal()))
+                    .toList();
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -76,6 +89,28 @@ public final class ImageEncoder {
             writer.writeToSequence(new IIOImage(frame.image(), null, metadata), param);
         }
         writer.endWriteSequence();
+    }
+
+    /** A copy of {@code image} with each colour channel cut to {@code levels} levels (alpha kept). */
+    static BufferedImage posterize(BufferedImage image, int levels) {
+        int type = image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_INT_ARGB : image.getType();
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
+        int step = 256 / levels;
+        int[] row = new int[image.getWidth()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRGB(0, y, row.length, 1, row, 0, row.length);
+            for (int x = 0; x < row.length; x++) {
+                int p = row[x];
+                row[x] = (p & 0xFF000000) | level(p >> 16 & 0xFF, step) << 16 | level(p >> 8 & 0xFF, step) << 8
+                        | level(p & 0xFF, step);
+            }
+            out.setRGB(0, y, row.length, 1, row, 0, row.length);
+        }
+        return out;
+    }
+
+    private static int level(int channel, int step) {
+        return Math.min(255, channel / step * step + step / 2);
     }
 
     /** A frame image of a type {@code format} can hold: JPEG and opaque pictures get no alpha channel. */

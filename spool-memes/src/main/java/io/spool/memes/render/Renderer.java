@@ -34,6 +34,7 @@ public final class Renderer {
     private final FontCache fonts;
     private final RenderLimits limits;
     private final int jpegQuality;
+    private final int gifQuality;
     private final BoundedCache<String, Picture> decoded;
     private final BoundedCache<String, RenderResult> results;
     private final LongAdder renders = new LongAdder();
@@ -45,6 +46,7 @@ public final class Renderer {
         this.fonts = new FontCache(fontStore, config.fontCacheBytes());
         this.limits = config.limits();
         this.jpegQuality = config.jpegQuality();
+        this.gifQuality = config.gifQuality();
         this.decoded = new BoundedCache<>("templates", config.templateCacheBytes(), Picture::weight);
         this.results = new BoundedCache<>("results", config.resultCacheBytes(), r -> r.bytes().length);
     }
@@ -79,7 +81,7 @@ public final class Renderer {
             framesDrawn.increment();
         }
         checkInterrupted();
-        byte[] bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality);
+        byte[] bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);
         if (bytes.length > limits.maxOutputBytes()) {
             throw new LimitExceededException("the image would be " + bytes.length + " bytes; at most "
                     + limits.maxOutputBytes() + " (ask for a smaller width or fewer frames)");
@@ -122,7 +124,7 @@ public final class Renderer {
     }
 
     private String cacheKey(CaptionRequest request, Asset template) {
-        return request.normalized() + "\n" + template.version() + "\n" + ENGINE_VERSION + "\n" + jpegQuality;
+        return request.normalized() + "\n" + template.version() + "\n" + ENGINE_VERSION + "\n" + jpegQuality + "/" + gifQuality;
     }
 
     private static String etag(String key) {

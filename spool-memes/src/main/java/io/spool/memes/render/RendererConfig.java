@@ -4,38 +4,39 @@ import java.nio.file.Path;
 
 /**
  * How a {@link Renderer} is set up: optional directories of extra templates and fonts (null for the bundled set
- * only), the byte capacity of each cache, the per-request {@link RenderLimits} and the JPEG quality (percent).
+ * only), the byte capacity of each cache, the per-request {@link RenderLimits}, and the JPEG and GIF qualities (percent; a GIF below 100 gets fewer
+ * colour levels per channel, so smaller files).
  */
 public record RendererConfig(Path templatesDir, Path fontsDir, long templateCacheBytes, long fontCacheBytes,
-                             long resultCacheBytes, RenderLimits limits, int jpegQuality) {
+                             long resultCacheBytes, RenderLimits limits, int jpegQuality, int gifQuality) {
     /** Bundled assets only; 256 MiB of decoded templates, 32 MiB of fonts, 64 MiB of results; JPEG quality 90. */
     public static final RendererConfig DEFAULT = new RendererConfig(null, null, 256L << 20, 32L << 20, 64L << 20,
-            RenderLimits.DEFAULT, ImageEncoder.DEFAULT_JPEG_QUALITY);
+            RenderLimits.DEFAULT, ImageEncoder.DEFAULT_JPEG_QUALITY, 100);
 
     public RendererConfig(Path templatesDir, Path fontsDir, long templateCacheBytes, long fontCacheBytes,
                           long resultCacheBytes, RenderLimits limits) {
         this(templatesDir, fontsDir, templateCacheBytes, fontCacheBytes, resultCacheBytes, limits,
-                ImageEncoder.DEFAULT_JPEG_QUALITY);
+                ImageEncoder.DEFAULT_JPEG_QUALITY, 100);
     }
 
     public RendererConfig withTemplatesDir(Path dir) {
-        return new RendererConfig(dir, fontsDir, templateCacheBytes, fontCacheBytes, resultCacheBytes, limits, jpegQuality);
+        return new RendererConfig(dir, fontsDir, templateCacheBytes, fontCacheBytes, resultCacheBytes, limits, jpegQuality, gifQuality);
     }
 
     public RendererConfig withFontsDir(Path dir) {
-        return new RendererConfig(templatesDir, dir, templateCacheBytes, fontCacheBytes, resultCacheBytes, limits, jpegQuality);
+        return new RendererConfig(templatesDir, dir, templateCacheBytes, fontCacheBytes, resultCacheBytes, limits, jpegQuality, gifQuality);
     }
 
     public RendererConfig withResultCacheBytes(long bytes) {
-        return new RendererConfig(templatesDir, fontsDir, templateCacheBytes, fontCacheBytes, bytes, limits, jpegQuality);
+        return new RendererConfig(templatesDir, fontsDir, templateCacheBytes, fontCacheBytes, bytes, limits, jpegQuality, gifQuality);
     }
 
     public RendererConfig withLimits(RenderLimits newLimits) {
-        return new RendererConfig(templatesDir, fontsDir, templateCacheBytes, fontCacheBytes, resultCacheBytes, newLimits, jpegQuality);
+        return new RendererConfig(templatesDir, fontsDir, templateCacheBytes, fontCacheBytes, resultCacheBytes, newLimits, jpegQuality, gifQuality);
     }
 
     public RendererConfig withCacheBytes(long templates, long fontBytes, long resultBytes) {
-        return new RendererConfig(templatesDir, fontsDir, templates, fontBytes, resultBytes, limits, jpegQuality);
+        return new RendererConfig(templatesDir, fontsDir, templates, fontBytes, resultBytes, limits, jpegQuality, gifQuality);
     }
 
     /** JPEG quality in percent, 1 to 100. */
@@ -44,6 +45,15 @@ public record RendererConfig(Path templatesDir, Path fontsDir, long templateCach
             throw new IllegalArgumentException("JPEG quality must be 1 to 100, not " + quality);
         }
         return new RendererConfig(templatesDir, fontsDir, templateCacheBytes, fontCacheBytes, resultCacheBytes, limits,
-                quality);
+                quality, gifQuality);
+    }
+
+    /** GIF quality in percent, 1 to 100: 100 keeps every colour the palette can hold, less posterizes first. */
+    public RendererConfig withGifQuality(int quality) {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("GIF quality must be 1 to 100, not " + quality);
+        }
+        return new RendererConfig(templatesDir, fontsDir, templateCacheBytes, fontCacheBytes, resultCacheBytes, limits,
+                jpegQuality, quality);
     }
 }
