@@ -4,12 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code spool-memes} command line. {@code caption} renders a meme locally, with no server; further
- * subcommands (such as {@code serve}) are added beside it.
+ * The {@code spool-memes} command line: {@code caption} renders a meme locally, with no server, and
+ * {@code serve} runs the HTTP service.
  */
 @Command(name = "spool-memes", mixinStandardHelpOptions = true,
         description = "Put captions on pictures: PNG, JPEG and animated GIF.",
-        subcommands = {CaptionCommand.class})
+        subcommands = {CaptionCommand.class, ServeCommand.class})
 public final class MemesCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

@@ -17,18 +17,24 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Encodes frames as PNG, JPEG (quality 0.9) or GIF. A GIF keeps each frame's delay and disposal and the loop
+ * Encodes frames as PNG, JPEG (quality 0.9 unless told) or GIF. A GIF keeps each frame's delay and disposal and the loop
  * count; PNG and JPEG take the first frame. Frames must already be of a type the format takes (no alpha for
  * JPEG), which the renderer sees to.
  */
 public final class ImageEncoder {
-    private static final float JPEG_QUALITY = 0.9f;
+    /** The JPEG quality used when none is given, in percent. */
+    public static final int DEFAULT_JPEG_QUALITY = 90;
 
     private ImageEncoder() {
     }
 
     /** Encodes {@code frames}; {@code loops} as in {@link Picture#loops()}. */
     public static byte[] encode(List<Frame> frames, ImageFormat format, int loops) {
+        return encode(frames, format, loops, DEFAULT_JPEG_QUALITY);
+    }
+
+    /** Encodes {@code frames}, a JPEG at {@code jpegQuality} percent (1 to 100). */
+    public static byte[] encode(List<Frame> frames, ImageFormat format, int loops, int jpegQuality) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -38,7 +44,7 @@ public final class ImageEncoder {
                 case GIF -> writeGif(writer, param, frames, loops);
                 case JPEG -> {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionQuality(JPEG_QUALITY);
+                    param.setCompressionQuality(Math.clamp(jpegQuality, 1, 100) / 100f);
                     writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);
                 }
                 case PNG -> writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);

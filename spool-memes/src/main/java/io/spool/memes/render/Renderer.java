@@ -33,6 +33,7 @@ public final class Renderer {
     private final AssetStore fontStore;
     private final FontCache fonts;
     private final RenderLimits limits;
+    private final int jpegQuality;
     private final BoundedCache<String, Picture> decoded;
     private final BoundedCache<String, RenderResult> results;
     private final LongAdder renders = new LongAdder();
@@ -43,6 +44,7 @@ public final class Renderer {
         this.fontStore = AssetStore.fonts(config.fontsDir());
         this.fonts = new FontCache(fontStore, config.fontCacheBytes());
         this.limits = config.limits();
+        this.jpegQuality = config.jpegQuality();
         this.decoded = new BoundedCache<>("templates", config.templateCacheBytes(), Picture::weight);
         this.results = new BoundedCache<>("results", config.resultCacheBytes(), r -> r.bytes().length);
     }
@@ -77,7 +79,7 @@ public final class Renderer {
             framesDrawn.increment();
         }
         checkInterrupted();
-        byte[] bytes = ImageEncoder.encode(frames, format, picture.loops());
+        byte[] bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality);
         if (bytes.length > limits.maxOutputBytes()) {
             throw new LimitExceededException("the image would be " + bytes.length + " bytes; at most "
                     + limits.maxOutputBytes() + " (ask for a smaller width or fewer frames)");
@@ -91,6 +93,11 @@ public final class Renderer {
     /** The ETag {@link #render} would give, without rendering: for answering If-None-Match cheaply. */
     public String etag(CaptionRequest request) {
         return etag(cacheKey(request, templates.get(request.template())));
+    }
+
+    /** The template called {@code name} as stored (its bytes unchanged); a 404 {@code NotFoundException} if none. */
+    public Asset template(String name) {
+        return templates.get(name);
     }
 
     /** Template names, sorted. */
@@ -114,8 +121,8 @@ public final class Renderer {
         }
     }
 
-    private static String cacheKey(CaptionRequest request, Asset template) {
-        return request.normalized() + "\n" + template.version() + "\n" + ENGINE_VERSION;
+    private String cacheKey(CaptionRequest request, Asset template) {
+        return request.normalized() + "\n" + template.version() + "\n" + ENGINE_VERSION + "\n" + jpegQuality;
     }
 
     private static String etag(String key) {

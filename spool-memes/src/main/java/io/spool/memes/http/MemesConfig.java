@@ -1,0 +1,63 @@
+package io.spool.memes.http;
+
+import io.spool.memes.render.RendererConfig;
+import java.time.Duration;
+
+/**
+ * Everything the service is started with: where it listens, the render pool (threads and queue length), the
+ * per-request deadline and the shutdown grace, whether templates are decoded at start ({@code preload}), the
+ * renderer's setup (asset directories, cache sizes, limits, JPEG quality), and the database of the jobs with the
+ * number of jobs this process renders at once ({@code databaseUrl} null: no jobs; {@code workers} 0: this process
+ * accepts jobs but leaves rendering them to others). Immutable; the {@code with...} methods return copies.
+ */
+public record MemesConfig(String host, int port, int renderThreads, int renderQueue, Duration requestTimeout,
+                          Duration shutdownTimeout, boolean preload, RendererConfig renderer, String databaseUrl,
+                          int workers, int maxBodyBytes) {
+    public static final int DEFAULT_PORT = 1337;
+
+    public MemesConfig {
+        if (renderThreads < 1 || renderQueue < 0 || workers < 0 || maxBodyBytes < 1) {
+            throw new IllegalArgumentException("render threads must be at least 1; queue, workers not negative");
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero() || shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+    }
+
+    /** 0.0.0.0:1337, one render thread per core with a queue of 16 per thread, 10 s deadline, 20 s grace, no jobs. */
+    public static MemesConfig defaults() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new MemesConfig("0.0.0.0", DEFAULT_PORT, cores, 16 * cores, Duration.ofSeconds(10),
+                Duration.ofSeconds(20), false, RendererConfig.DEFAULT, null, 2, 64 * 1024);
+    }
+
+    public MemesConfig withAddress(String newHost, int newPort) {
+        return new MemesConfig(newHost, newPort, renderThreads, renderQueue, requestTimeout, shutdownTimeout, preload,
+                renderer, databaseUrl, workers, maxBodyBytes);
+    }
+
+    public MemesConfig withRenderPool(int threads, int queue) {
+        return new MemesConfig(host, port, threads, queue, requestTimeout, shutdownTimeout, preload, renderer,
+                databaseUrl, workers, maxBodyBytes);
+    }
+
+    public MemesConfig withTimeouts(Duration request, Duration shutdown) {
+        return new MemesConfig(host, port, renderThreads, renderQueue, request, shutdown, preload, renderer,
+                databaseUrl, workers, maxBodyBytes);
+    }
+
+    public MemesConfig withPreload(boolean on) {
+        return new MemesConfig(host, port, renderThreads, renderQueue, requestTimeout, shutdownTimeout, on, renderer,
+                databaseUrl, workers, maxBodyBytes);
+    }
+
+    public MemesConfig withRenderer(RendererConfig config) {
+        return new MemesConfig(host, port, renderThreads, renderQueue, requestTimeout, shutdownTimeout, preload,
+                config, databaseUrl, workers, maxBodyBytes);
+    }
+
+    public MemesConfig withJobs(String url, int workerCount) {
+        return new MemesConfig(host, port, renderThreads, renderQueue, requestTimeout, shutdownTimeout, preload,
+                renderer, url, workerCount, maxBodyBytes);
+    }
+}

@@ -1,0 +1,177 @@
+package io.spool.memes.http;
+
+import io.spool.memes.jobs.MemeJobs;
+import io.spool.memes.model.CaptionRequest;
+import io.spool.memes.render.Renderer;
+import io.spool.web.HttpError;
+import io.spool.web.Response;
+import io.spool.web.WebApp;
+import io.spool.web.WebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+/**
+ * The meme service: one {@link Renderer}, one {@link RenderPool}, optional durable {@link MemeJobs}, and the
+ * spool-web application that serves them (routes in {@link CaptionRoutes} and {@link JobRoutes}, errors in
+ * {@link ErrorMapping}, {@code GET /stats}, {@code /health}, {@code /metrics}, and the browser page from the class
+ * path directory {@code io/spool/memes/page/}). Every request has a deadline (504 past it, and its render is
+ * interrupted). {@link #stop} is graceful: the web server stops accepting and drains requests in flight, then the
+ * job worker finishes its jobs, then the render pool stops.
+ */
+public final class MemesServer implements AutoCloseable {
+    static final String PAGE = "io/spool/memes/page";
+
+    private final MemesConfig config;
+    private final Renderer renderer;
+    private final RenderPool pool;
+    private final MemeJobs jobs;
+    private final RequestStats requests = new RequestStats();
+    private final WebServer web;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private MemesServer(MemesConfig config, UnaryOperator<RenderFunction> wrap) {
+        this.config = config;
+        this.renderer = Renderer.create(config.renderer());
+        this.pool = new RenderPool(wrap.apply(renderer::render), config.renderThreads(), config.renderQueue());
+        MemeJobs started = null;
+        try {
+            if (config.databaseUrl() != null) {
+                started = MemeJobs.start(config.databaseUrl(), config.workers(),
+                        request -> pool.renderWhenFree(request, Duration.ofMillis(200)), config.shutdownTimeout());
+            }
+            this.jobs = started;
+            if (config.preload()) {
+                preload();
+            }
+            this.web = app().start(config.host(), config.port());
+        } catch (RuntimeException | Error e) {
+            if (started != null) {
+                started.close();
+            }
+            pool.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** Starts the service as configured. */
+    public static MemesServer start(MemesConfig config) {
+        return start(config, UnaryOperator.identity());
+    }
+
+    /** Starts the service with its render function wrapped by {@code wrap} (tests slow it down or watch it). */
+    public static MemesServer start(MemesConfig config, UnaryOperator<RenderFunction> wrap) {
+        return new MemesServer(config, wrap);
+    }
+
+    private WebApp app() {
+        WebApp app = WebApp.create()
+                .deadline(config.requestTimeout(), 504)
+                .maxBodySize(config.maxBodyBytes())
+                .health()
+                .metrics();
+        app.after((ctx, res) -> requests.count(res.status()));
+        ErrorMapping.install(app);
+        new CaptionRoutes(renderer, pool).install(app);
+        new JobRoutes(jobs).install(app);
+        app.get("/stats", ctx -> stats());
+        app.get("/", ctx -> page());
+        app.staticResources("/page", PAGE);
+        return app;
+    }
+
+    private static Response page() throws IOException {
+        try (InputStream in = MemesServer.class.getClassLoader().getResourceAsStream(PAGE + "/index.html")) {
+            if (in == null) {
+                throw HttpError.notFound("the browser page is not part of this build");
+            }
+            return Response.status(200).body(in.readAllBytes()).contentType("text/html; charset=utf-8")
+                    .header("Cache-Control", "no-cache");
+        }
+    }
+
+    /** Decodes every template once, so the first requests do not pay for it. */
+    private void preload() {
+        for (String name : renderer.templates()) {
+            try {
+                pool.renderWhenFree(CaptionRequest.parse(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode().put("template", name).put("width", 64)), Duration.ofMillis(50));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                System.getLogger("io.spool.memes").log(System.Logger.Level.WARNING,
+                        "template " + name + " could not be preloaded: " + e.getMessage());
+            }
+        }
+    }
+
+    /** What {@code GET /stats} answers: caches, render pool, requests, jobs. */
+    public Map<String, Object> stats() {
+        var r = renderer.stats();
+        Map<String, Object> caches = new LinkedHashMap<>();
+        caches.put("templates", r.templates());
+        caches.put("fonts", r.fonts());
+        caches.put("results", r.results());
+        Map<String, Object> reqs = new LinkedHashMap<>();
+        reqs.put("total", requests.total());
+        reqs.put("byStatus", requests.byStatus());
+        reqs.put("openConnections", web == null ? 0 : web.openConnections());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("caches", caches);
+        out.put("renders", r.renders());
+        out.put("framesDrawn", r.framesDrawn());
+        out.put("renderPool", pool.stats());
+        out.put("requests", reqs);
+        out.put("jobs", Map.of("enabled", jobs != null, "workers", jobs == null ? 0 : config.workers()));
+        return out;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    /** {@code http://127.0.0.1:port} when listening on all interfaces, else the configured host. */
+    public URI uri() {
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    public MemesConfig config() {
+        return config;
+    }
+
+    public RenderPool renderPool() {
+        return pool;
+    }
+
+    public boolean isDraining() {
+        return web.isDraining();
+    }
+
+    /**
+     * Stops gracefully: stop accepting and let requests in flight finish for up to {@code grace}, then let the
+     * job worker finish (its own grace is the configured shutdown timeout), then stop the render pool.
+     * Idempotent.
+     */
+    public void stop(Duration grace) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        web.stop(grace);
+        if (jobs != null) {
+            jobs.close();
+        }
+        pool.close(Duration.ofSeconds(1));
+    }
+
+    @Override
+    public void close() {
+        stop(config.shutdownTimeout());
+    }
+}
