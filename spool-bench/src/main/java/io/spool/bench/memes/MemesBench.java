@@ -52,10 +52,13 @@ public final class MemesBench {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("%d clients, %d s warm-up (first round), %d s measured per workload, %d rounds, order "
                 + "alternating; %d cores, JDK %s%n", clients, warmup, seconds, rounds, cores, Runtime.version());
-        System.out.printf("  spool-memes  serve in its own JVM (%s), render threads = cores, unique captions%n",
-                String.join(" ", SpoolMemes.JVM_FLAGS));
+        System.out.printf("  spool-memes  serve --render-queue %d --request-timeout 120s in its own JVM (%s), render threads = cores, unique "
+                + "captions%n", clients, String.join(" ", SpoolMemes.JVM_FLAGS));
         System.out.printf("  imagemagick  %s, one convert per caption, fixed point size, -annotate%n", magickVersion);
-        try (SpoolMemes spool = SpoolMemes.start(List.of());
+        // the render queue holds every client's request (the default, 16 per render thread, would answer some with
+        // 503), and the deadline is past any queueing time here: this measures throughput, not overload answers
+        List<String> serveArgs = List.of("--render-queue", Integer.toString(clients), "--request-timeout", "120s");
+        try (SpoolMemes spool = SpoolMemes.start(serveArgs);
              ImageMagick magick = baseline(spool)) {
             List<CaptionMaker> makers = List.of(spool, magick);
             Map<Workload, Map<String, List<ClosedLoop.Sample>>> samples = new LinkedHashMap<>();

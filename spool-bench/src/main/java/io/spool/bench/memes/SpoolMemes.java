@@ -50,7 +50,7 @@ final class SpoolMemes implements CaptionMaker {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.spool.memes.cli.MemesCli", "serve",
-                "--address", "127.0.0.1:" + port, "--data-dir", dataDir.toString()));
+                "127.0.0.1:" + port, "--data-dir", dataDir.toString()));
         command.addAll(serveArgs);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         SpoolMemes service = new SpoolMemes(p, log, dataDir, port);
