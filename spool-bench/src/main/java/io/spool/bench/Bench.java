@@ -1,5 +1,6 @@
 package io.spool.bench;
 
+import io.spool.bench.memes.MemesBench;
 import io.spool.bench.pg.EngineBenchmark;
 import io.spool.bench.pg.PgBench;
 import io.spool.bench.web.WebBench;
@@ -9,7 +10,8 @@ import java.util.Arrays;
 /**
  * The one entry point of {@code ./spool bench WHAT}: {@code pg} (driver throughput and latency against pgjdbc
  * and vertx-pg-client), {@code pg-engine} (JMH: the engine alone, with allocation per operation), {@code web}
- * (HTTP plaintext and JSON under wrk against raw Netty, Javalin and Helidon).
+ * (HTTP plaintext and JSON under wrk against raw Netty, Javalin and Helidon), {@code memes} (captions per
+ * second of the spool-memes service against ImageMagick's {@code convert}).
  */
 public final class Bench {
     private Bench() {}
@@ -21,11 +23,14 @@ public final class Bench {
             case "pg" -> PgBench.main(rest);
             case "pg-engine" -> EngineBenchmark.main(rest);
             case "web" -> WebBench.main(rest);
+            case "memes" -> MemesBench.main(rest);
             default -> {
                 System.out.println("usage: ./spool bench pg [--seconds N] [--rounds N] [--only NAME,...]");
                 System.out.println("       ./spool bench pg-engine");
                 System.out.println("       ./spool bench web [--seconds N] [--warmup N] [--rounds N] [--threads N]"
                         + " [--connections N,...] [--only NAME,...]");
+                System.out.println("       ./spool bench memes [--seconds N] [--warmup N] [--rounds N] [--clients N]"
+                        + " [--only png,jpeg,gif]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

@@ -1,5 +1,6 @@
 package io.spool.bench.pg;
 
+import io.spool.bench.ClosedLoop;
 import io.spool.embedded.LocalPostgres;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgConnection;
@@ -110,7 +111,7 @@ public final class PgBench {
                 if (w == Workload.INSERT) {
                     truncateEvents(config);
                 }
-                Runner.Sample s = Runner.run(c, w, each);
+                ClosedLoop.Sample s = Runner.run(c, w, each);
                 throughput.get(c.name()).add(s.opsPerSecond());
                 latency.get(c.name()).add(s.latencyMicros());
                 System.out.printf("  round %d  %-30s %,10.0f req/s%n", r + 1, c.name(), s.opsPerSecond());

@@ -1,0 +1,28 @@
+package io.spool.bench.memes;
+
+/**
+ * What one request asks for: a bundled template in one of the three output formats the service makes. The
+ * PNG and JPEG templates are photographs of about the same size; the GIF is the generated eight-frame {@code spool}.
+ */
+enum Workload {
+    PNG("camera", "png"),
+    JPEG("chelsea", "jpg"),
+    GIF("spool", "gif");
+
+    final String template;
+    final String extension;
+
+    Workload(String template, String extension) {
+        this.template = template;
+        this.extension = extension;
+    }
+
+    /** The captions of request number {@code n}: unique, so that no result cache can answer them. */
+    static String top(long n) {
+        return "When the build is green " + n;
+    }
+
+    static String bottom(long n) {
+        return "ship it";
+    }
+}
