@@ -1,5 +1,6 @@
 package io.spool.bench.memes;
 
+import io.spool.bench.ChildJvm;
 import io.spool.bench.ClosedLoop;
 import io.spool.bench.Stats;
 import io.spool.bench.Table;
@@ -53,7 +54,7 @@ public final class MemesBench {
         System.out.printf("%d clients, %d s warm-up (first round), %d s measured per workload, %d rounds, order "
                 + "alternating; %d cores, JDK %s%n", clients, warmup, seconds, rounds, cores, Runtime.version());
         System.out.printf("  spool-memes  serve --render-queue %d --request-timeout 120s in its own JVM (%s), render threads = cores, unique "
-                + "captions%n", clients, String.join(" ", SpoolMemes.JVM_FLAGS));
+                + "captions%n", clients, String.join(" ", ChildJvm.FLAGS));
         System.out.printf("  imagemagick  %s, one convert per caption, fixed point size, -annotate%n", magickVersion);
         // the render queue holds every client's request (the default, 16 per render thread, would answer some with
         // 503), and the deadline is past any queueing time here: this measures throughput, not overload answers

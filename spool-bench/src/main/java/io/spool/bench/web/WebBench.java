@@ -1,5 +1,7 @@
 package io.spool.bench.web;
 
+import io.spool.bench.ChildJvm;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +49,7 @@ public final class WebBench {
                 + "count, then %d s measured for each; %d rounds, contender order rotating%n", threads, connections,
                 warmup, seconds, rounds);
         System.out.printf("%d cores, JDK %s, server JVMs %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), String.join(" ", ServerProcess.JVM_FLAGS));
+                Runtime.version(), String.join(" ", ChildJvm.FLAGS));
         contenders.forEach(c -> System.out.printf("  %-10s %s%n", c.name(), c.about()));
         System.out.printf("about %d minutes%n",
                 Math.round(rounds * contenders.size() * (cases.size() * (warmup + seconds) + 2) / 60.0));
