@@ -72,8 +72,15 @@ public final class ImageEncoder {
         writer.endWriteSequence();
     }
 
-    /** A frame image of a type {@code format} can hold: JPEG and opaque pictures get no alpha channel. */
+    /**
+     * The image type a render draws on for {@code format}: JPEG and opaque pictures get no alpha channel. PNG and
+     * JPEG get byte rasters, which the encoders take without a per-pixel conversion; GIF keeps int pixels.
+     */
     static int imageType(ImageFormat format, boolean alpha) {
-        return alpha && format != ImageFormat.JPEG ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        boolean keepAlpha = alpha && format != ImageFormat.JPEG;
+        if (format == ImageFormat.GIF) {
+            return keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        }
+        return keepAlpha ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR;
     }
 }

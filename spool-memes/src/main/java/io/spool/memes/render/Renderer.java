@@ -6,9 +6,7 @@ import io.spool.memes.model.Caption;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.LimitExceededException;
-import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ public final class Renderer {
     private final AssetStore fontStore;
     private final FontCache fonts;
     private final RenderLimits limits;
-    private final BoundedCache<String, Picture> decoded;
+    private final BoundedCache<String, Template> decoded;
     private final BoundedCache<String, RenderResult> results;
     private final LongAdder renders = new LongAdder();
     private final LongAdder framesDrawn = new LongAdder();
@@ -43,7 +41,7 @@ public final class Renderer {
         this.fontStore = AssetStore.fonts(config.fontsDir());
         this.fonts = new FontCache(fontStore, config.fontCacheBytes());
         this.limits = config.limits();
-        this.decoded = new BoundedCache<>("templates", config.templateCacheBytes(), Picture::weight);
+        this.decoded = new BoundedCache<>("templates", config.templateCacheBytes(), Template::weight);
         this.results = new BoundedCache<>("results", config.resultCacheBytes(), r -> r.bytes().length);
     }
 
@@ -63,17 +61,23 @@ public final class Renderer {
         if (cached != null) {
             return cached;
         }
-        Picture picture = decoded.get(template.name() + "@" + template.version(),
-                k -> ImageDecoder.decode(template.bytes(), limits));
+        Template base = decoded.get(template.name() + "@" + template.version(),
+                k -> new Template(ImageDecoder.decode(template.bytes(), limits)));
+        Picture picture = base.picture();
         ImageFormat format = request.format() != null ? request.format() : picture.format();
         int[] size = outputSize(picture, request);
         List<PaintedText> captions = new CaptionLayout(size[0], size[1], fonts).layout(request.captions());
         List<Frame> source = format == ImageFormat.GIF ? picture.frames() : picture.frames().subList(0, 1);
         List<Frame> frames = new ArrayList<>(source.size());
         int type = ImageEncoder.imageType(format, picture.alpha());
-        for (Frame frame : source) {
+        boolean sameSize = size[0] == picture.width() && size[1] == picture.height();
+        List<BufferedImage> ready = sameSize ? base.frames(type) : null;
+        for (int i = 0; i < source.size(); i++) {
             checkInterrupted();
-            frames.add(new Frame(draw(frame.image(), size, type, captions), frame.delayCentis(), frame.disposal()));
+            Frame frame = source.get(i);
+            BufferedImage image = sameSize ? Pixels.copy(ready.get(i))
+                    : Template.convert(frame.image(), size[0], size[1], type);
+            frames.add(new Frame(paint(image, captions), frame.delayCentis(), frame.disposal()));
             framesDrawn.increment();
         }
         checkInterrupted();
@@ -134,19 +138,12 @@ public final class Renderer {
         return w == null ? new int[] {picture.width(), picture.height()} : new int[] {w, h};
     }
 
-    private static BufferedImage draw(BufferedImage source, int[] size, int type, List<PaintedText> captions) {
-        BufferedImage out = new BufferedImage(size[0], size[1], type);
-        Graphics2D g = out.createGraphics();
-        if (type == BufferedImage.TYPE_INT_RGB) {
-            g.setColor(Color.WHITE); // what transparent template pixels become where alpha cannot be kept
-            g.fillRect(0, 0, size[0], size[1]);
-        }
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(source, 0, 0, size[0], size[1], null);
+    private static BufferedImage paint(BufferedImage image, List<PaintedText> captions) {
+        Graphics2D g = image.createGraphics();
         for (PaintedText caption : captions) {
             caption.paint(g);
         }
         g.dispose();
-        return out;
+        return image;
     }
 }
