@@ -17,7 +17,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Encodes frames as PNG, JPEG (quality 0.9) or GIF. A GIF keeps each frame's delay and disposal and the loop
+ * Encodes frames as PNG (by {@link PngEncoder}), JPEG (quality 0.9) or GIF. A GIF keeps each frame's delay and disposal and the loop
  * count; PNG and JPEG take the first frame. Frames must already be of a type the format takes (no alpha for
  * JPEG), which the renderer sees to.
  */
@@ -29,6 +29,9 @@ public final class ImageEncoder {
 
     /** Encodes {@code frames}; {@code loops} as in {@link Picture#loops()}. */
     public static byte[] encode(List<Frame> frames, ImageFormat format, int loops) {
+        if (format == ImageFormat.PNG) {
+            return PngEncoder.encode(frames.getFirst().image());
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -41,7 +44,7 @@ public final class ImageEncoder {
                     param.setCompressionQuality(JPEG_QUALITY);
                     writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);
                 }
-                case PNG -> writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);
+                case PNG -> throw new AssertionError("PNG is written by PngEncoder");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory: not expected

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "1";
+    private static final String ENGINE_VERSION = "2";
 
     private final AssetStore templates;
     private final AssetStore fontStore;
