@@ -72,12 +72,18 @@ public final class Renderer {
         int type = ImageEncoder.imageType(format, picture.alpha());
         boolean sameSize = size[0] == picture.width() && size[1] == picture.height();
         List<BufferedImage> ready = sameSize ? base.frames(type) : null;
+        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF ? base.indexed(type).orElse(null) : null;
+        int[][] colours = captionColours(captions);
         for (int i = 0; i < source.size(); i++) {
             checkInterrupted();
             Frame frame = source.get(i);
             BufferedImage image = sameSize ? Pixels.copy(ready.get(i))
                     : Template.convert(frame.image(), size[0], size[1], type);
-            frames.add(new Frame(paint(image, captions), frame.delayCentis(), frame.disposal()));
+            paint(image, captions);
+            if (indexed != null) { // the GIF writer takes an indexed image as is, without quantizing it
+                image = GifIndexer.index(image, ready.get(i), indexed.get(i), colours);
+            }
+            frames.add(new Frame(image, frame.delayCentis(), frame.disposal()));
             framesDrawn.increment();
         }
         checkInterrupted();
@@ -136,6 +142,17 @@ public final class Renderer {
             w = (int) Math.max(1, Math.round((double) picture.width() * h / picture.height()));
         }
         return w == null ? new int[] {picture.width(), picture.height()} : new int[] {w, h};
+    }
+
+    /** Each caption's fill and outline (the fill again when it has none), as opaque ARGB. */
+    private static int[][] captionColours(List<PaintedText> captions) {
+        int[][] colours = new int[captions.size()][];
+        for (int i = 0; i < colours.length; i++) {
+            PaintedText c = captions.get(i);
+            int fill = c.fill().getRGB();
+            colours[i] = new int[] {fill, c.outline() == null ? fill : c.outline().getRGB()};
+        }
+        return colours;
     }
 
     private static BufferedImage paint(BufferedImage image, List<PaintedText> captions) {
