@@ -17,8 +17,8 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Encodes frames as PNG, JPEG (quality 0.9 unless told) or GIF. A GIF keeps each frame's delay and disposal and the loop
- * count; PNG and JPEG take the first frame. Frames must already be of a type the format takes (no alpha for
+ * Encodes frames as PNG (by {@link PngEncoder}), JPEG (quality 0.9 unless told) or GIF. A GIF keeps each frame's
+ * delay and disposal and the loop count; PNG and JPEG take the first frame. Frames must already be of a type the format takes (no alpha for
  * JPEG), which the renderer sees to.
  */
 public final class ImageEncoder {
@@ -48,6 +48,9 @@ public final class ImageEncoder {
             frames = frames.stream().map(f -> new Frame(posterize(f.image(), levels), f.delayCentis(), f.disposal()))
                     .toList();
         }
+        if (format == ImageFormat.PNG) {
+            return PngEncoder.encode(frames.getFirst().image());
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -60,7 +63,7 @@ public final class ImageEncoder {
                     param.setCompressionQuality(Math.clamp(jpegQuality, 1, 100) / 100f);
                     writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);
                 }
-                case PNG -> writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);
+                case PNG -> throw new AssertionError("PNG is written by PngEncoder");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory: not expected
@@ -113,8 +116,15 @@ public final class ImageEncoder {
         return Math.min(255, channel / step * step + step / 2);
     }
 
-    /** A frame image of a type {@code format} can hold: JPEG and opaque pictures get no alpha channel. */
+    /**
+     * The image type a render draws on for {@code format}: JPEG and opaque pictures get no alpha channel. PNG and
+     * JPEG get byte rasters, which the encoders take without a per-pixel conversion; GIF keeps int pixels.
+     */
     static int imageType(ImageFormat format, boolean alpha) {
-        return alpha && format != ImageFormat.JPEG ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        boolean keepAlpha = alpha && format != ImageFormat.JPEG;
+        if (format == ImageFormat.GIF) {
+            return keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        }
+        return keepAlpha ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR;
     }
 }

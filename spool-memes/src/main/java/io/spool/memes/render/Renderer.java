@@ -6,9 +6,7 @@ import io.spool.memes.model.Caption;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.LimitExceededException;
-import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "1";
+    private static final String ENGINE_VERSION = "2";
 
     private final AssetStore templates;
     private final AssetStore fontStore;
@@ -35,7 +33,7 @@ public final class Renderer {
     private final RenderLimits limits;
     private final int jpegQuality;
     private final int gifQuality;
-    private final BoundedCache<String, Picture> decoded;
+    private final BoundedCache<String, Template> decoded;
     private final BoundedCache<String, RenderResult> results;
     private final LongAdder renders = new LongAdder();
     private final LongAdder framesDrawn = new LongAdder();
@@ -47,7 +45,7 @@ public final class Renderer {
         this.limits = config.limits();
         this.jpegQuality = config.jpegQuality();
         this.gifQuality = config.gifQuality();
-        this.decoded = new BoundedCache<>("templates", config.templateCacheBytes(), Picture::weight);
+        this.decoded = new BoundedCache<>("templates", config.templateCacheBytes(), Template::weight);
         this.results = new BoundedCache<>("results", config.resultCacheBytes(), r -> r.bytes().length);
     }
 
@@ -67,17 +65,31 @@ public final class Renderer {
         if (cached != null) {
             return cached;
         }
-        Picture picture = decoded.get(template.name() + "@" + template.version(),
-                k -> ImageDecoder.decode(template.bytes(), limits));
+        Template base = decoded.get(template.name() + "@" + template.version(),
+                k -> new Template(ImageDecoder.decode(template.bytes(), limits)));
+        Picture picture = base.picture();
         ImageFormat format = request.format() != null ? request.format() : picture.format();
         int[] size = outputSize(picture, request);
         List<PaintedText> captions = new CaptionLayout(size[0], size[1], fonts).layout(request.captions());
         List<Frame> source = format == ImageFormat.GIF ? picture.frames() : picture.frames().subList(0, 1);
         List<Frame> frames = new ArrayList<>(source.size());
         int type = ImageEncoder.imageType(format, picture.alpha());
-        for (Frame frame : source) {
+        boolean sameSize = size[0] == picture.width() && size[1] == picture.height();
+        List<BufferedImage> ready = sameSize ? base.frames(type) : null;
+        // below full GIF quality the encoder posterizes true-colour frames instead (fewer levels, smaller files)
+        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100
+                ? base.indexed(type).orElse(null) : null;
+        int[][] colours = captionColours(captions);
+        for (int i = 0; i < source.size(); i++) {
             checkInterrupted();
-            frames.add(new Frame(draw(frame.image(), size, type, captions), frame.delayCentis(), frame.disposal()));
+            Frame frame = source.get(i);
+            BufferedImage image = sameSize ? Pixels.copy(ready.get(i))
+                    : Template.convert(frame.image(), size[0], size[1], type);
+            paint(image, captions);
+            if (indexed != null) { // the GIF writer takes an indexed image as is, without quantizing it
+                image = GifIndexer.index(image, ready.get(i), indexed.get(i), colours);
+            }
+            frames.add(new Frame(image, frame.delayCentis(), frame.disposal()));
             framesDrawn.increment();
         }
         checkInterrupted();
@@ -143,19 +155,23 @@ public final class Renderer {
         return w == null ? new int[] {picture.width(), picture.height()} : new int[] {w, h};
     }
 
-    private static BufferedImage draw(BufferedImage source, int[] size, int type, List<PaintedText> captions) {
-        BufferedImage out = new BufferedImage(size[0], size[1], type);
-        Graphics2D g = out.createGraphics();
-        if (type == BufferedImage.TYPE_INT_RGB) {
-            g.setColor(Color.WHITE); // what transparent template pixels become where alpha cannot be kept
-            g.fillRect(0, 0, size[0], size[1]);
+    /** Each caption's fill and outline (the fill again when it has none), as opaque ARGB. */
+    private static int[][] captionColours(List<PaintedText> captions) {
+        int[][] colours = new int[captions.size()][];
+        for (int i = 0; i < colours.length; i++) {
+            PaintedText c = captions.get(i);
+            int fill = c.fill().getRGB();
+            colours[i] = new int[] {fill, c.outline() == null ? fill : c.outline().getRGB()};
         }
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(source, 0, 0, size[0], size[1], null);
+        return colours;
+    }
+
+    private static BufferedImage paint(BufferedImage image, List<PaintedText> captions) {
+        Graphics2D g = image.createGraphics();
         for (PaintedText caption : captions) {
             caption.paint(g);
         }
         g.dispose();
-        return out;
+        return image;
     }
 }

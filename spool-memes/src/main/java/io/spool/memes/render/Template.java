@@ -1,0 +1,74 @@
+package io.spool.memes.render;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A decoded template as the renderer keeps it: the {@link Picture}, plus its frames converted once per pixel type
+ * a render draws on (transparent pixels already on white where the type has no alpha), so a render at the
+ * template's own size starts from an array copy ({@link Pixels#copy}) instead of a colour conversion; for GIF
+ * output, also the frames as palette indices ({@link IndexedFrame}).
+ */
+final class Template {
+    private final Picture picture;
+    private final Map<Integer, List<BufferedImage>> bases = new ConcurrentHashMap<>();
+    private final Map<Integer, Optional<List<IndexedFrame>>> indexed = new ConcurrentHashMap<>();
+
+    Template(Picture picture) {
+        this.picture = picture;
+    }
+
+    Picture picture() {
+        return picture;
+    }
+
+    /** The frames as images of {@code type}, converted on first use; callers must not draw on them. */
+    List<BufferedImage> frames(int type) {
+        return bases.computeIfAbsent(type, t -> picture.frames().stream()
+                .map(f -> convert(f.image(), f.image().getWidth(), f.image().getHeight(), t)).toList());
+    }
+
+    /**
+     * The frames of {@code type} as palette indices for the GIF writer, made on first use; empty when some frame
+     * has more than 256 colours.
+     */
+    Optional<List<IndexedFrame>> indexed(int type) {
+        return indexed.computeIfAbsent(type, t -> {
+            List<IndexedFrame> frames = new ArrayList<>();
+            for (BufferedImage frame : frames(t)) {
+                IndexedFrame f = IndexedFrame.of(frame);
+                if (f == null) {
+                    return Optional.empty();
+                }
+                frames.add(f);
+            }
+            return Optional.of(List.copyOf(frames));
+        });
+    }
+
+    /** The decoded size plus room for two converted copies and the indices, as the template cache weighs it. */
+    long weight() {
+        return 3 * picture.weight() + picture.weight() / 4;
+    }
+
+    /** {@code source} drawn at {@code width}×{@code height} (bilinear) onto a new image of {@code type}. */
+    static BufferedImage convert(BufferedImage source, int width, int height, int type) {
+        BufferedImage out = new BufferedImage(width, height, type);
+        Graphics2D g = out.createGraphics();
+        if (!out.getColorModel().hasAlpha()) {
+            g.setColor(Color.WHITE); // what transparent template pixels become where alpha cannot be kept
+            g.fillRect(0, 0, width, height);
+        }
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(source, 0, 0, width, height, null);
+        g.dispose();
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package io.spool.memes.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import org.junit.jupiter.api.Test;
+
+class PngEncoderTest {
+    private static BufferedImage pattern(int type, boolean grey, boolean alpha) {
+        BufferedImage image = new BufferedImage(37, 23, type);
+        for (int y = 0; y < 23; y++) {
+            for (int x = 0; x < 37; x++) {
+                int v = (x * 7 + y * 13) & 0xFF;
+                int rgb = grey ? v * 0x010101 : v << 16 | (255 - v) << 8 | (x * y & 0xFF);
+                int a = alpha ? (x + y * 37) % 256 : 255;
+                image.setRGB(x, y, a << 24 | rgb);
+            }
+        }
+        return image;
+    }
+
+    private static void assertSameArgb(BufferedImage expected, BufferedImage actual) {
+        assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+        assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                assertThat(actual.getRGB(x, y)).as("(%d,%d)", x, y).isEqualTo(expected.getRGB(x, y));
+            }
+        }
+    }
+
+    @Test
+    void rgbAndRgbaRoundTripThroughImageIo() {
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB}) {
+            BufferedImage rgb = pattern(type, false, false);
+            assertSameArgb(rgb, TestImages.read(PngEncoder.encode(rgb)));
+        }
+        for (int type : new int[] {BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB}) {
+            BufferedImage rgba = pattern(type, false, true);
+            BufferedImage back = TestImages.read(PngEncoder.encode(rgba));
+            assertThat(back.getColorModel().hasAlpha()).isTrue();
+            assertSameArgb(rgba, back);
+        }
+    }
+
+    @Test
+    void opaqueAlphaImagesLoseTheAlphaChannelOnly() {
+        BufferedImage opaque = pattern(BufferedImage.TYPE_4BYTE_ABGR, false, false);
+        BufferedImage back = TestImages.read(PngEncoder.encode(opaque));
+        assertThat(back.getColorModel().hasAlpha()).isFalse();
+        assertSameArgb(opaque, back);
+    }
+
+    @Test
+    void greyImagesKeepTheirSamplesAsGreyTypes() {
+        BufferedImage grey = pattern(BufferedImage.TYPE_3BYTE_BGR, true, false);
+        BufferedImage back = TestImages.read(PngEncoder.encode(grey, true));
+        assertThat(back.getRaster().getNumBands()).isEqualTo(1);
+        BufferedImage greyAlpha = pattern(BufferedImage.TYPE_4BYTE_ABGR, true, true);
+        BufferedImage backAlpha = TestImages.read(PngEncoder.encode(greyAlpha, true));
+        assertThat(backAlpha.getRaster().getNumBands()).isEqualTo(2);
+        Raster r = back.getRaster();
+        Raster ra = backAlpha.getRaster();
+        for (int y = 0; y < 23; y++) {
+            for (int x = 0; x < 37; x++) { // raw samples: ImageIO maps grey through a linear colour space
+                assertThat(r.getSample(x, y, 0)).isEqualTo(grey.getRGB(x, y) & 0xFF);
+                assertThat(ra.getSample(x, y, 0)).isEqualTo(greyAlpha.getRGB(x, y) & 0xFF);
+                assertThat(ra.getSample(x, y, 1)).isEqualTo(greyAlpha.getRGB(x, y) >>> 24);
+            }
+        }
+    }
+
+    @Test
+    void equalPixelsGiveEqualBytes() {
+        BufferedImage a = TestImages.solid(64, 48, Color.ORANGE);
+        BufferedImage b = Template.convert(a, 64, 48, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = b.createGraphics();
+        g.dispose();
+        assertThat(PngEncoder.encode(b)).isEqualTo(PngEncoder.encode(a)).isEqualTo(PngEncoder.encode(Pixels.copy(b)));
+    }
+}
