@@ -235,11 +235,17 @@ public final class Worker implements AutoCloseable {
      * Claims for one queue. It claims when it has free slots and reason to think there is work: a notification, a
      * full previous batch, or the poll interval passing. When the queue is busy and only a few slots are free, it
      * waits a moment for more so that claims stay batched.
+     *
+     * <p>A slot is a running handler: it frees when the handler returns, not when its end is recorded, so the
+     * next claim's round trip overlaps the completions' instead of waiting for them. Runs whose end is still on
+     * its way to the database ({@code unrecorded}) stay leased and heartbeated; while a full completion batch of
+     * them is pending, claiming waits for the completer.
      */
     final class QueueRunner {
         final String queue;
         final int concurrency;
         final AtomicInteger active = new AtomicInteger();
+        final AtomicInteger unrecorded = new AtomicInteger();
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
         private boolean hint = true;
@@ -260,8 +266,25 @@ public final class Worker implements AutoCloseable {
             }
         }
 
-        void taskDone() {
+        /** A handler returned: its slot is free; its end is yet to be recorded. */
+        void handlerDone() {
+            unrecorded.incrementAndGet();
             active.decrementAndGet();
+            signalChanged();
+        }
+
+        /** A run is over: recorded (after {@link #handlerDone()}), or ended without its handler returning. */
+        void taskDone(boolean handlerReturned) {
+            (handlerReturned ? unrecorded : active).decrementAndGet();
+            signalChanged();
+        }
+
+        /** Free slots: handlers not running, as long as not too many ends wait to be recorded. */
+        int free() {
+            return Math.min(concurrency - active.get(), MAX_COMPLETION_BATCH - unrecorded.get());
+        }
+
+        private void signalChanged() {
             lock.lock();
             try {
                 changed.signalAll();
@@ -291,9 +314,9 @@ public final class Worker implements AutoCloseable {
                         if (now - nextPoll >= 0) {
                             more = true;
                         }
-                        int free = concurrency - active.get();
+                        int free = free();
                         if (free > 0 && more) {
-                            if (free < threshold && active.get() > 0 && !waitedForBatch) {
+                            if (free < threshold && active.get() + unrecorded.get() > 0 && !waitedForBatch) {
                                 waitedForBatch = true;
                                 changed.awaitNanos(2_000_000);
                                 continue;
@@ -347,34 +370,18 @@ public final class Worker implements AutoCloseable {
 
     private void execute(RunContext ctx, byte[] params) {
         ctx.thread = Thread.currentThread();
+        boolean returned = false;
         try {
-            TaskHandler handler = handlers.get(ctx.taskName());
-            if (handler == null) {
-                await(ctx, Finish.fail(ctx, "no handler for task '" + ctx.taskName() + "' on worker " + id
-                        + " (it handles " + new java.util.TreeSet<>(handlers.keySet()) + ")", true));
-                return;
+            Finish finish = handle(ctx, params);
+            ctx.runner.handlerDone();  // the slot is free while the end goes to the database
+            returned = true;
+            if (finish != null) {
+                await(ctx, finish);
             }
-            byte[] result;
-            try {
-                result = handler.handle(ctx, params);
-            } catch (LeaseLostException e) {
-                LOG.log(System.Logger.Level.DEBUG, e.getMessage());
-                return;
-            } catch (PermanentFailureException e) {
-                await(ctx, Finish.fail(ctx, describe(e), false));
-                return;
-            } catch (Throwable t) {
-                if (ctx.lost) {
-                    return;  // released on stop: the interrupt is ours, and nothing would be written anyway
-                }
-                await(ctx, Finish.fail(ctx, describe(t), true));
-                return;
-            }
-            await(ctx, Finish.complete(ctx, result));
         } finally {
             running.remove(ctx.runId());
             finishedRuns.incrementAndGet();
-            ctx.runner.taskDone();
+            ctx.runner.taskDone(returned);
             stateLock.lock();
             try {
                 idle.signalAll();
@@ -384,7 +391,29 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Hands a finish to the completer and waits until it is recorded (so the slot frees only after). */
+    /** Runs the run's handler; returns how the run ends, or null when nothing is to be written. */
+    private Finish handle(RunContext ctx, byte[] params) {
+        TaskHandler handler = handlers.get(ctx.taskName());
+        if (handler == null) {
+            return Finish.fail(ctx, "no handler for task '" + ctx.taskName() + "' on worker " + id
+                    + " (it handles " + new java.util.TreeSet<>(handlers.keySet()) + ")", true);
+        }
+        try {
+            return Finish.complete(ctx, handler.handle(ctx, params));
+        } catch (LeaseLostException e) {
+            LOG.log(System.Logger.Level.DEBUG, e.getMessage());
+            return null;
+        } catch (PermanentFailureException e) {
+            return Finish.fail(ctx, describe(e), false);
+        } catch (Throwable t) {
+            if (ctx.lost) {
+                return null;  // released on stop: the interrupt is ours, and nothing would be written anyway
+            }
+            return Finish.fail(ctx, describe(t), true);
+        }
+    }
+
+    /** Hands a finish to the completer and waits until it is recorded (the run stays leased until then). */
     private void await(RunContext ctx, Finish f) {
         if (ctx.lost || completerGone) {
             return;
