@@ -16,13 +16,14 @@ final class Round {
 
     private Round() {}
 
-    static RoundResult run(TaskContender contender, Database db, int tasks, int batch, Duration timeout)
-            throws Exception {
+    static RoundResult run(TaskContender contender, Database db, int tasks, int batch, Duration timeout,
+                           CpuMeter cpu) throws Exception {
         Probe probe = new Probe(tasks);
         contender.start(db, probe);
         try (Connection monitor = db.connect()) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             long[] firstSpawn = {0};
+            CpuMeter.Sample cpuBefore = cpu.sample();
             Thread producer = Thread.ofPlatform().name("bench-producer").start(() -> {
                 try {
                     for (int from = 0; from < tasks; from += batch) {
@@ -50,6 +51,7 @@ final class Round {
                 }
             }
             long end = System.nanoTime();
+            CpuMeter.Sample cpuUsed = cpu.sample().minus(cpuBefore);
             Histogram pickup = probe.pickupMicros();
             String error = failure.get() == null ? null : String.valueOf(failure.get());
             if (error == null && (probe.ran() < tasks || recorded < tasks)) {
@@ -60,7 +62,7 @@ final class Round {
             }
             return new RoundResult(tasks, probe.ran(), probe.duplicates(), recorded, (end - firstSpawn[0]) / 1e9,
                     pickup.getTotalCount() == 0 ? 0 : pickup.getValueAtPercentile(50),
-                    pickup.getTotalCount() == 0 ? 0 : pickup.getValueAtPercentile(99), error);
+                    pickup.getTotalCount() == 0 ? 0 : pickup.getValueAtPercentile(99), error, cpuUsed);
         } finally {
             contender.close();
         }

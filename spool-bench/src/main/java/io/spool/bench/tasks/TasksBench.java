@@ -48,8 +48,9 @@ public final class TasksBench {
         try {
             PgConfig c = PgConfig.parse(url);
             Database admin = new Database(c.host(), c.port(), c.user(), c.password(), c.database());
+            CpuMeter cpu = new CpuMeter(embedded == null ? 0 : CpuMeter.postmasterPid(dataDirectory(admin)));
             header(admin, options, contenders);
-            Map<String, List<RoundResult>> results = measure(admin, options, contenders);
+            Map<String, List<RoundResult>> results = measure(admin, options, contenders, cpu);
             TasksReport.print(results, System.out);
         } finally {
             if (embedded != null) {
@@ -77,18 +78,27 @@ public final class TasksBench {
         }
     }
 
-    private static Map<String, List<RoundResult>> measure(Database admin, Options o, List<Entry> contenders) {
+    private static String dataDirectory(Database admin) throws Exception {
+        try (Connection conn = admin.connect(); var s = conn.createStatement();
+             var rs = s.executeQuery("SHOW data_directory")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Map<String, List<RoundResult>> measure(Database admin, Options o, List<Entry> contenders,
+                                                          CpuMeter cpu) {
         Map<String, List<RoundResult>> results = new LinkedHashMap<>();
         contenders.forEach(e -> results.put(e.name(), new ArrayList<>()));
         if (o.warmupTasks() > 0) {
             for (Entry e : contenders) {
-                print("warm-up", e.name(), round(admin, e, o, o.warmupTasks()));
+                print("warm-up", e.name(), round(admin, e, o, o.warmupTasks(), cpu));
             }
         }
         for (int r = 0; r < o.rounds(); r++) {
             for (int k = 0; k < contenders.size(); k++) {
                 Entry e = contenders.get((k + r) % contenders.size());
-                RoundResult result = round(admin, e, o, o.tasks());
+                RoundResult result = round(admin, e, o, o.tasks(), cpu);
                 results.get(e.name()).add(result);
                 print("round " + (r + 1), e.name(), result);
             }
@@ -96,24 +106,25 @@ public final class TasksBench {
         return results;
     }
 
-    private static RoundResult round(Database admin, Entry e, Options o, int tasks) {
+    private static RoundResult round(Database admin, Entry e, Options o, int tasks, CpuMeter cpu) {
         String dbName = "bench_tasks_" + e.name().replaceAll("[^a-z0-9]", "_");
         try {
             Database db = admin.create(dbName);
             try {
-                return Round.run(e.make().apply(o), db, tasks, o.batch(), o.roundTimeout());
+                return Round.run(e.make().apply(o), db, tasks, o.batch(), o.roundTimeout(), cpu);
             } finally {
                 admin.drop(dbName);
             }
         } catch (Exception ex) {
-            return new RoundResult(tasks, 0, 0, 0, Double.NaN, 0, 0, "failed: " + ex);
+            return new RoundResult(tasks, 0, 0, 0, Double.NaN, 0, 0, "failed: " + ex, new CpuMeter.Sample(0, 0));
         }
     }
 
     private static void print(String label, String name, RoundResult r) {
         System.out.printf("  %-8s %-12s %,8.0f tasks/s  pickup p50 %,9.1f ms  p99 %,9.1f ms  ran %,d/%,d  "
-                        + "recorded %,d%s%s%n", label, name, r.tasksPerSecond(), r.p50Micros() / 1e3,
-                r.p99Micros() / 1e3, r.ran(), r.tasks(), r.recorded(),
+                        + "recorded %,d  CPU ms/1000 tasks: JVM %,.0f, PostgreSQL %,.0f%s%s%n", label, name,
+                r.tasksPerSecond(), r.p50Micros() / 1e3, r.p99Micros() / 1e3, r.ran(), r.tasks(), r.recorded(),
+                r.jvmCpuMsPerThousand(), r.serverCpuMsPerThousand(),
                 r.duplicates() == 0 ? "" : "  ran twice " + r.duplicates(),
                 r.error() == null ? "" : "  INCOMPLETE: " + r.error());
     }

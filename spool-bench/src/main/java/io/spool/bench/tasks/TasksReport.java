@@ -22,7 +22,8 @@ final class TasksReport {
 
     /** A contender's rounds summed up; the medians are over its complete rounds, empty when it had none. */
     record Summary(String name, int rounds, int complete, long lost, long duplicates, Optional<Double> tasksPerSecond,
-                   Optional<Double> p50Micros, Optional<Double> p99Micros, String firstError) {
+                   Optional<Double> p50Micros, Optional<Double> p99Micros, Optional<Double> jvmCpu,
+                   Optional<Double> serverCpu, String firstError) {
 
         static Summary of(String name, List<RoundResult> results) {
             List<RoundResult> ok = results.stream().filter(RoundResult::complete).toList();
@@ -30,7 +31,8 @@ final class TasksReport {
                     results.stream().mapToLong(RoundResult::lost).sum(),
                     results.stream().mapToLong(RoundResult::duplicates).sum(),
                     median(ok, RoundResult::tasksPerSecond), median(ok, r -> r.p50Micros()),
-                    median(ok, r -> r.p99Micros()),
+                    median(ok, r -> r.p99Micros()), median(ok, RoundResult::jvmCpuMsPerThousand),
+                    median(ok, RoundResult::serverCpuMsPerThousand),
                     results.stream().map(RoundResult::error).filter(e -> e != null).findFirst().orElse(null));
         }
 
@@ -46,16 +48,19 @@ final class TasksReport {
         List<Summary> summaries = results.entrySet().stream().map(e -> Summary.of(e.getKey(), e.getValue())).toList();
         Optional<Summary> spool = summaries.stream().filter(s -> s.name().equals(SpoolTasksContender.NAME)).findFirst();
         Table table = new Table("contender", "tasks/s", "p50 pickup ms", "p99 pickup ms", "rounds ok", "lost",
-                "ran twice", SpoolTasksContender.NAME + " / this");
+                "ran twice", SpoolTasksContender.NAME + " / this", "CPU ms/1000: JVM", "PostgreSQL");
         for (Summary s : summaries) {
             table.row(s.name(), s.tasksPerSecond().map(v -> String.format("%,.0f", v)).orElse("-"),
                     s.p50Micros().map(v -> String.format("%,.1f", v / 1e3)).orElse("-"),
                     s.p99Micros().map(v -> String.format("%,.1f", v / 1e3)).orElse("-"),
                     s.complete() + "/" + s.rounds(), s.lost(), s.duplicates(), ratio(spool, s).map(
-                            v -> String.format("%.2f", v)).orElse("-"));
+                            v -> String.format("%.2f", v)).orElse("-"),
+                    s.jvmCpu().map(v -> String.format("%,.0f", v)).orElse("-"),
+                    s.serverCpu().map(v -> String.format("%,.0f", v)).orElse("-"));
         }
         out.printf("%nMedians over the rounds in which every task ran and was recorded (pickup = handler start minus "
-                + "the start of the producer's spawn call for its batch):%n");
+                + "the start of the producer's spawn call for its batch; CPU = milliseconds of CPU time per 1,000 "
+                + "tasks used by this JVM and by the PostgreSQL server during the round):%n");
         table.print(out);
         summaries.stream().filter(s -> s.firstError() != null).forEach(s ->
                 out.printf("  %s: %d of %d rounds incomplete; first problem: %s%n", s.name(), s.rounds() - s.complete(),
