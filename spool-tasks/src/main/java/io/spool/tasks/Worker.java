@@ -39,6 +39,10 @@ public final class Worker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
     private static final int MAX_COMPLETION_BATCH = 1000;
     private static final int MAX_ERROR_CHARS = 8000;
+    /** How long a claimer waits for a batch's worth of free slots (half its concurrency) once some are free. */
+    private static final long BATCH_WAIT_NANOS = 2_000_000;
+    /** Claims of one queue on the wire at once. */
+    private static final int MAX_CLAIMS_IN_FLIGHT = 2;
 
     private final Application app;
     private final String id;
@@ -239,7 +243,9 @@ public final class Worker implements AutoCloseable {
      * <p>A slot is a running handler: it frees when the handler returns, not when its end is recorded, so the
      * next claim's round trip overlaps the completions' instead of waiting for them. Runs whose end is still on
      * its way to the database ({@code unrecorded}) stay leased and heartbeated; while a full completion batch of
-     * them is pending, claiming waits for the completer.
+     * them is pending, claiming waits for the completer. Up to {@link #MAX_CLAIMS_IN_FLIGHT} claims may be on the
+     * wire at once, each for slots it has reserved, so slots that free during one claim's round trip are claimed
+     * for without waiting for it.
      */
     final class QueueRunner {
         final String queue;
@@ -248,7 +254,13 @@ public final class Worker implements AutoCloseable {
         final AtomicInteger unrecorded = new AtomicInteger();
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
+        // guarded by lock
         private boolean hint = true;
+        private boolean more = true;
+        private int reserved;
+        private int inFlight;
+        private long nextPoll = System.nanoTime();
+        private long backoff = 50;
         final Runnable wake = this::signal;
 
         QueueRunner(String queue, int concurrency) {
@@ -279,9 +291,9 @@ public final class Worker implements AutoCloseable {
             signalChanged();
         }
 
-        /** Free slots: handlers not running, as long as not too many ends wait to be recorded. */
-        int free() {
-            return Math.min(concurrency - active.get(), MAX_COMPLETION_BATCH - unrecorded.get());
+        /** Free slots (call with the lock held): not running, not reserved, while not too many ends wait. */
+        private int free() {
+            return Math.min(concurrency - active.get() - reserved, MAX_COMPLETION_BATCH - unrecorded.get());
         }
 
         private void signalChanged() {
@@ -296,58 +308,108 @@ public final class Worker implements AutoCloseable {
         void loop() {
             long pollNanos = app.config().pollInterval().toNanos();
             int batch = options.claimBatchSize();
-            int threshold = Math.max(1, Math.min(batch, concurrency / 4));
-            long nextPoll = System.nanoTime();
-            boolean more = true;
-            long backoff = 50;
-            while (accepting) {
-                int n = 0;
+            int threshold = Math.max(1, Math.min(batch, concurrency / 2));
+            try {
+                while (accepting) {
+                    int n = 0;
+                    lock.lock();
+                    try {
+                        long batchDeadline = 0;  // when waiting for enough free slots to make a batch ends
+                        while (accepting) {
+                            if (hint) {
+                                hint = false;
+                                more = true;
+                            }
+                            long now = System.nanoTime();
+                            if (now - nextPoll >= 0) {
+                                more = true;
+                            }
+                            int free = free();
+                            if (free > 0 && more && inFlight < MAX_CLAIMS_IN_FLIGHT) {
+                                if (free < threshold && active.get() + unrecorded.get() + reserved > 0) {
+                                    if (batchDeadline == 0) {
+                                        batchDeadline = now + BATCH_WAIT_NANOS;
+                                    }
+                                    if (batchDeadline - now > 0) {  // every finishing task signals: keep waiting
+                                        changed.awaitNanos(batchDeadline - now);
+                                        continue;
+                                    }
+                                }
+                                n = Math.min(free, batch);
+                                reserved += n;
+                                inFlight++;
+                                break;
+                            }
+                            // no free slot or claim: an end signals; no work known: a notification or the poll does
+                            changed.awaitNanos(free > 0 && more ? pollNanos
+                                    : free > 0 ? Math.max(1, nextPoll - now) : pollNanos);
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    if (n > 0 && !accepting) {  // stopped meanwhile: do not claim
+                        claimed(n, 0, 0);
+                        n = 0;
+                    }
+                    if (n == 0) {
+                        break;
+                    }
+                    int count = n;
+                    Thread.ofVirtual().name("spool-tasks-claim-" + id + "-" + queue + "-call")
+                            .start(() -> claimReserved(count, pollNanos));
+                }
                 lock.lock();
                 try {
-                    boolean waitedForBatch = false;
-                    while (accepting) {
-                        if (hint) {
-                            hint = false;
-                            more = true;
-                        }
-                        long now = System.nanoTime();
-                        if (now - nextPoll >= 0) {
-                            more = true;
-                        }
-                        int free = free();
-                        if (free > 0 && more) {
-                            if (free < threshold && active.get() + unrecorded.get() > 0 && !waitedForBatch) {
-                                waitedForBatch = true;
-                                changed.awaitNanos(2_000_000);
-                                continue;
-                            }
-                            n = Math.min(free, batch);
-                            break;
-                        }
-                        // no free slot: a finishing task signals; no work known: a notification or the poll does
-                        changed.awaitNanos(free > 0 ? Math.max(1, nextPoll - now) : pollNanos);
+                    while (inFlight > 0) {  // stop() joins this thread: let it see the last claims' runs
+                        changed.await();
                     }
-                } catch (InterruptedException e) {
-                    return;
                 } finally {
                     lock.unlock();
                 }
-                if (!accepting || n == 0) {
-                    break;
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** One claim of {@code n} reserved slots; hands the reservation back when the answer is in. */
+        private void claimReserved(int n, long pollNanos) {
+            int got = -1;
+            try {
+                got = claim(this, n);
+            } catch (RuntimeException e) {
+                long pause;
+                lock.lock();
                 try {
-                    int got = claim(this, n);
-                    more = got == n;
-                    nextPoll = System.nanoTime() + pollNanos;
-                    backoff = 50;
-                } catch (RuntimeException e) {
-                    LOG.log(backoff == 50 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                            "worker " + id + " could not claim from queue " + queue + "; retrying in " + backoff
-                                    + " ms: " + e.getMessage());
-                    sleep(backoff);
+                    pause = backoff;
                     backoff = Math.min(backoff * 2, 2000);
+                } finally {
+                    lock.unlock();
+                }
+                LOG.log(pause == 50 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                        "worker " + id + " could not claim from queue " + queue + "; retrying in " + pause
+                                + " ms: " + e.getMessage());
+                sleep(pause);
+            } finally {
+                claimed(n, got, pollNanos);
+            }
+        }
+
+        /** A claim of {@code n} reserved slots got {@code got} runs (-1: it failed): the reservation ends. */
+        private void claimed(int n, int got, long pollNanos) {
+            lock.lock();
+            try {
+                reserved -= n;
+                inFlight--;
+                if (got >= 0) {
+                    more = got == n;
+                    backoff = 50;
+                    nextPoll = System.nanoTime() + pollNanos;
+                } else {
                     more = true;
                 }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
