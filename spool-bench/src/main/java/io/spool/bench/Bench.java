@@ -3,6 +3,7 @@ package io.spool.bench;
 import io.spool.bench.memes.MemesBench;
 import io.spool.bench.pg.EngineBenchmark;
 import io.spool.bench.pg.PgBench;
+import io.spool.bench.tasks.TasksBench;
 import io.spool.bench.web.WebBench;
 
 import java.util.Arrays;
@@ -11,7 +12,8 @@ import java.util.Arrays;
  * The one entry point of {@code ./spool bench WHAT}: {@code pg} (driver throughput and latency against pgjdbc
  * and vertx-pg-client), {@code pg-engine} (JMH: the engine alone, with allocation per operation), {@code web}
  * (HTTP plaintext and JSON under wrk against raw Netty, Javalin and Helidon), {@code memes} (captions per
- * second of the spool-memes service against ImageMagick's {@code convert}).
+ * second of the spool-memes service against ImageMagick's {@code convert}), {@code tasks} (end-to-end task
+ * queue throughput and pickup latency against db-scheduler and JobRunr).
  */
 public final class Bench {
     private Bench() {}
@@ -24,6 +26,7 @@ public final class Bench {
             case "pg-engine" -> EngineBenchmark.main(rest);
             case "web" -> WebBench.main(rest);
             case "memes" -> MemesBench.main(rest);
+            case "tasks" -> TasksBench.main(rest);
             default -> {
                 System.out.println("usage: ./spool bench pg [--seconds N] [--rounds N] [--only NAME,...]");
                 System.out.println("       ./spool bench pg-engine");
@@ -31,6 +34,8 @@ public final class Bench {
                         + " [--connections N,...] [--only NAME,...]");
                 System.out.println("       ./spool bench memes [--seconds N] [--warmup N] [--rounds N] [--clients N]"
                         + " [--only png,jpeg,gif]");
+                System.out.println("       ./spool bench tasks [--tasks N] [--warmup N] [--rounds N] [--batch N]"
+                        + " [--concurrency N] [--connections N] [--only NAME,...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

@@ -39,6 +39,10 @@ public final class Worker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
     private static final int MAX_COMPLETION_BATCH = 1000;
     private static final int MAX_ERROR_CHARS = 8000;
+    /** How long a claimer waits for a batch's worth of free slots (half its concurrency) once some are free. */
+    private static final long BATCH_WAIT_NANOS = 2_000_000;
+    /** Claims of one queue on the wire at once. */
+    private static final int MAX_CLAIMS_IN_FLIGHT = 2;
 
     private final Application app;
     private final String id;
@@ -235,14 +239,28 @@ public final class Worker implements AutoCloseable {
      * Claims for one queue. It claims when it has free slots and reason to think there is work: a notification, a
      * full previous batch, or the poll interval passing. When the queue is busy and only a few slots are free, it
      * waits a moment for more so that claims stay batched.
+     *
+     * <p>A slot is a running handler: it frees when the handler returns, not when its end is recorded, so the
+     * next claim's round trip overlaps the completions' instead of waiting for them. Runs whose end is still on
+     * its way to the database ({@code unrecorded}) stay leased and heartbeated; while a full completion batch of
+     * them is pending, claiming waits for the completer. Up to {@link #MAX_CLAIMS_IN_FLIGHT} claims may be on the
+     * wire at once, each for slots it has reserved, so slots that free during one claim's round trip are claimed
+     * for without waiting for it.
      */
     final class QueueRunner {
         final String queue;
         final int concurrency;
         final AtomicInteger active = new AtomicInteger();
+        final AtomicInteger unrecorded = new AtomicInteger();
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
+        // guarded by lock
         private boolean hint = true;
+        private boolean more = true;
+        private int reserved;
+        private int inFlight;
+        private long nextPoll = System.nanoTime();
+        private long backoff = 50;
         final Runnable wake = this::signal;
 
         QueueRunner(String queue, int concurrency) {
@@ -260,8 +278,25 @@ public final class Worker implements AutoCloseable {
             }
         }
 
-        void taskDone() {
+        /** A handler returned: its slot is free; its end is yet to be recorded. */
+        void handlerDone() {
+            unrecorded.incrementAndGet();
             active.decrementAndGet();
+            signalChanged();
+        }
+
+        /** A run is over: recorded (after {@link #handlerDone()}), or ended without its handler returning. */
+        void taskDone(boolean handlerReturned) {
+            (handlerReturned ? unrecorded : active).decrementAndGet();
+            signalChanged();
+        }
+
+        /** Free slots (call with the lock held): not running, not reserved, while not too many ends wait. */
+        private int free() {
+            return Math.min(concurrency - active.get() - reserved, MAX_COMPLETION_BATCH - unrecorded.get());
+        }
+
+        private void signalChanged() {
             lock.lock();
             try {
                 changed.signalAll();
@@ -273,58 +308,108 @@ public final class Worker implements AutoCloseable {
         void loop() {
             long pollNanos = app.config().pollInterval().toNanos();
             int batch = options.claimBatchSize();
-            int threshold = Math.max(1, Math.min(batch, concurrency / 4));
-            long nextPoll = System.nanoTime();
-            boolean more = true;
-            long backoff = 50;
-            while (accepting) {
-                int n = 0;
+            int threshold = Math.max(1, Math.min(batch, concurrency / 2));
+            try {
+                while (accepting) {
+                    int n = 0;
+                    lock.lock();
+                    try {
+                        long batchDeadline = 0;  // when waiting for enough free slots to make a batch ends
+                        while (accepting) {
+                            if (hint) {
+                                hint = false;
+                                more = true;
+                            }
+                            long now = System.nanoTime();
+                            if (now - nextPoll >= 0) {
+                                more = true;
+                            }
+                            int free = free();
+                            if (free > 0 && more && inFlight < MAX_CLAIMS_IN_FLIGHT) {
+                                if (free < threshold && active.get() + unrecorded.get() + reserved > 0) {
+                                    if (batchDeadline == 0) {
+                                        batchDeadline = now + BATCH_WAIT_NANOS;
+                                    }
+                                    if (batchDeadline - now > 0) {  // every finishing task signals: keep waiting
+                                        changed.awaitNanos(batchDeadline - now);
+                                        continue;
+                                    }
+                                }
+                                n = Math.min(free, batch);
+                                reserved += n;
+                                inFlight++;
+                                break;
+                            }
+                            // no free slot or claim: an end signals; no work known: a notification or the poll does
+                            changed.awaitNanos(free > 0 && more ? pollNanos
+                                    : free > 0 ? Math.max(1, nextPoll - now) : pollNanos);
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    if (n > 0 && !accepting) {  // stopped meanwhile: do not claim
+                        claimed(n, 0, 0);
+                        n = 0;
+                    }
+                    if (n == 0) {
+                        break;
+                    }
+                    int count = n;
+                    Thread.ofVirtual().name("spool-tasks-claim-" + id + "-" + queue + "-call")
+                            .start(() -> claimReserved(count, pollNanos));
+                }
                 lock.lock();
                 try {
-                    boolean waitedForBatch = false;
-                    while (accepting) {
-                        if (hint) {
-                            hint = false;
-                            more = true;
-                        }
-                        long now = System.nanoTime();
-                        if (now - nextPoll >= 0) {
-                            more = true;
-                        }
-                        int free = concurrency - active.get();
-                        if (free > 0 && more) {
-                            if (free < threshold && active.get() > 0 && !waitedForBatch) {
-                                waitedForBatch = true;
-                                changed.awaitNanos(2_000_000);
-                                continue;
-                            }
-                            n = Math.min(free, batch);
-                            break;
-                        }
-                        // no free slot: a finishing task signals; no work known: a notification or the poll does
-                        changed.awaitNanos(free > 0 ? Math.max(1, nextPoll - now) : pollNanos);
+                    while (inFlight > 0) {  // stop() joins this thread: let it see the last claims' runs
+                        changed.await();
                     }
-                } catch (InterruptedException e) {
-                    return;
                 } finally {
                     lock.unlock();
                 }
-                if (!accepting || n == 0) {
-                    break;
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** One claim of {@code n} reserved slots; hands the reservation back when the answer is in. */
+        private void claimReserved(int n, long pollNanos) {
+            int got = -1;
+            try {
+                got = claim(this, n);
+            } catch (RuntimeException e) {
+                long pause;
+                lock.lock();
                 try {
-                    int got = claim(this, n);
-                    more = got == n;
-                    nextPoll = System.nanoTime() + pollNanos;
-                    backoff = 50;
-                } catch (RuntimeException e) {
-                    LOG.log(backoff == 50 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                            "worker " + id + " could not claim from queue " + queue + "; retrying in " + backoff
-                                    + " ms: " + e.getMessage());
-                    sleep(backoff);
+                    pause = backoff;
                     backoff = Math.min(backoff * 2, 2000);
+                } finally {
+                    lock.unlock();
+                }
+                LOG.log(pause == 50 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                        "worker " + id + " could not claim from queue " + queue + "; retrying in " + pause
+                                + " ms: " + e.getMessage());
+                sleep(pause);
+            } finally {
+                claimed(n, got, pollNanos);
+            }
+        }
+
+        /** A claim of {@code n} reserved slots got {@code got} runs (-1: it failed): the reservation ends. */
+        private void claimed(int n, int got, long pollNanos) {
+            lock.lock();
+            try {
+                reserved -= n;
+                inFlight--;
+                if (got >= 0) {
+                    more = got == n;
+                    backoff = 50;
+                    nextPoll = System.nanoTime() + pollNanos;
+                } else {
                     more = true;
                 }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -347,34 +432,18 @@ public final class Worker implements AutoCloseable {
 
     private void execute(RunContext ctx, byte[] params) {
         ctx.thread = Thread.currentThread();
+        boolean returned = false;
         try {
-            TaskHandler handler = handlers.get(ctx.taskName());
-            if (handler == null) {
-                await(ctx, Finish.fail(ctx, "no handler for task '" + ctx.taskName() + "' on worker " + id
-                        + " (it handles " + new java.util.TreeSet<>(handlers.keySet()) + ")", true));
-                return;
+            Finish finish = handle(ctx, params);
+            ctx.runner.handlerDone();  // the slot is free while the end goes to the database
+            returned = true;
+            if (finish != null) {
+                await(ctx, finish);
             }
-            byte[] result;
-            try {
-                result = handler.handle(ctx, params);
-            } catch (LeaseLostException e) {
-                LOG.log(System.Logger.Level.DEBUG, e.getMessage());
-                return;
-            } catch (PermanentFailureException e) {
-                await(ctx, Finish.fail(ctx, describe(e), false));
-                return;
-            } catch (Throwable t) {
-                if (ctx.lost) {
-                    return;  // released on stop: the interrupt is ours, and nothing would be written anyway
-                }
-                await(ctx, Finish.fail(ctx, describe(t), true));
-                return;
-            }
-            await(ctx, Finish.complete(ctx, result));
         } finally {
             running.remove(ctx.runId());
             finishedRuns.incrementAndGet();
-            ctx.runner.taskDone();
+            ctx.runner.taskDone(returned);
             stateLock.lock();
             try {
                 idle.signalAll();
@@ -384,7 +453,29 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Hands a finish to the completer and waits until it is recorded (so the slot frees only after). */
+    /** Runs the run's handler; returns how the run ends, or null when nothing is to be written. */
+    private Finish handle(RunContext ctx, byte[] params) {
+        TaskHandler handler = handlers.get(ctx.taskName());
+        if (handler == null) {
+            return Finish.fail(ctx, "no handler for task '" + ctx.taskName() + "' on worker " + id
+                    + " (it handles " + new java.util.TreeSet<>(handlers.keySet()) + ")", true);
+        }
+        try {
+            return Finish.complete(ctx, handler.handle(ctx, params));
+        } catch (LeaseLostException e) {
+            LOG.log(System.Logger.Level.DEBUG, e.getMessage());
+            return null;
+        } catch (PermanentFailureException e) {
+            return Finish.fail(ctx, describe(e), false);
+        } catch (Throwable t) {
+            if (ctx.lost) {
+                return null;  // released on stop: the interrupt is ours, and nothing would be written anyway
+            }
+            return Finish.fail(ctx, describe(t), true);
+        }
+    }
+
+    /** Hands a finish to the completer and waits until it is recorded (the run stays leased until then). */
     private void await(RunContext ctx, Finish f) {
         if (ctx.lost || completerGone) {
             return;
