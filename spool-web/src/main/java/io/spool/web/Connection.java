@@ -249,6 +249,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void reject(Rejected r) {
         closing = true;
+        server.rejected(r.status(), r.message(), (InetSocketAddress) ctx.channel().remoteAddress());
         Response res = ResponseWriter.errorBytes(r.status(), r.message(), server.mapper());
         byte[] bytes = (byte[]) res.body();
         HttpResponse full = ResponseWriter.head(res, false, false, true, bytes);

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Request metrics in the Prometheus text format: a counter of requests by method, route pattern and status, a
  * latency histogram by method and route, and a gauge of requests in flight. Routes are patterns (never raw
- * paths), so the number of series stays bounded; requests that matched no route count as "unmatched".
+ * paths), so the number of series stays bounded; requests that matched no route count as "unmatched", and
+ * requests refused before routing (malformed, oversized, too slow) as method "-", route "rejected".
  */
 public final class Metrics {
     static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
@@ -54,6 +55,14 @@ public final class Metrics {
         String r = route == null ? "unmatched" : route;
         requests.computeIfAbsent(new Key(method, r, status), k -> new LongAdder()).increment();
         latency.computeIfAbsent(new Series(method, r), k -> new Histogram()).observe(nanos);
+    }
+
+    /**
+     * A request the event loop refused before routing (malformed, too large, too slow): counted under the method
+     * "-" and the route "rejected", outside the latency histogram (no handler ran).
+     */
+    void rejected(int status) {
+        requests.computeIfAbsent(new Key("-", "rejected", status), k -> new LongAdder()).increment();
     }
 
     public long inFlight() {

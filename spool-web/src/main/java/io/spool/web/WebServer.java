@@ -227,6 +227,15 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** On the event loop: a request refused before any handler saw it. */
+    void rejected(int status, String reason, InetSocketAddress remote) {
+        metrics.rejected(status);
+        if (accessLog != null) {
+            AccessLog line = new AccessLog("-", reason, null, status, 0, null, remote);
+            submit(() -> accessLog.accept(line));
+        }
+    }
+
     RequestIds requestIds() {
         return requestIds;
     }

@@ -83,6 +83,22 @@ class ObservabilityTest {
     }
 
     @Test
+    void requestsRefusedBeforeRoutingAreCountedAndLogged() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            assertThat(raw.send("NOT A REQUEST LINE\r\n\r\n").read(false).status()).isEqualTo(400);
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (log.stream().noneMatch(l -> l.status() == 400 && "-".equals(l.method())) && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        AccessLog line = log.stream().filter(l -> l.status() == 400 && "-".equals(l.method())).findFirst().orElseThrow();
+        assertThat(line.uri()).startsWith("malformed request");
+        assertThat(line.route()).isNull();
+        assertThat(Http.get(server, "/metrics").body())
+                .contains("spool_http_requests_total{method=\"-\",route=\"rejected\",status=\"400\"} 1");
+    }
+
+    @Test
     void corsAnswersPreflightsAndDecoratesResponses() {
         var pre = Http.send(server, "OPTIONS", "/items", null, "Origin", "https://app.example",
                 "Access-Control-Request-Method", "POST");
