@@ -150,6 +150,11 @@ public final class MemesServer implements AutoCloseable {
         return pool;
     }
 
+    /** The engine behind the routes: its templates, fonts and cache statistics. */
+    public Renderer renderer() {
+        return renderer;
+    }
+
     public boolean isDraining() {
         return web.isDraining();
     }

@@ -3,6 +3,7 @@ package io.spool.memes.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spool.memes.render.CacheStats;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +16,26 @@ class LifecycleTest {
     private static MemesServer start(int threads, int queue, Duration timeout, SlowHook hook) {
         return MemesServer.start(MemesConfig.defaults().withAddress("127.0.0.1", 0).withRenderPool(threads, queue)
                 .withTimeouts(timeout, Duration.ofSeconds(10)), hook);
+    }
+
+    @Test
+    void preloadDecodesEveryTemplateBeforeTheFirstRequest() {
+        MemesConfig config = MemesConfig.defaults().withAddress("127.0.0.1", 0).withRenderPool(2, 8);
+        try (MemesServer cold = MemesServer.start(config)) {
+            assertThat(templateCache(cold).entries()).isZero();
+        }
+        try (MemesServer warm = MemesServer.start(config.withPreload(true))) {
+            CacheStats templates = templateCache(warm);
+            assertThat(templates.entries()).isEqualTo(warm.renderer().templates().size());
+            assertThat(templates.misses()).isEqualTo(templates.entries());
+            // the first request then finds its template decoded
+            assertThat(new Http(warm).get("/caption?template=chelsea&top_text=warm").statusCode()).isEqualTo(200);
+            assertThat(templateCache(warm).misses()).isEqualTo(templates.misses());
+        }
+    }
+
+    private static CacheStats templateCache(MemesServer server) {
+        return server.renderer().stats().templates();
     }
 
     @Test
