@@ -25,7 +25,7 @@ import java.util.UUID;
  * a worker of any process on the same database renders it and stores the image bytes as the task's result, so a
  * job outlives the process that accepted it, and a restarted service finishes or serves it. A request that can
  * never render (unknown font, too large) fails the task at once with its HTTP status; other errors are retried
- * with backoff. Job ids are the task ids, as decimal strings.
+ * with backoff. A job id is its task id with a random token ({@link JobId}), so ids cannot be guessed.
  */
 public final class MemeJobs implements AutoCloseable {
     public static final String TASK = "memes-render";
@@ -77,26 +77,27 @@ public final class MemeJobs implements AutoCloseable {
 
     /** Stores a job for {@code requestTree} (validate it first: the caller answers bad input at once). */
     public String submit(JsonNode requestTree) {
+        String token = JobId.newToken();
         SpawnResult r;
         try {
             r = app.spawnTask(TASK, JSON.writeValueAsBytes(requestTree), SpawnOptions.defaults().withQueue(QUEUE)
-                    .withMaxAttempts(5).withBackoff(RetryBackoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30))));
+                    .withMaxAttempts(5).withBackoff(RetryBackoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                    .withHeader(JobId.HEADER, token));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Long.toString(r.taskId());
+        return new JobId(r.taskId(), token).toString();
     }
 
     /** The job's status, or empty when there is no job {@code id}. */
     public Optional<JobStatus> status(String id) {
-        long taskId;
-        try {
-            taskId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
+        Optional<JobId> jobId = JobId.parse(id);
+        if (jobId.isEmpty()) {
             return Optional.empty();
         }
-        Optional<TaskInfo> found = app.result(taskId);
-        if (found.isEmpty() || !found.get().name().equals(TASK)) {
+        Optional<TaskInfo> found = app.result(jobId.get().taskId());
+        if (found.isEmpty() || !found.get().name().equals(TASK)
+                || !jobId.get().matches(found.get().headers().get(JobId.HEADER))) {
             return Optional.empty();
         }
         TaskInfo task = found.get();

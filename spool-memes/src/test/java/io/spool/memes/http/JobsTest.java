@@ -35,6 +35,22 @@ class JobsTest {
     }
 
     @Test
+    void anIdCannotBeGuessedFromAnother(Http http) throws Exception {
+        String id = Http.json(http.postJson("/jobs", """
+                {"template": "chelsea", "top_text": "mine", "width": 64}""")).path("id").asText();
+        assertThat(id).matches("\\d+-[A-Za-z0-9_-]{22}");
+        awaitDone(http, id);
+        long taskId = Long.parseLong(id.substring(0, id.indexOf('-')));
+        String token = id.substring(id.indexOf('-') + 1);
+        String otherToken = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
+        for (String guess : new String[] {Long.toString(taskId), taskId + "-" + otherToken, taskId + "-",
+                (taskId + 1) + "-" + token, "-" + token, "99999999999999999999-" + token}) {
+            ErrorStatusTest.expect(http.get("/jobs/" + guess), 404, "no job");
+        }
+        assertThat(http.get("/jobs/" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void badBodiesAreRefusedAtOnce(Http http) {
         ErrorStatusTest.expect(http.postJson("/jobs", "{\"template\": 3"), 400, "JSON");
         ErrorStatusTest.expect(http.postJson("/jobs", "{\"top_text\": \"no template\"}"), 400, "template is required");
