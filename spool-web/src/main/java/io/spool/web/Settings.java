@@ -18,6 +18,7 @@ final class Settings implements Cloneable {
     Duration stallTimeout = Duration.ofSeconds(60);
     boolean compression = true;
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    boolean virtualEventLoops = EventLoops.VIRTUAL_SUPPORTED;
 
     Settings snapshot() {
         try {

@@ -67,7 +67,7 @@ public final class WebServer implements AutoCloseable {
         this.mapper = mapper;
         this.metrics = metrics;
         this.accessLog = accessLog;
-        this.workers = new MultiThreadIoEventLoopGroup(settings.ioThreads, NioIoHandler.newFactory());
+        this.workers = EventLoops.group(settings.ioThreads, settings.virtualEventLoops);
         try {
             serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -109,6 +109,11 @@ public final class WebServer implements AutoCloseable {
     /** The port the server listens on (useful after {@code start(0)}). */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Whether the event loops run on virtual threads (see {@link WebApp#virtualEventLoops(boolean)}). */
+    public boolean virtualEventLoops() {
+        return settings.virtualEventLoops;
     }
 
     /** Connections open now (kept-alive ones included). */

@@ -3,7 +3,10 @@ package io.spool.bench.web;
 import io.spool.web.WebApp;
 import io.spool.web.WebServer;
 
-/** spool-web as a user writes it: two plain handlers on virtual threads, JSON by the framework's Jackson. */
+/**
+ * spool-web as a user writes it, with its defaults: two plain handlers on virtual threads, JSON by the
+ * framework's Jackson.
+ */
 final class SpoolWebContender implements WebContender {
     @Override
     public String name() {
@@ -12,7 +15,7 @@ final class SpoolWebContender implements WebContender {
 
     @Override
     public String about() {
-        return "spool-web, handlers on virtual threads";
+        return "spool-web, handlers on virtual threads, event loops on virtual threads (its default on JDK 25+)";
     }
 
     @Override
