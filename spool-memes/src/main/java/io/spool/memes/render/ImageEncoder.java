@@ -61,7 +61,7 @@ public final class ImageEncoder {
                 case JPEG -> {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                     param.setCompressionQuality(Math.clamp(jpegQuality, 1, 100) / 100f);
-                    writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);
+                    writer.write(null, new IIOImage(JpegInput.of(frames.getFirst().image()), null, null), param);
                 }
                 case PNG -> throw new AssertionError("PNG is written by PngEncoder");
             }
