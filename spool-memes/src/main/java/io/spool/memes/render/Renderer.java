@@ -6,7 +6,6 @@ import io.spool.memes.model.Caption;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.LimitExceededException;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "2";
+    private static final String ENGINE_VERSION = "3";
+    /** Rasterised glyphs kept: a caption font at one size takes well under 1 MiB. */
+    private static final long GLYPH_CACHE_BYTES = 16L << 20;
 
     private final AssetStore templates;
     private final AssetStore fontStore;
@@ -35,6 +36,7 @@ public final class Renderer {
     private final int gifQuality;
     private final BoundedCache<String, Template> decoded;
     private final BoundedCache<String, RenderResult> results;
+    private final GlyphMasks glyphs = new GlyphMasks(GLYPH_CACHE_BYTES);
     private final LongAdder renders = new LongAdder();
     private final LongAdder framesDrawn = new LongAdder();
 
@@ -166,12 +168,9 @@ public final class Renderer {
         return colours;
     }
 
-    private static BufferedImage paint(BufferedImage image, List<PaintedText> captions) {
-        Graphics2D g = image.createGraphics();
+    private void paint(BufferedImage image, List<PaintedText> captions) {
         for (PaintedText caption : captions) {
-            caption.paint(g);
+            caption.paint(image, glyphs);
         }
-        g.dispose();
-        return image;
     }
 }
