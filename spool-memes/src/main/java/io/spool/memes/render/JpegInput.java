@@ -23,19 +23,34 @@ final class JpegInput {
 
     /** {@code image} as R, G, B bytes: a swapped copy of a {@code TYPE_3BYTE_BGR} image, any other image as is. */
     static BufferedImage of(BufferedImage image) {
-        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
-            return image;
-        }
-        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        byte[] rgb = new byte[bgr.length];
-        for (int i = 0; i + 2 < bgr.length; i += 3) {
-            rgb[i] = bgr[i + 2];
-            rgb[i + 1] = bgr[i + 1];
-            rgb[i + 2] = bgr[i];
-        }
+        return image.getType() != BufferedImage.TYPE_3BYTE_BGR ? image : of(image, 0, image.getHeight());
+    }
+
+    /** Rows [{@code from}, {@code to}) of {@code image} ({@code TYPE_3BYTE_BGR} or opaque) as R, G, B bytes. */
+    static BufferedImage of(BufferedImage image, int from, int to) {
         int w = image.getWidth();
+        to = Math.min(to, image.getHeight());
+        byte[] rgb = new byte[3 * w * (to - from)];
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            for (int i = 0, j = 3 * w * from; i < rgb.length; i += 3, j += 3) {
+                rgb[i] = bgr[j + 2];
+                rgb[i + 1] = bgr[j + 1];
+                rgb[i + 2] = bgr[j];
+            }
+        } else {
+            int[] row = new int[w];
+            for (int y = from, i = 0; y < to; y++) {
+                image.getRGB(0, y, w, 1, row, 0, w);
+                for (int p : row) {
+                    rgb[i++] = (byte) (p >> 16);
+                    rgb[i++] = (byte) (p >> 8);
+                    rgb[i++] = (byte) p;
+                }
+            }
+        }
         WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(rgb, rgb.length), w,
-                image.getHeight(), 3 * w, 3, new int[] {0, 1, 2}, null);
+                to - from, 3 * w, 3, new int[] {0, 1, 2}, null);
         return new BufferedImage(RGB, raster, false, null);
     }
 }

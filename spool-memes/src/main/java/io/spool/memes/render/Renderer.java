@@ -95,7 +95,15 @@ public final class Renderer {
             framesDrawn.increment();
         }
         checkInterrupted();
-        byte[] bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);
+        byte[] bytes = null;
+        if (format == ImageFormat.JPEG && sameSize && type == BufferedImage.TYPE_3BYTE_BGR) {
+            // only the MCU rows under the captions are encoded; the template's other rows are reused
+            JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
+            bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
+        }
+        if (bytes == null) {
+            bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);
+        }
         if (bytes.length > limits.maxOutputBytes()) {
             throw new LimitExceededException("the image would be " + bytes.length + " bytes; at most "
                     + limits.maxOutputBytes() + " (ask for a smaller width or fewer frames)");
