@@ -36,6 +36,10 @@ record JpegRows(byte[] head, List<byte[]> rows) {
      * {@code from} a multiple of {@link #MCU}; null if the writer made something else than expected.
      */
     static JpegRows encode(BufferedImage image, int from, int to, int quality) {
+        if (from % MCU != 0) {
+            throw new IllegalArgumentException("row " + from + " does not start a row of MCUs");
+        }
+        to = Math.min(to, image.getHeight());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BufferedImage strip = JpegInput.of(image, from, to);
