@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
  * within one frame's work and throws {@link InterruptedException}. Errors a client caused are
  * {@link io.spool.memes.model.MemeException}s carrying their HTTP status.
  *
- * <p>Caches, each bounded by bytes: decoded templates (keyed by name and version), fonts, and finished results
- * keyed by the normalised request and the template's version, which is also what the ETag hashes.
+ * <p>Caches, each bounded by bytes: decoded templates (keyed by name and version), fonts, rasterised glyphs
+ * ({@link GlyphMasks}), and finished results keyed by the normalised request and the template's version, which is
+ * also what the ETag hashes.
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
@@ -135,7 +136,8 @@ public final class Renderer {
     }
 
     public RendererStats stats() {
-        return new RendererStats(decoded.stats(), fonts.stats(), results.stats(), renders.sum(), framesDrawn.sum());
+        return new RendererStats(decoded.stats(), fonts.stats(), results.stats(), glyphs.stats(), renders.sum(),
+                framesDrawn.sum());
     }
 
     /** Throws when the current thread was interrupted, clearing the flag as blocking methods do. */
