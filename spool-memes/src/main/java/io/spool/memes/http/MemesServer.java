@@ -118,6 +118,7 @@ public final class MemesServer implements AutoCloseable {
         caches.put("templates", r.templates());
         caches.put("fonts", r.fonts());
         caches.put("results", r.results());
+        caches.put("glyphs", r.glyphs());
         Map<String, Object> reqs = new LinkedHashMap<>();
         reqs.put("total", requests.total());
         reqs.put("byStatus", requests.byStatus());

@@ -5,8 +5,6 @@ import io.spool.memes.model.VAlign;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.TextLayout;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,7 +58,7 @@ final class CaptionLayout {
                 case BOTTOM -> height - margin - total;
             };
             for (int i = 0; i < group.size(); i++) {
-                painted.add(paint(group.get(i), blocks.get(i), y));
+                painted.add(paint(group.get(i), blocks.get(i), y, width, margin));
                 y += blocks.get(i).height();
             }
         }
@@ -94,20 +92,23 @@ final class CaptionLayout {
         };
     }
 
-    private PaintedText paint(Caption c, TextBlock block, float top) {
-        Path2D.Float glyphs = new Path2D.Float();
+    private static PaintedText paint(Caption c, TextBlock block, float top, float width, float margin) {
+        List<PaintedText.Line> lines = new ArrayList<>(block.lines.size());
         float y = top;
-        for (TextLayout line : block.lines) {
+        for (int i = 0; i < block.lines.size(); i++) {
+            TextLayout line = block.lines.get(i);
             float advance = line.getVisibleAdvance();
             float x = switch (c.halign()) {
                 case LEFT -> margin;
                 case CENTER -> (width - advance) / 2;
                 case RIGHT -> width - margin - advance;
             };
-            glyphs.append(line.getOutline(AffineTransform.getTranslateInstance(x, y + line.getAscent())), false);
+            float baseline = y + line.getAscent();
+            GlyphRun run = GlyphRun.of(line, block.texts.get(i), block.font, block.sized, x, baseline);
+            lines.add(new PaintedText.Line(line, x, baseline, run));
             y += TextBlock.lineHeight(line);
         }
         Color outline = c.outline() == null ? null : new Color(c.outline().packed());
-        return new PaintedText(glyphs, new Color(c.color().packed()), outline, Math.max(1.5f, block.size / 8));
+        return new PaintedText(lines, new Color(c.color().packed()), outline, Math.max(1.5f, block.size / 8));
     }
 }

@@ -15,6 +15,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Encodes frames as PNG (by {@link PngEncoder}), JPEG (quality 0.9 unless told) or GIF. A GIF keeps each frame's
@@ -53,7 +54,7 @@ public final class ImageEncoder {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) { // ImageIO's default caches in a temp file
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             switch (format) {
@@ -61,7 +62,7 @@ public final class ImageEncoder {
                 case JPEG -> {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                     param.setCompressionQuality(Math.clamp(jpegQuality, 1, 100) / 100f);
-                    writer.write(null, new IIOImage(frames.getFirst().image(), null, null), param);
+                    writer.write(null, new IIOImage(JpegInput.of(frames.getFirst().image()), null, null), param);
                 }
                 case PNG -> throw new AssertionError("PNG is written by PngEncoder");
             }

@@ -4,22 +4,51 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.Shape;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.util.List;
 
 /**
- * A caption laid out once and painted on every frame: the glyph outlines placed on the canvas, stroked with the
- * outline colour (when there is one) and then filled, so the outline frames the letters rather than covering them.
+ * A caption laid out once and painted on every frame: its lines placed on the canvas, stroked with the outline
+ * colour (when there is one) and then filled, so the outline frames the letters rather than covering them. Lines
+ * with a {@link GlyphRun} are painted from cached glyph masks when the image is one {@link MaskCompositor}
+ * handles; the others, and every line on other images, have their outlines drawn by {@code Graphics2D}.
  */
-record PaintedText(Shape glyphs, Color fill, Color outline, float strokeWidth) {
-    void paint(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        if (outline != null) {
-            g.setColor(outline);
-            g.setStroke(new BasicStroke(strokeWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(glyphs);
+record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidth) {
+    /** One line: its layout with its origin at ({@code x}, {@code baseline}); {@code run} null if not simple. */
+    record Line(TextLayout layout, float x, float baseline, GlyphRun run) {
+    }
+
+    void paint(BufferedImage image, GlyphMasks masks) {
+        MaskCompositor target = MaskCompositor.of(image);
+        Graphics2D g = null;
+        float maskStroke = outline == null ? 0 : strokeWidth;
+        for (int pass = outline == null ? 1 : 0; pass < 2; pass++) {
+            boolean stroking = pass == 0;
+            Color colour = stroking ? outline : fill;
+            for (Line line : lines) {
+                if (target != null && line.run() != null) {
+                    line.run().paint(target, masks, maskStroke, stroking, colour.getRGB());
+                    continue;
+                }
+                if (g == null) {
+                    g = image.createGraphics();
+                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+                    g.setStroke(new BasicStroke(strokeWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                }
+                g.setColor(colour);
+                var shape = line.layout().getOutline(AffineTransform.getTranslateInstance(line.x(), line.baseline()));
+                if (stroking) {
+                    g.draw(shape);
+                } else {
+                    g.fill(shape);
+                }
+            }
         }
-        g.setColor(fill);
-        g.fill(glyphs);
+        if (g != null) {
+            g.dispose();
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.spool.memes.model.Caption;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.LimitExceededException;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,12 +19,15 @@ import java.util.concurrent.atomic.LongAdder;
  * within one frame's work and throws {@link InterruptedException}. Errors a client caused are
  * {@link io.spool.memes.model.MemeException}s carrying their HTTP status.
  *
- * <p>Caches, each bounded by bytes: decoded templates (keyed by name and version), fonts, and finished results
- * keyed by the normalised request and the template's version, which is also what the ETag hashes.
+ * <p>Caches, each bounded by bytes: decoded templates (keyed by name and version), fonts, rasterised glyphs
+ * ({@link GlyphMasks}), and finished results keyed by the normalised request and the template's version, which is
+ * also what the ETag hashes.
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "2";
+    private static final String ENGINE_VERSION = "3";
+    /** Rasterised glyphs kept: a caption font at one size takes well under 1 MiB. */
+    private static final long GLYPH_CACHE_BYTES = 16L << 20;
 
     private final AssetStore templates;
     private final AssetStore fontStore;
@@ -35,6 +37,7 @@ public final class Renderer {
     private final int gifQuality;
     private final BoundedCache<String, Template> decoded;
     private final BoundedCache<String, RenderResult> results;
+    private final GlyphMasks glyphs = new GlyphMasks(GLYPH_CACHE_BYTES);
     private final LongAdder renders = new LongAdder();
     private final LongAdder framesDrawn = new LongAdder();
 
@@ -93,7 +96,15 @@ public final class Renderer {
             framesDrawn.increment();
         }
         checkInterrupted();
-        byte[] bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);
+        byte[] bytes = null;
+        if (format == ImageFormat.JPEG && sameSize && type == BufferedImage.TYPE_3BYTE_BGR) {
+            // only the MCU rows under the captions are encoded; the template's other rows are reused
+            JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
+            bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
+        }
+        if (bytes == null) {
+            bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);
+        }
         if (bytes.length > limits.maxOutputBytes()) {
             throw new LimitExceededException("the image would be " + bytes.length + " bytes; at most "
                     + limits.maxOutputBytes() + " (ask for a smaller width or fewer frames)");
@@ -125,7 +136,8 @@ public final class Renderer {
     }
 
     public RendererStats stats() {
-        return new RendererStats(decoded.stats(), fonts.stats(), results.stats(), renders.sum(), framesDrawn.sum());
+        return new RendererStats(decoded.stats(), fonts.stats(), results.stats(), glyphs.stats(), renders.sum(),
+                framesDrawn.sum());
     }
 
     /** Throws when the current thread was interrupted, clearing the flag as blocking methods do. */
@@ -166,12 +178,9 @@ public final class Renderer {
         return colours;
     }
 
-    private static BufferedImage paint(BufferedImage image, List<PaintedText> captions) {
-        Graphics2D g = image.createGraphics();
+    private void paint(BufferedImage image, List<PaintedText> captions) {
         for (PaintedText caption : captions) {
-            caption.paint(g);
+            caption.paint(image, glyphs);
         }
-        g.dispose();
-        return image;
     }
 }

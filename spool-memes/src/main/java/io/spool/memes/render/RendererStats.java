@@ -1,8 +1,10 @@
 package io.spool.memes.render;
 
 /**
- * What a {@link Renderer} has done: its three caches (decoded templates, fonts, rendered results), the renders it
+ * What a {@link Renderer} has done: its four caches (decoded templates, fonts, rendered results, rasterised
+ * glyphs), the renders it
  * completed (cache hits excluded) and the frames it drew, including those of renders that were interrupted.
  */
-public record RendererStats(CacheStats templates, CacheStats fonts, CacheStats results, long renders, long framesDrawn) {
+public record RendererStats(CacheStats templates, CacheStats fonts, CacheStats results, CacheStats glyphs,
+                            long renders, long framesDrawn) {
 }

@@ -13,12 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A decoded template as the renderer keeps it: the {@link Picture}, plus its frames converted once per pixel type
  * a render draws on (transparent pixels already on white where the type has no alpha), so a render at the
  * template's own size starts from an array copy ({@link Pixels#copy}) instead of a colour conversion; for GIF
- * output, also the frames as palette indices ({@link IndexedFrame}).
+ * output, also the frames as palette indices ({@link IndexedFrame}); for JPEG output, the first frame's
+ * encoding by MCU row ({@link JpegRows}).
  */
 final class Template {
     private final Picture picture;
     private final Map<Integer, List<BufferedImage>> bases = new ConcurrentHashMap<>();
     private final Map<Integer, Optional<List<IndexedFrame>>> indexed = new ConcurrentHashMap<>();
+    private final Map<Integer, Optional<JpegRows>> jpeg = new ConcurrentHashMap<>();
 
     Template(Picture picture) {
         this.picture = picture;
@@ -49,6 +51,17 @@ final class Template {
                 frames.add(f);
             }
             return Optional.of(List.copyOf(frames));
+        });
+    }
+
+    /**
+     * The first frame as {@code TYPE_3BYTE_BGR}, encoded as JPEG at {@code quality} row by row ({@link JpegRows}),
+     * made on first use; empty if the writer did not make the expected rows.
+     */
+    Optional<JpegRows> jpegRows(int quality) {
+        return jpeg.computeIfAbsent(quality, q -> {
+            BufferedImage first = frames(BufferedImage.TYPE_3BYTE_BGR).getFirst();
+            return Optional.ofNullable(JpegRows.encode(first, 0, first.getHeight(), q));
         });
     }
 

@@ -22,10 +22,18 @@ final class TextBlock {
     private static final Font SYSTEM = new Font(Font.SANS_SERIF, Font.BOLD, 1);
 
     final List<TextLayout> lines;
+    /** Each line's characters, for {@link GlyphRun}. */
+    final List<String> texts;
+    /** The caption's font as loaded (size 1) and at {@link #size}. */
+    final Font font;
+    final Font sized;
     final float size;
 
-    private TextBlock(List<TextLayout> lines, float size) {
+    private TextBlock(List<TextLayout> lines, List<String> texts, Font font, Font sized, float size) {
         this.lines = lines;
+        this.texts = texts;
+        this.font = font;
+        this.sized = sized;
         this.size = size;
     }
 
@@ -37,18 +45,21 @@ final class TextBlock {
         Font sized = font.deriveFont(size);
         Font sizedFallback = fallback.deriveFont(size);
         List<TextLayout> lines = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
             String p = paragraph.isEmpty() ? " " : paragraph; // an empty paragraph still takes a line
             LineBreakMeasurer measurer = new LineBreakMeasurer(styled(p, sized, sizedFallback).getIterator(), FRC);
             while (measurer.getPosition() < p.length()) {
+                int start = measurer.getPosition();
                 TextLayout line = measurer.nextLayout(wrapWidth, p.length(), wholeWords);
                 if (line == null) {
                     return null;
                 }
                 lines.add(line);
+                texts.add(p.substring(start, measurer.getPosition()));
             }
         }
-        return new TextBlock(lines, size);
+        return new TextBlock(lines, texts, font, sized, size);
     }
 
     float height() {

@@ -151,7 +151,7 @@ class CaptionApiTest {
         http.get("/caption?template=chelsea&top_text=stats&width=50");
         http.get("/caption?template=chelsea&top_text=stats&width=50");
         JsonNode stats = Http.json(http.get("/stats"));
-        for (String cache : Arrays.asList("templates", "fonts", "results")) {
+        for (String cache : Arrays.asList("templates", "fonts", "results", "glyphs")) {
             JsonNode c = stats.path("caches").path(cache);
             assertThat(c.path("capacityBytes").asLong()).as(cache).isPositive();
             assertThat(c.has("fillBytes") && c.has("hits") && c.has("misses")).as(cache).isTrue();

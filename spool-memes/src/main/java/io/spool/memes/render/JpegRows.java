@@ -1,0 +1,143 @@
+package io.spool.memes.render;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.w3c.dom.Node;
+
+/**
+ * A baseline JPEG written with a restart marker after every row of MCUs (16 pixel rows with the writer's 4:2:0
+ * sampling), kept as its headers plus one entropy-coded segment per MCU row. Each segment depends only on the
+ * pixels of its own MCU row (restarts reset the DC prediction and byte-align the data), so an image that differs
+ * from another in a few rows can be written by encoding just those rows and splicing them into the other's
+ * segments: the result has the same bytes as encoding the whole image ({@link #replace}, {@link #bytes}).
+ */
+record JpegRows(byte[] head, List<byte[]> rows) {
+    /** The MCU's side in pixels with the writer's default sampling (luma 2×2, chroma 1×1). */
+    static final int MCU = 16;
+    private static final String FORMAT = "javax_imageio_jpeg_image_1.0";
+
+    /**
+     * Pixel rows [{@code from}, {@code to}) of {@code image} (opaque 3-byte RGB) at {@code quality} percent,
+     * {@code from} a multiple of {@link #MCU}; null if the writer made something else than expected.
+     */
+    static JpegRows encode(BufferedImage image, int from, int to, int quality) {
+        if (from % MCU != 0) {
+            throw new IllegalArgumentException("row " + from + " does not start a row of MCUs");
+        }
+        to = Math.min(to, image.getHeight());
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BufferedImage strip = JpegInput.of(image, from, to);
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(Math.clamp(quality, 1, 100) / 100f);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(strip), param);
+            IIOMetadataNode tree = (IIOMetadataNode) metadata.getAsTree(FORMAT);
+            IIOMetadataNode markers = child(tree, "markerSequence");
+            IIOMetadataNode sos = markers == null ? null : child(markers, "sos");
+            if (sos == null) {
+                return null;
+            }
+            IIOMetadataNode dri = new IIOMetadataNode("dri");
+            dri.setAttribute("interval", Integer.toString((image.getWidth() + MCU - 1) / MCU));
+            markers.insertBefore(dri, sos);
+            metadata.setFromTree(FORMAT, tree);
+            writer.write(null, new IIOImage(strip, null, metadata), param);
+        } catch (IIOInvalidTreeException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory: not expected
+        } finally {
+            writer.dispose();
+        }
+        // another sampling than 4:2:0 would give another number of segments, and null
+        return split(bytes.toByteArray(), (to - from + MCU - 1) / MCU);
+    }
+
+    /** {@code jpeg} cut at its start of scan and its restart markers; null unless it has {@code count} segments. */
+    static JpegRows split(byte[] jpeg, int count) {
+        int p = 2; // after SOI
+        while (p + 4 <= jpeg.length && (jpeg[p] & 0xFF) == 0xFF && (jpeg[p + 1] & 0xFF) != 0xDA) {
+            p += 2 + ((jpeg[p + 2] & 0xFF) << 8 | jpeg[p + 3] & 0xFF);
+        }
+        if (p + 4 > jpeg.length || (jpeg[p] & 0xFF) != 0xFF) {
+            return null;
+        }
+        int start = p + 2 + ((jpeg[p + 2] & 0xFF) << 8 | jpeg[p + 3] & 0xFF);
+        List<byte[]> rows = new ArrayList<>(count);
+        int segment = start;
+        for (int i = start; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) != 0xFF) {
+                continue;
+            }
+            int marker = jpeg[i + 1] & 0xFF;
+            if (marker == 0) {
+                i++; // a stuffed 0xFF data byte
+            } else if (marker >= 0xD0 && marker <= 0xD7 || marker == 0xD9) {
+                rows.add(Arrays.copyOfRange(jpeg, segment, i));
+                segment = i + 2;
+                i++;
+                if (marker == 0xD9) {
+                    break;
+                }
+            } else {
+                return null;
+            }
+        }
+        return rows.size() == count ? new JpegRows(Arrays.copyOf(jpeg, start), rows) : null;
+    }
+
+    /** These rows with those from MCU row {@code first} on replaced by {@code strip}'s. */
+    JpegRows replace(int first, JpegRows strip) {
+        List<byte[]> out = new ArrayList<>(rows);
+        for (int i = 0; i < strip.rows.size(); i++) {
+            out.set(first + i, strip.rows.get(i));
+        }
+        return new JpegRows(head, out);
+    }
+
+    /** The JPEG file: headers, the segments with restart markers RST0…RST7 in turn between them, end of image. */
+    byte[] bytes() {
+        int size = head.length;
+        for (byte[] row : rows) {
+            size += row.length + 2; // each segment is followed by a marker
+        }
+        byte[] out = new byte[size];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int p = head.length;
+        for (int i = 0; i < rows.size(); i++) {
+            byte[] row = rows.get(i);
+            System.arraycopy(row, 0, out, p, row.length);
+            p += row.length;
+            out[p++] = (byte) 0xFF;
+            out[p++] = (byte) (i == rows.size() - 1 ? 0xD9 : 0xD0 + i % 8);
+        }
+        return out;
+    }
+
+    private static IIOMetadataNode child(IIOMetadataNode parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeName().equals(name)) {
+                return (IIOMetadataNode) n;
+            }
+        }
+        return null;
+    }
+}
