@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Connection extends ChannelInboundHandlerAdapter {
     private static final int PAUSE_READING_AT = 16;
+    private static final long LINGER_MILLIS = 2000;
 
     private final WebServer server;
     private final ReadTimer readTimer;
@@ -256,7 +258,25 @@ final class Connection extends ChannelInboundHandlerAdapter {
         full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         // written below the compressor: it refuses a response to a request it never saw (a half-read one)
         ChannelHandlerContext compressor = ctx.pipeline().context(WebServer.COMPRESSOR);
-        (compressor != null ? compressor : ctx).writeAndFlush(full).addListener(ChannelFutureListener.CLOSE);
+        (compressor != null ? compressor : ctx).writeAndFlush(full)
+                .addListener((ChannelFutureListener) this::lingerAndClose);
+    }
+
+    /**
+     * Closes after an error answer to a request whose bytes may still be arriving (an oversized body, a broken
+     * stream). Closing a socket with unread input makes the kernel reset the connection, which can destroy the
+     * answer before the client reads it (a client that sends its whole body before reading sees nothing). So: end
+     * our output, read and drop what still comes for up to {@link #LINGER_MILLIS}, and close at the client's end
+     * of stream or then, whichever is first.
+     */
+    private void lingerAndClose(ChannelFuture written) {
+        if (!written.isSuccess() || !(ctx.channel() instanceof SocketChannel socket) || !socket.isActive()) {
+            ctx.close();
+            return;
+        }
+        socket.shutdownOutput();
+        socket.config().setAutoRead(true);   // a 408 had paused reading
+        ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static Rejected rejection(Throwable cause) {
