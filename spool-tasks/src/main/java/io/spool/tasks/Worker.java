@@ -29,7 +29,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs tasks: register a handler per task name, {@link #start()}, and the worker claims runs from its queues (up to
- * each queue's concurrency at once, in batches, one round trip per claim), runs each on its own virtual thread,
+ * each queue's concurrency at once plus a few claimed ahead, in batches, one round trip per claim), runs each on its
+ * own virtual thread,
  * extends the leases of running tasks in one batched heartbeat, and records completions in batches (one round trip
  * for many). A notification wakes it when tasks are spawned; it also polls. With schedules on, it fires periodic
  * tasks; with cleanup on, it applies retention. {@link #stop(Duration)} stops claiming, lets running tasks finish
@@ -75,7 +76,7 @@ public final class Worker implements AutoCloseable {
         if (queues.isEmpty()) {
             throw new IllegalArgumentException("worker " + id + " has no queue to serve");
         }
-        queues.forEach((q, n) -> runners.add(new QueueRunner(q, n)));
+        queues.forEach((q, n) -> runners.add(new QueueRunner(q, n, options.claimAheadFor(n))));
     }
 
     public String id() {
@@ -138,9 +139,13 @@ public final class Worker implements AutoCloseable {
         return this;
     }
 
-    /** Runs being executed now. */
+    /** Runs being executed now (or whose end is being recorded); not those claimed ahead and waiting for a slot. */
     public int inFlight() {
-        return running.size();
+        int waiting = 0;
+        for (QueueRunner r : runners) {
+            waiting += r.waiting();
+        }
+        return Math.max(0, running.size() - waiting);
     }
 
     /** Runs this worker finished (completed, failed, or found lost) since it started. */
@@ -155,9 +160,10 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, waits up to {@code timeout} for running tasks to finish (their results are recorded), then
-     * releases the runs still going back to the queue (another worker takes them; their late results are not
-     * written) and interrupts their threads. Returns how many runs were released. Idempotent.
+     * Stops claiming, releases the runs claimed ahead at once, waits up to {@code timeout} for running tasks to
+     * finish (their results are recorded), then releases the runs still going back to the queue (another worker
+     * takes them; their late results are not written) and interrupts their threads. Returns how many runs were
+     * released. Idempotent.
      */
     public int stop(Duration timeout) {
         if (!started.get() || !stopping.compareAndSet(false, true)) {
@@ -181,6 +187,12 @@ public final class Worker implements AutoCloseable {
                 join(t, 5000);
             }
         }
+        // runs that never started go back now, so other workers need not wait for this one's drain
+        List<RunContext> waiting = new ArrayList<>();
+        for (QueueRunner r : runners) {
+            waiting.addAll(r.drainWaiting());
+        }
+        int released = release(waiting);
         stateLock.lock();
         try {
             long left;
@@ -192,27 +204,12 @@ public final class Worker implements AutoCloseable {
         } finally {
             stateLock.unlock();
         }
-        int released = 0;
         List<RunContext> left = new ArrayList<>(running.values());
-        if (!left.isEmpty()) {
-            long[] ids = new long[left.size()];
-            for (int i = 0; i < ids.length; i++) {
-                RunContext ctx = left.get(i);
-                ctx.lost = true;
-                ids[i] = ctx.runId();
-            }
-            Arrays.sort(ids);
-            try {
-                released = app.pool().query(app.sql.releaseRuns, ids, id).row(0).getInteger(0);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not release " + ids.length
-                        + " runs on stop; their leases will expire instead: " + e);
-            }
-            for (RunContext ctx : left) {
-                Thread t = ctx.thread;
-                if (t != null) {
-                    t.interrupt();
-                }
+        released += release(left);
+        for (RunContext ctx : left) {
+            Thread t = ctx.thread;
+            if (t != null) {
+                t.interrupt();
             }
         }
         completerGone = true;
@@ -222,6 +219,33 @@ public final class Worker implements AutoCloseable {
         join(completer, 5000);
         app.notifier().offCancel(cancelListener);
         app.forget(this);
+        return released;
+    }
+
+    /** Hands runs back to the queue (marking them lost here); returns how many the database released. */
+    private int release(List<RunContext> ctxs) {
+        if (ctxs.isEmpty()) {
+            return 0;
+        }
+        long[] ids = new long[ctxs.size()];
+        for (int i = 0; i < ids.length; i++) {
+            RunContext ctx = ctxs.get(i);
+            ctx.lost = true;
+            ids[i] = ctx.runId();
+        }
+        Arrays.sort(ids);
+        int released = 0;
+        try {
+            released = app.pool().query(app.sql.releaseRuns, ids, id).row(0).getInteger(0);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not release " + ids.length
+                    + " runs on stop; their leases will expire instead: " + e);
+        }
+        for (RunContext ctx : ctxs) {
+            if (ctx.thread == null) {  // never started: nothing else will take it out
+                running.remove(ctx.runId());
+            }
+        }
         return released;
     }
 
@@ -246,15 +270,21 @@ public final class Worker implements AutoCloseable {
      * them is pending, claiming waits for the completer. Up to {@link #MAX_CLAIMS_IN_FLIGHT} claims may be on the
      * wire at once, each for slots it has reserved, so slots that free during one claim's round trip are claimed
      * for without waiting for it.
+     *
+     * <p>It also claims up to {@code claimAhead} runs beyond its slots: they wait, leased, in {@link ClaimedAhead},
+     * and a handler that returns starts the next one at once, so handlers do not wait for claims and claims come
+     * in batches of about half of concurrency plus claim-ahead.
      */
     final class QueueRunner {
         final String queue;
         final int concurrency;
+        final int claimAhead;
         final AtomicInteger active = new AtomicInteger();
         final AtomicInteger unrecorded = new AtomicInteger();
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
         // guarded by lock
+        private final ClaimedAhead ahead = new ClaimedAhead();
         private boolean hint = true;
         private boolean more = true;
         private int reserved;
@@ -263,9 +293,81 @@ public final class Worker implements AutoCloseable {
         private long backoff = 50;
         final Runnable wake = this::signal;
 
-        QueueRunner(String queue, int concurrency) {
+        QueueRunner(String queue, int concurrency, int claimAhead) {
             this.queue = queue;
             this.concurrency = concurrency;
+            this.claimAhead = claimAhead;
+        }
+
+        /** A run just claimed: starts it if a slot is free (and none waits before it), else it waits for one. */
+        void offer(RunContext ctx, byte[] params) {
+            boolean start;
+            lock.lock();
+            try {
+                start = accepting && ahead.isEmpty() && active.get() < concurrency;
+                if (start) {
+                    active.incrementAndGet();  // only ever incremented under the lock: never past concurrency
+                } else {
+                    ahead.add(ctx, params);
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (start) {
+                launch(ctx, params);
+            }
+        }
+
+        /** Starts waiting runs while slots are free; drops those no longer worth starting. */
+        void startWaiting() {
+            List<RunContext> dropped = new ArrayList<>(0);
+            while (true) {
+                ClaimedAhead.Claimed next;
+                lock.lock();
+                try {
+                    if (!accepting || ahead.isEmpty() || active.get() >= concurrency) {
+                        break;
+                    }
+                    next = ahead.next(System.nanoTime(), dropped);
+                    if (next == null) {
+                        break;
+                    }
+                    active.incrementAndGet();
+                    changed.signalAll();  // a place in the claim-ahead buffer freed
+                } finally {
+                    lock.unlock();
+                }
+                launch(next.ctx(), next.params());
+            }
+            for (RunContext ctx : dropped) {
+                running.remove(ctx.runId());
+                LOG.log(System.Logger.Level.DEBUG, "worker " + id + " did not start run " + ctx.runId() + " of task "
+                        + ctx.taskId() + ": " + (ctx.cancelled ? "cancelled" : "its lease was lost") + " while it waited");
+            }
+            if (!dropped.isEmpty()) {
+                signalChanged();
+                signalIdle();
+            }
+        }
+
+        /** Claimed runs waiting for a slot. */
+        int waiting() {
+            lock.lock();
+            try {
+                return ahead.size();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Takes out the runs waiting for a slot (the worker stops; they are released). */
+        List<RunContext> drainWaiting() {
+            lock.lock();
+            try {
+                return ahead.drain();
+            } finally {
+                lock.unlock();
+            }
         }
 
         private void signal() {
@@ -278,22 +380,30 @@ public final class Worker implements AutoCloseable {
             }
         }
 
-        /** A handler returned: its slot is free; its end is yet to be recorded. */
+        /** A handler returned: its slot is free (a waiting run takes it); its end is yet to be recorded. */
         void handlerDone() {
             unrecorded.incrementAndGet();
             active.decrementAndGet();
+            startWaiting();
             signalChanged();
         }
 
         /** A run is over: recorded (after {@link #handlerDone()}), or ended without its handler returning. */
         void taskDone(boolean handlerReturned) {
             (handlerReturned ? unrecorded : active).decrementAndGet();
+            if (!handlerReturned) {
+                startWaiting();
+            }
             signalChanged();
         }
 
-        /** Free slots (call with the lock held): not running, not reserved, while not too many ends wait. */
+        /**
+         * Runs to claim (call with the lock held): places not taken by running, waiting or reserved runs, while
+         * not too many ends wait to be recorded.
+         */
         private int free() {
-            return Math.min(concurrency - active.get() - reserved, MAX_COMPLETION_BATCH - unrecorded.get());
+            return Math.min(concurrency + claimAhead - active.get() - ahead.size() - reserved,
+                    MAX_COMPLETION_BATCH - unrecorded.get());
         }
 
         private void signalChanged() {
@@ -308,7 +418,7 @@ public final class Worker implements AutoCloseable {
         void loop() {
             long pollNanos = app.config().pollInterval().toNanos();
             int batch = options.claimBatchSize();
-            int threshold = Math.max(1, Math.min(batch, concurrency / 2));
+            int threshold = Math.max(1, Math.min(batch, (concurrency + claimAhead) / 2));
             try {
                 while (accepting) {
                     int n = 0;
@@ -326,7 +436,7 @@ public final class Worker implements AutoCloseable {
                             }
                             int free = free();
                             if (free > 0 && more && inFlight < MAX_CLAIMS_IN_FLIGHT) {
-                                if (free < threshold && active.get() + unrecorded.get() + reserved > 0) {
+                                if (free < threshold && active.get() + unrecorded.get() + reserved + ahead.size() > 0) {
                                     if (batchDeadline == 0) {
                                         batchDeadline = now + BATCH_WAIT_NANOS;
                                     }
@@ -420,12 +530,15 @@ public final class Worker implements AutoCloseable {
         for (Row r : rows) {
             RunContext ctx = new RunContext(this, runner, r.getLong(1), r.getLong(0), r.getInteger(2), r.getString(3),
                     runner.queue, r.getString(5), r.get(6, Duration.class), claimedAt);
-            byte[] params = r.getBytes(4);
-            runner.active.incrementAndGet();
-            running.put(ctx.runId(), ctx);
-            Thread.ofVirtual().name("spool-task-" + ctx.taskName() + "-" + ctx.runId()).start(() -> execute(ctx, params));
+            running.put(ctx.runId(), ctx);  // leased from now on: the heartbeat covers it while it waits
+            runner.offer(ctx, r.getBytes(4));
         }
+        runner.startWaiting();  // a slot may have freed while the answer was read
         return rows.size();
+    }
+
+    private void launch(RunContext ctx, byte[] params) {
+        Thread.ofVirtual().name("spool-task-" + ctx.taskName() + "-" + ctx.runId()).start(() -> execute(ctx, params));
     }
 
     // ---------------------------------------------------------------- running
@@ -444,12 +557,16 @@ public final class Worker implements AutoCloseable {
             running.remove(ctx.runId());
             finishedRuns.incrementAndGet();
             ctx.runner.taskDone(returned);
-            stateLock.lock();
-            try {
-                idle.signalAll();
-            } finally {
-                stateLock.unlock();
-            }
+            signalIdle();
+        }
+    }
+
+    private void signalIdle() {
+        stateLock.lock();
+        try {
+            idle.signalAll();
+        } finally {
+            stateLock.unlock();
         }
     }
 
