@@ -34,11 +34,21 @@ class MigrationsTest {
             assertThat(Migrations.apply(pool, schema)).containsExactly(1, 2);
             assertThat(Migrations.apply(pool, schema)).isEmpty();
             assertThat(pool.query("SELECT version, name FROM " + schema + ".migrations ORDER BY version").row(1)
-                    .toString()).contains("version=2").contains("V2__cached_plans.sql");
+                    .toString()).contains("version=2").contains("V2__hot_paths.sql");
             assertThat(pool.query("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                     + "WHERE n.nspname = $1 AND p.proname IN ('spawn_task', 'claim_task', 'complete_run', 'fail_run', "
                     + "'extend_lease', 'cancel_task')", schema).row(0).getLong(0)).isEqualTo(6);
             assertThat(Migrations.latestVersion()).isEqualTo(2);
+            // version 2: the hot functions keep generic plans, and task rows leave room for HOT updates
+            assertThat(pool.query("SELECT string_agg(p.proname || ' ' || l.lanname || ' ' || array_to_string("
+                    + "p.proconfig, ','), '; ' ORDER BY p.proname) FROM pg_proc p JOIN pg_namespace n ON "
+                    + "n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang WHERE n.nspname = $1 AND "
+                    + "p.proname IN ('claim_task', 'complete_runs', 'extend_leases')", schema).row(0).getString(0))
+                    .isEqualTo("claim_task plpgsql plan_cache_mode=force_generic_plan; "
+                            + "complete_runs plpgsql plan_cache_mode=force_generic_plan; "
+                            + "extend_leases plpgsql plan_cache_mode=force_generic_plan");
+            assertThat(pool.query("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = $1::regclass",
+                    schema + ".tasks").row(0).getString(0)).isEqualTo("fillfactor=50");
         }
     }
 
