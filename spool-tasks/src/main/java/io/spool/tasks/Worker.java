@@ -16,9 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -279,6 +277,8 @@ public final class Worker implements AutoCloseable {
         final String queue;
         final int concurrency;
         final int claimAhead;
+        /** Free places worth a claim of their own; fewer wait up to {@link #BATCH_WAIT_NANOS} for more. */
+        final int threshold;
         final AtomicInteger active = new AtomicInteger();
         final AtomicInteger unrecorded = new AtomicInteger();
         private final ReentrantLock lock = new ReentrantLock();
@@ -287,6 +287,8 @@ public final class Worker implements AutoCloseable {
         private final ClaimedAhead ahead = new ClaimedAhead();
         private boolean hint = true;
         private boolean more = true;
+        /** The claim loop waits for a first free place (it had none). */
+        private boolean wantsPlace;
         private int reserved;
         private int inFlight;
         private long nextPoll = System.nanoTime();
@@ -297,6 +299,7 @@ public final class Worker implements AutoCloseable {
             this.queue = queue;
             this.concurrency = concurrency;
             this.claimAhead = claimAhead;
+            this.threshold = Math.max(1, Math.min(options.claimBatchSize(), (concurrency + claimAhead) / 2));
         }
 
         /** A run just claimed: starts it if a slot is free (and none waits before it), else it waits for one. */
@@ -318,24 +321,30 @@ public final class Worker implements AutoCloseable {
             }
         }
 
-        /** Starts waiting runs while slots are free; drops those no longer worth starting. */
+        /**
+         * Starts waiting runs while slots are free, drops those no longer worth starting, and wakes the claim loop
+         * if the places now free are worth a claim. Called whenever a place may have freed.
+         */
         void startWaiting() {
             List<RunContext> dropped = new ArrayList<>(0);
             while (true) {
-                ClaimedAhead.Claimed next;
+                ClaimedAhead.Claimed next = null;
                 lock.lock();
                 try {
-                    if (!accepting || ahead.isEmpty() || active.get() >= concurrency) {
-                        break;
+                    if (accepting && active.get() < concurrency && !ahead.isEmpty()) {
+                        next = ahead.next(System.nanoTime(), dropped);
+                        if (next != null) {
+                            active.incrementAndGet();
+                        }
                     }
-                    next = ahead.next(System.nanoTime(), dropped);
                     if (next == null) {
-                        break;
+                        wakeIfWorthIt();
                     }
-                    active.incrementAndGet();
-                    changed.signalAll();  // a place in the claim-ahead buffer freed
                 } finally {
                     lock.unlock();
+                }
+                if (next == null) {
+                    break;
                 }
                 launch(next.ctx(), next.params());
             }
@@ -345,8 +354,22 @@ public final class Worker implements AutoCloseable {
                         + ctx.taskId() + ": " + (ctx.cancelled ? "cancelled" : "its lease was lost") + " while it waited");
             }
             if (!dropped.isEmpty()) {
-                signalChanged();
                 signalIdle();
+            }
+        }
+
+        /**
+         * Wakes the claim loop (call with the lock held) when it can act on the places free now: its first free
+         * place, or enough for a batch. Not on every end: under load that woke it once per task for nothing.
+         */
+        private void wakeIfWorthIt() {
+            if (inFlight >= MAX_CLAIMS_IN_FLIGHT || !(more || hint)) {
+                return;  // claimed() or a notification / the poll wakes it
+            }
+            int free = free();
+            if (free >= threshold || (wantsPlace && free > 0)) {
+                wantsPlace = false;
+                changed.signalAll();
             }
         }
 
@@ -385,16 +408,12 @@ public final class Worker implements AutoCloseable {
             unrecorded.incrementAndGet();
             active.decrementAndGet();
             startWaiting();
-            signalChanged();
         }
 
         /** A run is over: recorded (after {@link #handlerDone()}), or ended without its handler returning. */
         void taskDone(boolean handlerReturned) {
             (handlerReturned ? unrecorded : active).decrementAndGet();
-            if (!handlerReturned) {
-                startWaiting();
-            }
-            signalChanged();
+            startWaiting();
         }
 
         /**
@@ -406,19 +425,9 @@ public final class Worker implements AutoCloseable {
                     MAX_COMPLETION_BATCH - unrecorded.get());
         }
 
-        private void signalChanged() {
-            lock.lock();
-            try {
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
         void loop() {
             long pollNanos = app.config().pollInterval().toNanos();
             int batch = options.claimBatchSize();
-            int threshold = Math.max(1, Math.min(batch, (concurrency + claimAhead) / 2));
             try {
                 while (accepting) {
                     int n = 0;
@@ -440,7 +449,7 @@ public final class Worker implements AutoCloseable {
                                     if (batchDeadline == 0) {
                                         batchDeadline = now + BATCH_WAIT_NANOS;
                                     }
-                                    if (batchDeadline - now > 0) {  // every finishing task signals: keep waiting
+                                    if (batchDeadline - now > 0) {  // woken early when a batch's worth is free
                                         changed.awaitNanos(batchDeadline - now);
                                         continue;
                                     }
@@ -450,7 +459,9 @@ public final class Worker implements AutoCloseable {
                                 inFlight++;
                                 break;
                             }
-                            // no free slot or claim: an end signals; no work known: a notification or the poll does
+                            // no free slot: the first end signals; a claim on the wire: its answer does; no work
+                            // known: a notification or the poll does
+                            wantsPlace = free <= 0;
                             changed.awaitNanos(free > 0 && more ? pollNanos
                                     : free > 0 ? Math.max(1, nextPoll - now) : pollNanos);
                         }
@@ -546,19 +557,38 @@ public final class Worker implements AutoCloseable {
     private void execute(RunContext ctx, byte[] params) {
         ctx.thread = Thread.currentThread();
         boolean returned = false;
+        boolean handedOver = false;
         try {
             Finish finish = handle(ctx, params);
             ctx.runner.handlerDone();  // the slot is free while the end goes to the database
             returned = true;
-            if (finish != null) {
-                await(ctx, finish);
-            }
+            handedOver = finish != null && handOver(finish);
         } finally {
-            running.remove(ctx.runId());
-            finishedRuns.incrementAndGet();
-            ctx.runner.taskDone(returned);
-            signalIdle();
+            if (!handedOver) {
+                ended(ctx, returned);
+            }
         }
+    }
+
+    /**
+     * Queues a run's end for the completer, which ends the run once it is recorded (the run stays leased until
+     * then); the handler's thread need not wait for it. False when nothing will record it.
+     */
+    private boolean handOver(Finish f) {
+        if (f.ctx().lost || completerGone) {
+            return false;
+        }
+        finishes.add(f);
+        // raced with the end of stop: if the completer did not take it, nothing will; the run was released
+        return !completerGone || !finishes.remove(f);
+    }
+
+    /** A run is over here: recorded, found lost, or never to be written. */
+    private void ended(RunContext ctx, boolean handlerReturned) {
+        running.remove(ctx.runId());
+        finishedRuns.incrementAndGet();
+        ctx.runner.taskDone(handlerReturned);
+        signalIdle();
     }
 
     private void signalIdle() {
@@ -592,30 +622,20 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Hands a finish to the completer and waits until it is recorded (the run stays leased until then). */
-    private void await(RunContext ctx, Finish f) {
-        if (ctx.lost || completerGone) {
-            return;
-        }
-        finishes.add(f);
-        if (completerGone) {
-            return;  // raced with the end of stop: nothing will send it; the run was released
-        }
-        String outcome;
+    /** The completer recorded a run's end (its outcome), or could not ({@code error}). */
+    private void recorded(Finish f, String outcome, RuntimeException error) {
+        RunContext ctx = f.ctx();
         try {
-            outcome = f.outcome.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not record the end of run " + ctx.runId()
-                    + " of task " + ctx.taskId() + ": " + e.getCause());
-            return;
-        }
-        if (outcome.equals("lease_lost") || outcome.equals("cancelled")) {
-            LOG.log(System.Logger.Level.INFO, "worker " + id + ": run " + ctx.runId() + " of task " + ctx.taskId()
-                    + " finished but " + (outcome.equals("cancelled") ? "the task was cancelled"
-                    : "the lease was lost") + "; its result was not written");
+            if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not record the end of run "
+                        + ctx.runId() + " of task " + ctx.taskId() + ": " + error);
+            } else if (outcome.equals("lease_lost") || outcome.equals("cancelled")) {
+                LOG.log(System.Logger.Level.INFO, "worker " + id + ": run " + ctx.runId() + " of task " + ctx.taskId()
+                        + " finished but " + (outcome.equals("cancelled") ? "the task was cancelled"
+                        : "the lease was lost") + "; its result was not written");
+            }
+        } finally {
+            ended(ctx, true);
         }
     }
 
@@ -627,21 +647,21 @@ public final class Worker implements AutoCloseable {
     }
 
     /** A run's end, on its way to the database. */
-    record Finish(RunContext ctx, boolean ok, byte[] result, String error, boolean retry,
-                  CompletableFuture<String> outcome) {
+    record Finish(RunContext ctx, boolean ok, byte[] result, String error, boolean retry) {
         static Finish complete(RunContext ctx, byte[] result) {
-            return new Finish(ctx, true, result, null, false, new CompletableFuture<>());
+            return new Finish(ctx, true, result, null, false);
         }
 
         static Finish fail(RunContext ctx, String error, boolean retry) {
-            return new Finish(ctx, false, null, error, retry, new CompletableFuture<>());
+            return new Finish(ctx, false, null, error, retry);
         }
     }
 
     /**
      * Records finishes: whatever queued up while the previous round trip ran goes in the next one, so under load
      * one statement completes hundreds of runs. Transient database failures are retried (a run whose lease
-     * expires meanwhile then answers 'lease_lost').
+     * expires meanwhile then answers 'lease_lost'). Once a run's end is recorded, the completer also ends the run
+     * here (the handler's thread did not wait for it).
      */
     private void completeLoop() {
         List<Finish> batch = new ArrayList<>();
@@ -683,28 +703,33 @@ public final class Worker implements AutoCloseable {
                 results[i] = f.result();
                 byRun.put(ids[i], f);
             }
+            RowSet rows = null;
             try {
-                RowSet rows = retrying(() -> app.pool().query(app.sql.completeRuns, ids, id, results));
+                rows = retrying(() -> app.pool().query(app.sql.completeRuns, ids, id, results));
+            } catch (RuntimeException e) {
+                completes.forEach(f -> recorded(f, null, e));
+            }
+            if (rows != null) {
                 for (Row r : rows) {
                     Finish f = byRun.remove(r.getLong(0));
                     if (f != null) {
-                        f.outcome().complete(r.getString(1));
+                        recorded(f, r.getString(1), null);
                     }
                 }
-                byRun.values().forEach(f -> f.outcome().complete("lease_lost"));
-            } catch (RuntimeException e) {
-                completes.forEach(f -> f.outcome().completeExceptionally(e));
+                byRun.values().forEach(f -> recorded(f, "lease_lost", null));
             }
         }
         for (Finish f : batch) {
             if (!f.ok()) {
+                String outcome = null;
+                RuntimeException error = null;
                 try {
-                    String outcome = retrying(() -> app.pool().query(app.sql.failRun, f.ctx().runId(), id, f.error(),
+                    outcome = retrying(() -> app.pool().query(app.sql.failRun, f.ctx().runId(), id, f.error(),
                             f.retry())).row(0).getString(0);
-                    f.outcome().complete(outcome);
                 } catch (RuntimeException e) {
-                    f.outcome().completeExceptionally(e);
+                    error = e;
                 }
+                recorded(f, outcome, error);
             }
         }
     }
