@@ -15,6 +15,12 @@
 -- from now on; existing rows stay where they are.
 ALTER TABLE ${schema}.tasks SET (fillfactor = 50);
 
+-- runs_task lists only finished runs. A pending or running run is its task's current_run_id, so nothing needs
+-- it by task id; and as every change of state moves a run to a new row version with new index entries, an
+-- index of all runs took an entry at the spawn, one at the claim and one at the end. Now only the end adds one.
+DROP INDEX ${schema}.runs_task;
+CREATE INDEX runs_task ON ${schema}.runs (task_id) WHERE state NOT IN ('pending', 'running');
+
 CREATE OR REPLACE FUNCTION ${schema}.extend_leases(p_run_ids bigint[], p_worker text, p_lease interval DEFAULT NULL)
 RETURNS TABLE (run_id bigint, outcome text, lease_expires_at timestamptz)
 LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
@@ -111,4 +117,69 @@ BEGIN
     )
     SELECT c.run_id, c.task_id, c.attempt, s.name, s.params, s.headers, c.lease, c.lease_expires_at
       FROM claimed c JOIN started s ON s.task_id = c.task_id;
+END $$;
+
+CREATE OR REPLACE FUNCTION ${schema}.cancel_task(p_task_id bigint, p_reason text DEFAULT 'cancelled')
+RETURNS boolean LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_run     bigint;
+    v_watched boolean;
+BEGIN
+    -- runs before tasks, the order claim_task and complete_runs lock in
+    -- a pending or running task's active run is its current run (runs_task no longer lists active runs)
+    SELECT r.run_id INTO v_run FROM ${schema}.runs r
+     WHERE r.run_id = (SELECT t.current_run_id FROM ${schema}.tasks t WHERE t.task_id = p_task_id)
+       AND r.state IN ('pending', 'running') FOR UPDATE;
+    UPDATE ${schema}.tasks t SET state = 'cancelled', error = p_reason, finished_at = now()
+     WHERE t.task_id = p_task_id AND t.state IN ('pending', 'running')
+    RETURNING t.watched INTO v_watched;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    IF v_run IS NOT NULL THEN
+        UPDATE ${schema}.runs r SET state = 'cancelled', finished_at = now(), error = p_reason
+         WHERE r.run_id = v_run;
+        PERFORM pg_notify('${schema}_cancel', v_run::text);
+    END IF;
+    IF v_watched THEN
+        PERFORM pg_notify('${schema}_done', p_task_id::text);
+    END IF;
+    RETURN true;
+END $$;
+
+-- As in version 1, with the condition on state that lets the partial runs_task find a finished task's runs.
+CREATE OR REPLACE FUNCTION ${schema}.cleanup(p_completed_before timestamptz, p_failed_before timestamptz,
+                                  p_archive boolean DEFAULT false, p_limit int DEFAULT 10000)
+RETURNS int LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_ids bigint[];
+BEGIN
+    IF NOT pg_try_advisory_xact_lock(hashtext('spool_tasks.cleanup:${schema}')) THEN
+        RETURN -1;
+    END IF;
+    SELECT array_agg(t.task_id) INTO v_ids FROM (
+        SELECT t.task_id FROM ${schema}.tasks t
+         WHERE (t.state = 'completed' AND t.finished_at < p_completed_before)
+            OR (t.state IN ('dead', 'cancelled') AND t.finished_at < p_failed_before)
+         LIMIT p_limit FOR UPDATE SKIP LOCKED) t;
+    IF v_ids IS NULL THEN
+        DELETE FROM ${schema}.schedule_ticks k WHERE k.spawned_at < now() - interval '1 day';
+        RETURN 0;
+    END IF;
+    -- a finished task's runs are all finished: the condition on state lets the partial runs_task serve
+    IF p_archive THEN
+        WITH gone AS (DELETE FROM ${schema}.tasks t WHERE t.task_id = ANY (v_ids) RETURNING t.*)
+        INSERT INTO ${schema}.tasks_archive SELECT g.*, now() FROM gone g;
+        WITH gone AS (DELETE FROM ${schema}.runs r WHERE r.task_id = ANY (v_ids) AND r.state NOT IN ('pending', 'running')
+                    RETURNING r.*)
+        INSERT INTO ${schema}.runs_archive SELECT g.*, now() FROM gone g;
+    ELSE
+        DELETE FROM ${schema}.tasks t WHERE t.task_id = ANY (v_ids);
+        DELETE FROM ${schema}.runs r WHERE r.task_id = ANY (v_ids) AND r.state NOT IN ('pending', 'running');
+    END IF;
+    DELETE FROM ${schema}.steps s WHERE s.task_id = ANY (v_ids);
+    DELETE FROM ${schema}.schedule_ticks k WHERE k.spawned_at < now() - interval '1 day';
+    RETURN cardinality(v_ids);
 END $$;
