@@ -183,3 +183,143 @@ BEGIN
     DELETE FROM ${schema}.schedule_ticks k WHERE k.spawned_at < now() - interval '1 day';
     RETURN cardinality(v_ids);
 END $$;
+
+-- As in version 1, but a batch without idempotency keys is inserted without ON CONFLICT.
+CREATE OR REPLACE FUNCTION ${schema}.spawn_tasks(
+    p_names            text[],
+    p_params           bytea[],
+    p_queues           text[] DEFAULT NULL,
+    p_priorities       int[] DEFAULT NULL,
+    p_run_at           timestamptz[] DEFAULT NULL,
+    p_delays           interval[] DEFAULT NULL,
+    p_max_attempts     int[] DEFAULT NULL,
+    p_idempotency_keys text[] DEFAULT NULL,
+    p_headers          jsonb[] DEFAULT NULL,
+    p_leases           interval[] DEFAULT NULL,
+    p_backoff_base     interval[] DEFAULT NULL,
+    p_backoff_max      interval[] DEFAULT NULL,
+    p_backoff_jitter   float8[] DEFAULT NULL)
+RETURNS TABLE (ord int, task_id bigint, run_id bigint, attempt int, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_limit bigint;
+    v_big   record;
+    v_ords  int[];
+    v_tasks bigint[];
+    v_runs  bigint[];
+    v_bad   int;
+BEGIN
+    IF p_names IS NULL OR cardinality(p_names) = 0 THEN
+        RETURN;
+    END IF;
+    SELECT s.value::bigint INTO v_limit FROM ${schema}.settings s WHERE s.name = 'max_params_bytes';
+    SELECT u.i, octet_length(u.p) AS len INTO v_big
+      FROM unnest(p_params) WITH ORDINALITY AS u(p, i)
+     WHERE octet_length(u.p) > v_limit LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'params of task "%" are % bytes, more than the limit of % bytes', p_names[v_big.i], v_big.len, v_limit
+            USING ERRCODE = '54000',
+                  HINT = 'store large data elsewhere and pass a reference, or raise max_params_bytes in ${schema}.settings';
+    END IF;
+    SELECT u.i INTO v_bad FROM unnest(p_names) WITH ORDINALITY AS u(n, i) WHERE coalesce(u.n, '') = '' LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'task % of the batch has no name', v_bad USING ERRCODE = '22023';
+    END IF;
+
+    -- without idempotency keys nothing can conflict: a plain INSERT skips the speculative insertion that
+    -- ON CONFLICT makes of every row (a check of the arbiter index and one more WAL record per task)
+    IF p_idempotency_keys IS NULL OR NOT EXISTS (SELECT 1 FROM unnest(p_idempotency_keys) k WHERE k IS NOT NULL) THEN
+        WITH input AS MATERIALIZED (
+            SELECT u.i::int AS i,
+                   nextval('${schema}.tasks_task_id_seq') AS new_task,
+                   nextval('${schema}.runs_run_id_seq') AS new_run,
+                   u.name,
+                   coalesce(u.params, '\x'::bytea) AS params,
+                   coalesce(u.queue, 'default') AS queue,
+                   coalesce(u.priority, 0) AS priority,
+                   coalesce(u.run_at, now() + u.delay, now()) AS available_at,
+                   coalesce(u.max_attempts, 25) AS max_attempts,
+                   u.idem AS idempotency_key,
+                   coalesce(u.headers, '{}'::jsonb) AS headers,
+                   coalesce(u.lease, interval '30 seconds') AS lease,
+                   coalesce(u.bbase, interval '1 second') AS backoff_base,
+                   coalesce(u.bmax, interval '1 hour') AS backoff_max,
+                   coalesce(u.jitter, 0.2) AS backoff_jitter
+              FROM unnest(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays, p_max_attempts,
+                          p_idempotency_keys, p_headers, p_leases, p_backoff_base, p_backoff_max, p_backoff_jitter)
+                   WITH ORDINALITY AS u(name, params, queue, priority, run_at, delay, max_attempts, idem, headers, lease,
+                                        bbase, bmax, jitter, i)
+        ), new_tasks AS (
+            INSERT INTO ${schema}.tasks (task_id, name, queue, priority, params, headers, max_attempts, lease,
+                                         backoff_base, backoff_max, backoff_jitter, idempotency_key, state, attempt,
+                                         current_run_id)
+            SELECT new_task, name, queue, priority, params, headers, max_attempts, lease, backoff_base, backoff_max,
+                   backoff_jitter, idempotency_key, 'pending', 1, new_run
+              FROM input ORDER BY i
+            RETURNING task_id
+        ), new_runs AS (
+            INSERT INTO ${schema}.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
+            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease
+              FROM input JOIN new_tasks ON new_tasks.task_id = input.new_task
+            RETURNING run_id
+        )
+        SELECT array_agg(input.i), array_agg(input.new_task), array_agg(input.new_run)
+          INTO v_ords, v_tasks, v_runs
+          FROM input JOIN new_runs ON new_runs.run_id = input.new_run;
+    ELSE
+        WITH input AS MATERIALIZED (
+            SELECT u.i::int AS i,
+                   nextval('${schema}.tasks_task_id_seq') AS new_task,
+                   nextval('${schema}.runs_run_id_seq') AS new_run,
+                   u.name,
+                   coalesce(u.params, '\x'::bytea) AS params,
+                   coalesce(u.queue, 'default') AS queue,
+                   coalesce(u.priority, 0) AS priority,
+                   coalesce(u.run_at, now() + u.delay, now()) AS available_at,
+                   coalesce(u.max_attempts, 25) AS max_attempts,
+                   u.idem AS idempotency_key,
+                   coalesce(u.headers, '{}'::jsonb) AS headers,
+                   coalesce(u.lease, interval '30 seconds') AS lease,
+                   coalesce(u.bbase, interval '1 second') AS backoff_base,
+                   coalesce(u.bmax, interval '1 hour') AS backoff_max,
+                   coalesce(u.jitter, 0.2) AS backoff_jitter
+              FROM unnest(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays, p_max_attempts,
+                          p_idempotency_keys, p_headers, p_leases, p_backoff_base, p_backoff_max, p_backoff_jitter)
+                   WITH ORDINALITY AS u(name, params, queue, priority, run_at, delay, max_attempts, idem, headers, lease,
+                                        bbase, bmax, jitter, i)
+        ), new_tasks AS (
+            INSERT INTO ${schema}.tasks (task_id, name, queue, priority, params, headers, max_attempts, lease,
+                                         backoff_base, backoff_max, backoff_jitter, idempotency_key, state, attempt,
+                                         current_run_id)
+            SELECT new_task, name, queue, priority, params, headers, max_attempts, lease, backoff_base, backoff_max,
+                   backoff_jitter, idempotency_key, 'pending', 1, new_run
+              FROM input ORDER BY i
+            ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+            RETURNING task_id
+        ), new_runs AS (
+            INSERT INTO ${schema}.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
+            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease
+              FROM input JOIN new_tasks ON new_tasks.task_id = input.new_task
+            RETURNING run_id
+        )
+        SELECT array_agg(input.i), array_agg(input.new_task), array_agg(input.new_run)
+          INTO v_ords, v_tasks, v_runs
+          FROM input JOIN new_runs ON new_runs.run_id = input.new_run;
+    END IF;
+
+    RETURN QUERY SELECT u.i, u.t, u.r, 1, true FROM unnest(v_ords, v_tasks, v_runs) AS u(i, t, r);
+    IF coalesce(cardinality(v_ords), 0) < cardinality(p_names) THEN
+        -- the duplicates: a separate statement sees a conflicting task another transaction just committed
+        RETURN QUERY
+        SELECT k.i::int, t.task_id, t.current_run_id, t.attempt, false
+          FROM unnest(p_idempotency_keys) WITH ORDINALITY AS k(key, i)
+          JOIN ${schema}.tasks t ON t.idempotency_key = k.key
+         WHERE k.key IS NOT NULL AND k.i <> ALL (coalesce(v_ords, '{}'));
+    END IF;
+    -- wake the workers of each queue that got work available now (one notification per queue per transaction)
+    PERFORM pg_notify('${schema}_spawn', q.queue)
+       FROM (SELECT DISTINCT coalesce(p_queues[g], 'default') AS queue
+               FROM generate_subscripts(p_names, 1) AS g
+              WHERE coalesce(p_run_at[g], now() + p_delays[g], now()) <= now()) q;
+END $$;
