@@ -44,9 +44,10 @@ class MigrationsTest {
                     + "p.proconfig, ','), '; ' ORDER BY p.proname) FROM pg_proc p JOIN pg_namespace n ON "
                     + "n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang WHERE n.nspname = $1 AND "
                     + "p.proname IN ('claim_task', 'complete_runs', 'extend_leases')", schema).row(0).getString(0))
-                    .isEqualTo("claim_task plpgsql plan_cache_mode=force_generic_plan; "
-                            + "complete_runs plpgsql plan_cache_mode=force_generic_plan; "
-                            + "extend_leases plpgsql plan_cache_mode=force_generic_plan");
+                    .isEqualTo("claim_task plpgsql plan_cache_mode=force_generic_plan,enable_seqscan=off; "
+                            + "complete_runs plpgsql plan_cache_mode=force_generic_plan,enable_seqscan=off,"
+                            + "enable_nestloop=off; "
+                            + "extend_leases plpgsql plan_cache_mode=force_generic_plan,enable_seqscan=off");
             assertThat(pool.query("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = $1::regclass",
                     schema + ".tasks").row(0).getString(0)).isEqualTo("fillfactor=50");
         }

@@ -3,11 +3,14 @@
 -- PostgreSQL plans the body of a LANGUAGE sql function that it cannot inline again on every call (before 18),
 -- which cost complete_runs and extend_leases about 0.3 ms per call, more than the work itself for a batch of a
 -- few dozen runs. As PL/pgSQL they keep their plans for the session, and force_generic_plan keeps them from
--- planning anew for each array size (a custom plan looks cheaper for a small array, so PostgreSQL would never
--- settle on the generic one). Every statement reaches runs and tasks through their primary keys or the
--- runs_claim / runs_lease indexes, so the generic plans are the custom ones. claim_task only calls
--- expire_leases when an index probe finds an expired lease, instead of on every claim. Signatures, results and
--- locking order are those of version 1.
+-- planning anew for each call (a custom plan looks cheaper for a small array, so PostgreSQL would never settle on
+-- the generic one, and planning the claim alone probed runs_claim for the current range of available_at).
+-- A generic plan is made once, often while the tables are still empty, when a scan of the whole table looks as
+-- cheap as an index probe; so every table access here is driven by an index condition ("= ANY (array)", the
+-- claim order), enable_seqscan = off keeps the planner on those indexes, and complete_runs joins its arrays by
+-- hash (enable_nestloop = off), never one array per element of the other. claim_task only calls expire_leases
+-- when an index probe finds an expired lease, instead of on every claim. Signatures, results and locking order
+-- are those of version 1.
 --
 -- A task row is updated twice (claimed, finished), and a claim updates a whole batch of neighbouring rows in one
 -- transaction, so at fillfactor 80 half of those updates found no room on their page and were not HOT (a new
@@ -23,15 +26,14 @@ CREATE INDEX runs_task ON ${schema}.runs (task_id) WHERE state NOT IN ('pending'
 
 CREATE OR REPLACE FUNCTION ${schema}.extend_leases(p_run_ids bigint[], p_worker text, p_lease interval DEFAULT NULL)
 RETURNS TABLE (run_id bigint, outcome text, lease_expires_at timestamptz)
-LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY
     WITH extended AS (
         UPDATE ${schema}.runs r
            SET lease_expires_at = now() + coalesce(p_lease, r.lease)
-          FROM unnest(p_run_ids) AS i(run_id)
-         WHERE r.run_id = i.run_id
+         WHERE r.run_id = ANY (p_run_ids)
            AND CASE WHEN r.state = 'running' AND r.worker_id = p_worker AND r.lease_expires_at >= now()
                     THEN true ELSE false END
         RETURNING r.run_id, r.lease_expires_at
@@ -47,40 +49,48 @@ END $$;
 
 CREATE OR REPLACE FUNCTION ${schema}.complete_runs(p_run_ids bigint[], p_worker text, p_results bytea[])
 RETURNS TABLE (run_id bigint, outcome text)
-LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_nestloop = off AS $$
 #variable_conflict use_column
+DECLARE
+    v_runs     bigint[];
+    v_tasks    bigint[];
+    v_notified bigint;
 BEGIN
-    RETURN QUERY
     WITH done AS (
         UPDATE ${schema}.runs r
            SET state = 'completed', finished_at = now()
-          FROM unnest(p_run_ids, p_results) AS i(run_id, result)
-         WHERE r.run_id = i.run_id
+         WHERE r.run_id = ANY (p_run_ids)
            AND CASE WHEN r.state = 'running' AND r.worker_id = p_worker AND r.lease_expires_at >= now()
                     THEN true ELSE false END
-        RETURNING r.run_id, r.task_id, i.result
-    ), finished AS (
-        UPDATE ${schema}.tasks t
-           SET state = 'completed', result = d.result, error = NULL, finished_at = now()
-          FROM done d
-         WHERE t.task_id = d.task_id
-        RETURNING t.task_id, d.run_id, t.watched
-    ), notified AS (
-        SELECT count(pg_notify('${schema}_done', f.task_id::text)) AS n FROM finished f WHERE f.watched
+        RETURNING r.run_id, r.task_id
     )
+    SELECT array_agg(d.run_id), array_agg(d.task_id) INTO v_runs, v_tasks FROM done d;
+    IF v_runs IS NOT NULL THEN
+        -- "task_id = ANY (v_tasks)" gives every plan an index condition on tasks, whatever it joins first
+        WITH finished AS (
+            UPDATE ${schema}.tasks t
+               SET state = 'completed', result = x.result, error = NULL, finished_at = now()
+              FROM (SELECT d.task_id, i.result
+                      FROM unnest(v_runs, v_tasks) AS d(run_id, task_id)
+                      JOIN unnest(p_run_ids, p_results) AS i(run_id, result) ON i.run_id = d.run_id) x
+             WHERE t.task_id = x.task_id AND t.task_id = ANY (v_tasks)
+            RETURNING t.task_id, t.watched
+        )
+        SELECT count(pg_notify('${schema}_done', f.task_id::text)) INTO v_notified FROM finished f WHERE f.watched;
+    END IF;
+    RETURN QUERY
     SELECT i.run_id,
-           CASE WHEN f.run_id IS NOT NULL THEN 'completed'
+           CASE WHEN d.run_id IS NOT NULL THEN 'completed'
                 WHEN (SELECT r.state FROM ${schema}.runs r WHERE r.run_id = i.run_id) = 'cancelled' THEN 'cancelled'
                 ELSE 'lease_lost' END
       FROM unnest(p_run_ids) AS i(run_id)
-      CROSS JOIN notified
-      LEFT JOIN finished f ON f.run_id = i.run_id;
+      LEFT JOIN unnest(v_runs) AS d(run_id) ON d.run_id = i.run_id;
 END $$;
 
 CREATE OR REPLACE FUNCTION ${schema}.claim_task(p_queue text, p_worker text, p_limit int DEFAULT 1)
 RETURNS TABLE (run_id bigint, task_id bigint, attempt int, name text, params bytea, headers jsonb,
                lease interval, lease_expires_at timestamptz)
-LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
 #variable_conflict use_column
 DECLARE
     v_runs  bigint[];
