@@ -27,10 +27,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs tasks: register a handler per task name, {@link #start()}, and the worker claims runs from its queues (up to
- * each queue's concurrency at once plus a few claimed ahead, in batches, one round trip per claim), runs each on its
- * own virtual thread,
- * extends the leases of running tasks in one batched heartbeat, and records completions in batches (one round trip
- * for many). A notification wakes it when tasks are spawned; it also polls. With schedules on, it fires periodic
+ * each queue's concurrency at once plus some claimed ahead, in batches, one round trip per claim), runs each on its
+ * own virtual thread, extends the leases of running and waiting runs in one batched heartbeat, and records
+ * completions in batches (one round trip for many). A notification wakes it when tasks are spawned; it also polls. With schedules on, it fires periodic
  * tasks; with cleanup on, it applies retention. {@link #stop(Duration)} stops claiming, lets running tasks finish
  * until the deadline and releases the rest back to the queue.
  */
