@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Migrations {
     /** In order; a new version is appended here and as a resource file. */
-    static final List<String> FILES = List.of("V1__init.sql");
+    static final List<String> FILES = List.of("V1__init.sql", "V2__hot_paths.sql");
 
     private Migrations() {}
 
@@ -57,7 +57,8 @@ final class Migrations {
         return Integer.parseInt(file.substring(1, file.indexOf("__")));
     }
 
-    private static String load(String file) {
+    /** The text of migration {@code file}, with {@code ${schema}} still in it. */
+    static String load(String file) {
         String path = "migrations/" + file;
         try (InputStream in = Migrations.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -53,10 +53,13 @@ final class Sql {
         taskState = "SELECT state FROM " + s + ".tasks WHERE task_id = $1";
         task = "SELECT " + TASK_COLUMNS + " FROM " + s + ".tasks WHERE task_id = $1 UNION ALL SELECT " + TASK_COLUMNS
                 + " FROM " + s + ".tasks_archive WHERE task_id = $1 LIMIT 1";
-        runs = "SELECT run_id, task_id, attempt, state, worker_id, available_at, claimed_at, lease_expires_at, "
-                + "finished_at, error FROM " + s + ".runs WHERE task_id = $1 UNION ALL SELECT run_id, task_id, attempt, "
-                + "state, worker_id, available_at, claimed_at, lease_expires_at, finished_at, error FROM " + s
-                + ".runs_archive WHERE task_id = $1 ORDER BY run_id";
+        // finished runs through runs_task, the active one (if any) as the task's current run, archived ones
+        String runColumns = "run_id, task_id, attempt, state, worker_id, available_at, claimed_at, lease_expires_at, "
+                + "finished_at, error";
+        runs = "SELECT " + runColumns + " FROM " + s + ".runs WHERE task_id = $1 AND state NOT IN ('pending', "
+                + "'running') UNION ALL SELECT " + runColumns + " FROM " + s + ".runs WHERE run_id = (SELECT "
+                + "current_run_id FROM " + s + ".tasks WHERE task_id = $1) AND state IN ('pending', 'running') "
+                + "UNION ALL SELECT " + runColumns + " FROM " + s + ".runs_archive WHERE task_id = $1 ORDER BY run_id";
         counts = "SELECT queue, state, count(*) FROM " + s + ".tasks GROUP BY queue, state";
         loadSteps = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1";
         loadStep = "SELECT result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";

@@ -16,9 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,9 +27,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs tasks: register a handler per task name, {@link #start()}, and the worker claims runs from its queues (up to
- * each queue's concurrency at once, in batches, one round trip per claim), runs each on its own virtual thread,
- * extends the leases of running tasks in one batched heartbeat, and records completions in batches (one round trip
- * for many). A notification wakes it when tasks are spawned; it also polls. With schedules on, it fires periodic
+ * each queue's concurrency at once plus some claimed ahead, in batches, one round trip per claim), runs each on its
+ * own virtual thread, extends the leases of running and waiting runs in one batched heartbeat, and records
+ * completions in batches (one round trip for many). A notification wakes it when tasks are spawned; it also polls. With schedules on, it fires periodic
  * tasks; with cleanup on, it applies retention. {@link #stop(Duration)} stops claiming, lets running tasks finish
  * until the deadline and releases the rest back to the queue.
  */
@@ -75,7 +73,7 @@ public final class Worker implements AutoCloseable {
         if (queues.isEmpty()) {
             throw new IllegalArgumentException("worker " + id + " has no queue to serve");
         }
-        queues.forEach((q, n) -> runners.add(new QueueRunner(q, n)));
+        queues.forEach((q, n) -> runners.add(new QueueRunner(q, n, options.claimAheadFor(n))));
     }
 
     public String id() {
@@ -138,9 +136,13 @@ public final class Worker implements AutoCloseable {
         return this;
     }
 
-    /** Runs being executed now. */
+    /** Runs being executed now (or whose end is being recorded); not those claimed ahead and waiting for a slot. */
     public int inFlight() {
-        return running.size();
+        int waiting = 0;
+        for (QueueRunner r : runners) {
+            waiting += r.waiting();
+        }
+        return Math.max(0, running.size() - waiting);
     }
 
     /** Runs this worker finished (completed, failed, or found lost) since it started. */
@@ -155,9 +157,10 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, waits up to {@code timeout} for running tasks to finish (their results are recorded), then
-     * releases the runs still going back to the queue (another worker takes them; their late results are not
-     * written) and interrupts their threads. Returns how many runs were released. Idempotent.
+     * Stops claiming, releases the runs claimed ahead at once, waits up to {@code timeout} for running tasks to
+     * finish (their results are recorded), then releases the runs still going back to the queue (another worker
+     * takes them; their late results are not written) and interrupts their threads. Returns how many runs were
+     * released. Idempotent.
      */
     public int stop(Duration timeout) {
         if (!started.get() || !stopping.compareAndSet(false, true)) {
@@ -181,6 +184,12 @@ public final class Worker implements AutoCloseable {
                 join(t, 5000);
             }
         }
+        // runs that never started go back now, so other workers need not wait for this one's drain
+        List<RunContext> waiting = new ArrayList<>();
+        for (QueueRunner r : runners) {
+            waiting.addAll(r.drainWaiting());
+        }
+        int released = release(waiting);
         stateLock.lock();
         try {
             long left;
@@ -192,27 +201,12 @@ public final class Worker implements AutoCloseable {
         } finally {
             stateLock.unlock();
         }
-        int released = 0;
         List<RunContext> left = new ArrayList<>(running.values());
-        if (!left.isEmpty()) {
-            long[] ids = new long[left.size()];
-            for (int i = 0; i < ids.length; i++) {
-                RunContext ctx = left.get(i);
-                ctx.lost = true;
-                ids[i] = ctx.runId();
-            }
-            Arrays.sort(ids);
-            try {
-                released = app.pool().query(app.sql.releaseRuns, ids, id).row(0).getInteger(0);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not release " + ids.length
-                        + " runs on stop; their leases will expire instead: " + e);
-            }
-            for (RunContext ctx : left) {
-                Thread t = ctx.thread;
-                if (t != null) {
-                    t.interrupt();
-                }
+        released += release(left);
+        for (RunContext ctx : left) {
+            Thread t = ctx.thread;
+            if (t != null) {
+                t.interrupt();
             }
         }
         completerGone = true;
@@ -222,6 +216,33 @@ public final class Worker implements AutoCloseable {
         join(completer, 5000);
         app.notifier().offCancel(cancelListener);
         app.forget(this);
+        return released;
+    }
+
+    /** Hands runs back to the queue (marking them lost here); returns how many the database released. */
+    private int release(List<RunContext> ctxs) {
+        if (ctxs.isEmpty()) {
+            return 0;
+        }
+        long[] ids = new long[ctxs.size()];
+        for (int i = 0; i < ids.length; i++) {
+            RunContext ctx = ctxs.get(i);
+            ctx.lost = true;
+            ids[i] = ctx.runId();
+        }
+        Arrays.sort(ids);
+        int released = 0;
+        try {
+            released = app.pool().query(app.sql.releaseRuns, ids, id).row(0).getInteger(0);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not release " + ids.length
+                    + " runs on stop; their leases will expire instead: " + e);
+        }
+        for (RunContext ctx : ctxs) {
+            if (ctx.thread == null) {  // never started: nothing else will take it out
+                running.remove(ctx.runId());
+            }
+        }
         return released;
     }
 
@@ -246,26 +267,129 @@ public final class Worker implements AutoCloseable {
      * them is pending, claiming waits for the completer. Up to {@link #MAX_CLAIMS_IN_FLIGHT} claims may be on the
      * wire at once, each for slots it has reserved, so slots that free during one claim's round trip are claimed
      * for without waiting for it.
+     *
+     * <p>It also claims up to {@code claimAhead} runs beyond its slots: they wait, leased, in {@link ClaimedAhead},
+     * and a handler that returns starts the next one at once, so handlers do not wait for claims and claims come
+     * in batches of about half of concurrency plus claim-ahead.
      */
     final class QueueRunner {
         final String queue;
         final int concurrency;
+        final int claimAhead;
+        /** Free places worth a claim of their own; fewer wait up to {@link #BATCH_WAIT_NANOS} for more. */
+        final int threshold;
         final AtomicInteger active = new AtomicInteger();
         final AtomicInteger unrecorded = new AtomicInteger();
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
         // guarded by lock
+        private final ClaimedAhead ahead = new ClaimedAhead();
         private boolean hint = true;
         private boolean more = true;
+        /** The claim loop waits for a first free place (it had none). */
+        private boolean wantsPlace;
         private int reserved;
         private int inFlight;
         private long nextPoll = System.nanoTime();
         private long backoff = 50;
         final Runnable wake = this::signal;
 
-        QueueRunner(String queue, int concurrency) {
+        QueueRunner(String queue, int concurrency, int claimAhead) {
             this.queue = queue;
             this.concurrency = concurrency;
+            this.claimAhead = claimAhead;
+            this.threshold = Math.max(1, Math.min(options.claimBatchSize(), (concurrency + claimAhead) / 2));
+        }
+
+        /** A run just claimed: starts it if a slot is free (and none waits before it), else it waits for one. */
+        void offer(RunContext ctx, byte[] params) {
+            boolean start;
+            lock.lock();
+            try {
+                start = accepting && ahead.isEmpty() && active.get() < concurrency;
+                if (start) {
+                    active.incrementAndGet();  // only ever incremented under the lock: never past concurrency
+                } else {
+                    ahead.add(ctx, params);
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (start) {
+                launch(ctx, params);
+            }
+        }
+
+        /**
+         * Starts waiting runs while slots are free, drops those no longer worth starting, and wakes the claim loop
+         * if the places now free are worth a claim. Called whenever a place may have freed.
+         */
+        void startWaiting() {
+            List<RunContext> dropped = new ArrayList<>(0);
+            while (true) {
+                ClaimedAhead.Claimed next = null;
+                lock.lock();
+                try {
+                    if (accepting && active.get() < concurrency && !ahead.isEmpty()) {
+                        next = ahead.next(System.nanoTime(), dropped);
+                        if (next != null) {
+                            active.incrementAndGet();
+                        }
+                    }
+                    if (next == null) {
+                        wakeIfWorthIt();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                if (next == null) {
+                    break;
+                }
+                launch(next.ctx(), next.params());
+            }
+            for (RunContext ctx : dropped) {
+                running.remove(ctx.runId());
+                LOG.log(System.Logger.Level.DEBUG, "worker " + id + " did not start run " + ctx.runId() + " of task "
+                        + ctx.taskId() + ": " + (ctx.cancelled ? "cancelled" : "its lease was lost") + " while it waited");
+            }
+            if (!dropped.isEmpty()) {
+                signalIdle();
+            }
+        }
+
+        /**
+         * Wakes the claim loop (call with the lock held) when it can act on the places free now: its first free
+         * place, or enough for a batch. Not on every end: under load that woke it once per task for nothing.
+         */
+        private void wakeIfWorthIt() {
+            if (inFlight >= MAX_CLAIMS_IN_FLIGHT || !(more || hint)) {
+                return;  // claimed() or a notification / the poll wakes it
+            }
+            int free = free();
+            if (free >= threshold || (wantsPlace && free > 0)) {
+                wantsPlace = false;
+                changed.signalAll();
+            }
+        }
+
+        /** Claimed runs waiting for a slot. */
+        int waiting() {
+            lock.lock();
+            try {
+                return ahead.size();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Takes out the runs waiting for a slot (the worker stops; they are released). */
+        List<RunContext> drainWaiting() {
+            lock.lock();
+            try {
+                return ahead.drain();
+            } finally {
+                lock.unlock();
+            }
         }
 
         private void signal() {
@@ -278,37 +402,31 @@ public final class Worker implements AutoCloseable {
             }
         }
 
-        /** A handler returned: its slot is free; its end is yet to be recorded. */
+        /** A handler returned: its slot is free (a waiting run takes it); its end is yet to be recorded. */
         void handlerDone() {
             unrecorded.incrementAndGet();
             active.decrementAndGet();
-            signalChanged();
+            startWaiting();
         }
 
         /** A run is over: recorded (after {@link #handlerDone()}), or ended without its handler returning. */
         void taskDone(boolean handlerReturned) {
             (handlerReturned ? unrecorded : active).decrementAndGet();
-            signalChanged();
+            startWaiting();
         }
 
-        /** Free slots (call with the lock held): not running, not reserved, while not too many ends wait. */
+        /**
+         * Runs to claim (call with the lock held): places not taken by running, waiting or reserved runs, while
+         * not too many ends wait to be recorded.
+         */
         private int free() {
-            return Math.min(concurrency - active.get() - reserved, MAX_COMPLETION_BATCH - unrecorded.get());
-        }
-
-        private void signalChanged() {
-            lock.lock();
-            try {
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            return Math.min(concurrency + claimAhead - active.get() - ahead.size() - reserved,
+                    MAX_COMPLETION_BATCH - unrecorded.get());
         }
 
         void loop() {
             long pollNanos = app.config().pollInterval().toNanos();
             int batch = options.claimBatchSize();
-            int threshold = Math.max(1, Math.min(batch, concurrency / 2));
             try {
                 while (accepting) {
                     int n = 0;
@@ -326,11 +444,11 @@ public final class Worker implements AutoCloseable {
                             }
                             int free = free();
                             if (free > 0 && more && inFlight < MAX_CLAIMS_IN_FLIGHT) {
-                                if (free < threshold && active.get() + unrecorded.get() + reserved > 0) {
+                                if (free < threshold && active.get() + unrecorded.get() + reserved + ahead.size() > 0) {
                                     if (batchDeadline == 0) {
                                         batchDeadline = now + BATCH_WAIT_NANOS;
                                     }
-                                    if (batchDeadline - now > 0) {  // every finishing task signals: keep waiting
+                                    if (batchDeadline - now > 0) {  // woken early when a batch's worth is free
                                         changed.awaitNanos(batchDeadline - now);
                                         continue;
                                     }
@@ -340,7 +458,9 @@ public final class Worker implements AutoCloseable {
                                 inFlight++;
                                 break;
                             }
-                            // no free slot or claim: an end signals; no work known: a notification or the poll does
+                            // no free slot: the first end signals; a claim on the wire: its answer does; no work
+                            // known: a notification or the poll does
+                            wantsPlace = free <= 0;
                             changed.awaitNanos(free > 0 && more ? pollNanos
                                     : free > 0 ? Math.max(1, nextPoll - now) : pollNanos);
                         }
@@ -420,12 +540,15 @@ public final class Worker implements AutoCloseable {
         for (Row r : rows) {
             RunContext ctx = new RunContext(this, runner, r.getLong(1), r.getLong(0), r.getInteger(2), r.getString(3),
                     runner.queue, r.getString(5), r.get(6, Duration.class), claimedAt);
-            byte[] params = r.getBytes(4);
-            runner.active.incrementAndGet();
-            running.put(ctx.runId(), ctx);
-            Thread.ofVirtual().name("spool-task-" + ctx.taskName() + "-" + ctx.runId()).start(() -> execute(ctx, params));
+            running.put(ctx.runId(), ctx);  // leased from now on: the heartbeat covers it while it waits
+            runner.offer(ctx, r.getBytes(4));
         }
+        runner.startWaiting();  // a slot may have freed while the answer was read
         return rows.size();
+    }
+
+    private void launch(RunContext ctx, byte[] params) {
+        Thread.ofVirtual().name("spool-task-" + ctx.taskName() + "-" + ctx.runId()).start(() -> execute(ctx, params));
     }
 
     // ---------------------------------------------------------------- running
@@ -433,23 +556,46 @@ public final class Worker implements AutoCloseable {
     private void execute(RunContext ctx, byte[] params) {
         ctx.thread = Thread.currentThread();
         boolean returned = false;
+        boolean handedOver = false;
         try {
             Finish finish = handle(ctx, params);
             ctx.runner.handlerDone();  // the slot is free while the end goes to the database
             returned = true;
-            if (finish != null) {
-                await(ctx, finish);
-            }
+            handedOver = finish != null && handOver(finish);
         } finally {
-            running.remove(ctx.runId());
-            finishedRuns.incrementAndGet();
-            ctx.runner.taskDone(returned);
-            stateLock.lock();
-            try {
-                idle.signalAll();
-            } finally {
-                stateLock.unlock();
+            if (!handedOver) {
+                ended(ctx, returned);
             }
+        }
+    }
+
+    /**
+     * Queues a run's end for the completer, which ends the run once it is recorded (the run stays leased until
+     * then); the handler's thread need not wait for it. False when nothing will record it.
+     */
+    private boolean handOver(Finish f) {
+        if (f.ctx().lost || completerGone) {
+            return false;
+        }
+        finishes.add(f);
+        // raced with the end of stop: if the completer did not take it, nothing will; the run was released
+        return !completerGone || !finishes.remove(f);
+    }
+
+    /** A run is over here: recorded, found lost, or never to be written. */
+    private void ended(RunContext ctx, boolean handlerReturned) {
+        running.remove(ctx.runId());
+        finishedRuns.incrementAndGet();
+        ctx.runner.taskDone(handlerReturned);
+        signalIdle();
+    }
+
+    private void signalIdle() {
+        stateLock.lock();
+        try {
+            idle.signalAll();
+        } finally {
+            stateLock.unlock();
         }
     }
 
@@ -475,30 +621,20 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Hands a finish to the completer and waits until it is recorded (the run stays leased until then). */
-    private void await(RunContext ctx, Finish f) {
-        if (ctx.lost || completerGone) {
-            return;
-        }
-        finishes.add(f);
-        if (completerGone) {
-            return;  // raced with the end of stop: nothing will send it; the run was released
-        }
-        String outcome;
+    /** The completer recorded a run's end (its outcome), or could not ({@code error}). */
+    private void recorded(Finish f, String outcome, RuntimeException error) {
+        RunContext ctx = f.ctx();
         try {
-            outcome = f.outcome.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not record the end of run " + ctx.runId()
-                    + " of task " + ctx.taskId() + ": " + e.getCause());
-            return;
-        }
-        if (outcome.equals("lease_lost") || outcome.equals("cancelled")) {
-            LOG.log(System.Logger.Level.INFO, "worker " + id + ": run " + ctx.runId() + " of task " + ctx.taskId()
-                    + " finished but " + (outcome.equals("cancelled") ? "the task was cancelled"
-                    : "the lease was lost") + "; its result was not written");
+            if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not record the end of run "
+                        + ctx.runId() + " of task " + ctx.taskId() + ": " + error);
+            } else if (outcome.equals("lease_lost") || outcome.equals("cancelled")) {
+                LOG.log(System.Logger.Level.INFO, "worker " + id + ": run " + ctx.runId() + " of task " + ctx.taskId()
+                        + " finished but " + (outcome.equals("cancelled") ? "the task was cancelled"
+                        : "the lease was lost") + "; its result was not written");
+            }
+        } finally {
+            ended(ctx, true);
         }
     }
 
@@ -510,21 +646,21 @@ public final class Worker implements AutoCloseable {
     }
 
     /** A run's end, on its way to the database. */
-    record Finish(RunContext ctx, boolean ok, byte[] result, String error, boolean retry,
-                  CompletableFuture<String> outcome) {
+    record Finish(RunContext ctx, boolean ok, byte[] result, String error, boolean retry) {
         static Finish complete(RunContext ctx, byte[] result) {
-            return new Finish(ctx, true, result, null, false, new CompletableFuture<>());
+            return new Finish(ctx, true, result, null, false);
         }
 
         static Finish fail(RunContext ctx, String error, boolean retry) {
-            return new Finish(ctx, false, null, error, retry, new CompletableFuture<>());
+            return new Finish(ctx, false, null, error, retry);
         }
     }
 
     /**
      * Records finishes: whatever queued up while the previous round trip ran goes in the next one, so under load
      * one statement completes hundreds of runs. Transient database failures are retried (a run whose lease
-     * expires meanwhile then answers 'lease_lost').
+     * expires meanwhile then answers 'lease_lost'). Once a run's end is recorded, the completer also ends the run
+     * here (the handler's thread did not wait for it).
      */
     private void completeLoop() {
         List<Finish> batch = new ArrayList<>();
@@ -566,28 +702,33 @@ public final class Worker implements AutoCloseable {
                 results[i] = f.result();
                 byRun.put(ids[i], f);
             }
+            RowSet rows = null;
             try {
-                RowSet rows = retrying(() -> app.pool().query(app.sql.completeRuns, ids, id, results));
+                rows = retrying(() -> app.pool().query(app.sql.completeRuns, ids, id, results));
+            } catch (RuntimeException e) {
+                completes.forEach(f -> recorded(f, null, e));
+            }
+            if (rows != null) {
                 for (Row r : rows) {
                     Finish f = byRun.remove(r.getLong(0));
                     if (f != null) {
-                        f.outcome().complete(r.getString(1));
+                        recorded(f, r.getString(1), null);
                     }
                 }
-                byRun.values().forEach(f -> f.outcome().complete("lease_lost"));
-            } catch (RuntimeException e) {
-                completes.forEach(f -> f.outcome().completeExceptionally(e));
+                byRun.values().forEach(f -> recorded(f, "lease_lost", null));
             }
         }
         for (Finish f : batch) {
             if (!f.ok()) {
+                String outcome = null;
+                RuntimeException error = null;
                 try {
-                    String outcome = retrying(() -> app.pool().query(app.sql.failRun, f.ctx().runId(), id, f.error(),
+                    outcome = retrying(() -> app.pool().query(app.sql.failRun, f.ctx().runId(), id, f.error(),
                             f.retry())).row(0).getString(0);
-                    f.outcome().complete(outcome);
                 } catch (RuntimeException e) {
-                    f.outcome().completeExceptionally(e);
+                    error = e;
                 }
+                recorded(f, outcome, error);
             }
         }
     }

@@ -31,14 +31,48 @@ class MigrationsTest {
         String schema = "tasks_migrate_once";
         Fixtures.dropSchema(db.url(), schema);
         try (PgPool pool = PgPool.create(db.url(), 4)) {
-            assertThat(Migrations.apply(pool, schema)).containsExactly(1);
+            assertThat(Migrations.apply(pool, schema)).containsExactly(1, 2);
             assertThat(Migrations.apply(pool, schema)).isEmpty();
-            assertThat(pool.query("SELECT version, name FROM " + schema + ".migrations").row(0).toString())
-                    .contains("version=1").contains("V1__init.sql");
+            assertThat(pool.query("SELECT version, name FROM " + schema + ".migrations ORDER BY version").row(1)
+                    .toString()).contains("version=2").contains("V2__hot_paths.sql");
             assertThat(pool.query("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                     + "WHERE n.nspname = $1 AND p.proname IN ('spawn_task', 'claim_task', 'complete_run', 'fail_run', "
                     + "'extend_lease', 'cancel_task')", schema).row(0).getLong(0)).isEqualTo(6);
-            assertThat(Migrations.latestVersion()).isEqualTo(1);
+            assertThat(Migrations.latestVersion()).isEqualTo(2);
+            // version 2: the hot functions keep generic plans, and task rows leave room for HOT updates
+            assertThat(pool.query("SELECT string_agg(p.proname || ' ' || l.lanname || ' ' || array_to_string("
+                    + "p.proconfig, ','), '; ' ORDER BY p.proname) FROM pg_proc p JOIN pg_namespace n ON "
+                    + "n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang WHERE n.nspname = $1 AND "
+                    + "p.proname IN ('claim_task', 'complete_runs', 'extend_leases')", schema).row(0).getString(0))
+                    .isEqualTo("claim_task plpgsql plan_cache_mode=force_generic_plan,enable_seqscan=off; "
+                            + "complete_runs plpgsql plan_cache_mode=force_generic_plan,enable_seqscan=off,"
+                            + "enable_nestloop=off; "
+                            + "extend_leases plpgsql plan_cache_mode=force_generic_plan,enable_seqscan=off");
+            assertThat(pool.query("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = $1::regclass",
+                    schema + ".tasks").row(0).getString(0)).isEqualTo("fillfactor=50");
+        }
+    }
+
+    @Test
+    void aSchemaAtVersionOneIsUpgradedWithItsTasks() throws Exception {
+        String schema = "tasks_migrate_upgrade";
+        Fixtures.dropSchema(db.url(), schema);
+        try (PgPool pool = PgPool.create(db.url(), 4)) {
+            // a database as version 1 left it, with a task waiting
+            pool.execute("CREATE SCHEMA " + schema);
+            pool.execute("CREATE TABLE " + schema + ".migrations (version int PRIMARY KEY, name text NOT NULL, "
+                    + "applied_at timestamptz NOT NULL DEFAULT now())");
+            pool.execute(Migrations.load("V1__init.sql").replace("${schema}", schema));
+            pool.execute("INSERT INTO " + schema + ".migrations (version, name) VALUES (1, 'V1__init.sql')");
+            long task = pool.query("SELECT task_id FROM " + schema + ".spawn_task('echo', '\\x07'::bytea)")
+                    .row(0).getLong(0);
+
+            try (Application app = Application.create(TaskConfig.of(pool).withSchema(schema))) {
+                assertThat(pool.query("SELECT max(version) FROM " + schema + ".migrations").row(0).getInteger(0))
+                        .isEqualTo(2);
+                app.createWorker("w").register("echo", (ctx, p) -> p).start();
+                assertThat(app.awaitResult(task, java.time.Duration.ofSeconds(20)).result()).containsExactly(7);
+            }
         }
     }
 
@@ -82,7 +116,8 @@ class MigrationsTest {
         exec.shutdown();
         try {
             Application app = apps.get(0);
-            assertThat(app.pool().query("SELECT count(*) FROM " + schema + ".migrations").row(0).getLong(0)).isEqualTo(1);
+            assertThat(app.pool().query("SELECT count(*) FROM " + schema + ".migrations").row(0).getLong(0))
+                    .isEqualTo(Migrations.FILES.size());
             assertThat(app.spawnTask("works", new byte[0]).created()).isTrue();
         } finally {
             apps.forEach(Application::close);

@@ -511,4 +511,113 @@ class WorkerTest {
         RunInfo run = app.runs(r.taskId()).get(0);
         assertThat(Duration.between(run.claimedAt(), run.leaseExpiresAt())).isGreaterThan(Duration.ofMinutes(4));
     }
+
+    // ---------------------------------------------------------------- claim-ahead
+
+    /** A worker running one task at a time that claims {@code ahead} more; handlers block until {@code go}. */
+    private Worker blockingWorker(String id, int ahead, List<Long> started, CountDownLatch go) {
+        return app.createWorker(id, WorkerOptions.defaults().withQueue("default", 1).withClaimAhead(ahead))
+                .register("block", (ctx, p) -> {
+                    started.add(ctx.taskId());
+                    go.await();
+                    return utf8("done");
+                }).start();
+    }
+
+    @Test
+    void runsClaimedAheadWaitLeasedAndStopReleasesThem() throws Exception {
+        List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        Worker w = blockingWorker("ahead", 3, started, go);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(app.spawnTask("block", new byte[0]).taskId());
+        }
+        Fixtures.eventually(WAIT, "all four claimed", () -> ids.stream()
+                .allMatch(id -> app.result(id).orElseThrow().state() == TaskState.RUNNING));
+        assertThat(started).hasSize(1);
+        assertThat(w.inFlight()).isEqualTo(1);
+        for (long id : ids) {  // the waiting ones are leased to this worker like the running one
+            RunInfo run = app.runs(id).getLast();
+            assertThat(run.state()).isEqualTo("running");
+            assertThat(run.workerId()).isEqualTo("ahead");
+        }
+
+        assertThat(w.stop(Duration.ofMillis(300))).isEqualTo(4);  // 3 waiting + the one still running
+        go.countDown();
+        assertThat(started).hasSize(1);
+        for (long id : ids) {
+            TaskInfo t = app.result(id).orElseThrow();
+            assertThat(t.state()).isEqualTo(TaskState.PENDING);
+            assertThat(t.attempt()).isEqualTo(1);
+            assertThat(app.runs(id)).extracting(RunInfo::state).containsExactly("released", "pending");
+        }
+    }
+
+    @Test
+    void stopHandsBackWaitingRunsBeforeWaitingForRunningOnes() throws Exception {
+        List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        Worker w = blockingWorker("ahead-stop", 1, started, go);
+        long running = app.spawnTask("block", new byte[0]).taskId();
+        Fixtures.eventually(WAIT, "first started", () -> started.size() == 1);
+        long waiting = app.spawnTask("block", new byte[0]).taskId();
+        Fixtures.eventually(WAIT, "second claimed ahead",
+                () -> app.result(waiting).orElseThrow().state() == TaskState.RUNNING);
+
+        Thread stopper = Thread.ofVirtual().start(() -> w.stop(Duration.ofSeconds(20)));
+        // while the stop waits for the running handler, the waiting run is already back in the queue
+        Fixtures.eventually(WAIT, "waiting run released",
+                () -> app.result(waiting).orElseThrow().state() == TaskState.PENDING);
+        assertThat(app.result(running).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
+        go.countDown();
+        stopper.join(WAIT);
+        assertThat(app.result(running).orElseThrow().state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(started).containsExactly(running);
+    }
+
+    @Test
+    void aWaitingRunThatWasCancelledIsNotStarted() throws Exception {
+        List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        Worker w = blockingWorker("ahead-cancel", 1, started, go);
+        long first = app.spawnTask("block", new byte[0]).taskId();
+        Fixtures.eventually(WAIT, "first started", () -> started.size() == 1);
+        long second = app.spawnTask("block", new byte[0]).taskId();
+        Fixtures.eventually(WAIT, "second claimed ahead",
+                () -> app.result(second).orElseThrow().state() == TaskState.RUNNING);
+        assertThat(app.cancel(second)).isTrue();
+        Thread.sleep(500);  // the cancel notification reaches the worker (nothing there to observe it by)
+        go.countDown();
+        assertThat(app.awaitResult(first, WAIT).state()).isEqualTo(TaskState.COMPLETED);
+        Thread.sleep(300);
+        assertThat(started).containsExactly(first);
+        assertThat(app.result(second).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+        assertThat(w.inFlight()).isZero();
+    }
+
+    @Test
+    void aWaitingRunWhoseLeaseWasLostIsNotStarted() throws Exception {
+        List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        blockingWorker("ahead-lease", 1, started, go);
+        SpawnOptions shortLease = SpawnOptions.defaults().withLease(Duration.ofSeconds(3));
+        long first = app.spawnTask("block", new byte[0], shortLease).taskId();
+        Fixtures.eventually(WAIT, "first started", () -> started.size() == 1);
+        long second = app.spawnTask("block", new byte[0], shortLease).taskId();
+        Fixtures.eventually(WAIT, "second claimed ahead",
+                () -> app.result(second).orElseThrow().state() == TaskState.RUNNING);
+        // its lease runs out in the database (as if the worker had stalled); another worker takes the task
+        app.pool().execute("UPDATE " + SCHEMA + ".runs SET lease_expires_at = now() - interval '1 second' "
+                + "WHERE task_id = $1 AND state = 'running'", second);
+        long ghostRun = app.pool().query("SELECT run_id FROM " + SCHEMA + ".claim_task('default', 'ghost', 1)")
+                .row(0).getLong(0);
+        Thread.sleep(2500);  // the worker's heartbeat (every 0.5 s, from 1 s into the lease) learns it was lost
+        go.countDown();
+        assertThat(app.awaitResult(first, WAIT).state()).isEqualTo(TaskState.COMPLETED);
+        Thread.sleep(300);
+        assertThat(started).containsExactly(first);
+        assertThat(app.runs(second)).extracting(RunInfo::state).containsExactly("expired", "running");
+        assertThat(app.runs(second).getLast().runId()).isEqualTo(ghostRun);
+    }
 }
