@@ -54,7 +54,9 @@ public final class MemeJobs implements AutoCloseable {
             Worker worker = null;
             if (workers > 0) {
                 worker = app.createWorker("memes-" + UUID.randomUUID(), WorkerOptions.defaults()
-                                .withQueues(Map.of(QUEUE, workers)).withShutdownTimeout(shutdownTimeout))
+                                .withQueues(Map.of(QUEUE, workers)).withShutdownTimeout(shutdownTimeout)
+                                // renders are long next to a claim, and other instances may be idle: no hoarding
+                                .withClaimAhead(0))
                         .register(TASK, (ctx, params) -> render(renderer, params))
                         .start();
             }
