@@ -2,6 +2,8 @@ package io.spool.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -88,6 +90,20 @@ class CoreTest {
     static JsonNode json(HttpResponse<String> r) throws Exception {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
         return JSON.readTree(r.body());
+    }
+
+    /** Handlers run on fresh virtual threads: a per-thread buffer pool would never hand a buffer back. */
+    @Test
+    void theDefaultMapperRecyclesBuffersAcrossThreads() throws Exception {
+        ObjectMapper mapper = WebApp.create().objectMapper();
+        var pool = mapper.getFactory()._getRecyclerPool();
+        assertThat(pool).isNotInstanceOf(JsonRecyclerPools.ThreadLocalPool.class);
+        var first = pool.acquireAndLinkPooled();
+        first.releaseToPool();
+        BufferRecycler[] second = new BufferRecycler[1];
+        Thread.ofVirtual().start(() -> second[0] = pool.acquireAndLinkPooled()).join();
+        assertThat(second[0]).as("the buffers one virtual thread gave back serve the next").isSameAs(first);
+        assertThat(mapper.readTree(mapper.writeValueAsBytes(Map.of("a", 1))).path("a").asInt()).isEqualTo(1);
     }
 
     @Test

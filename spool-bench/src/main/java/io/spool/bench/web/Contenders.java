@@ -11,19 +11,27 @@ public final class Contenders {
     public static final String RAW_NETTY = "raw-netty";
     public static final String JAVALIN = "javalin";
     public static final String HELIDON = "helidon";
+    /** spool-web with platform-thread event loops: measured only when named exactly in {@code --only}. */
+    public static final String SPOOL_WEB_PLATFORM = "spool-web-platform";
 
     private Contenders() {}
 
     public static List<WebContender> all() {
         return List.of(
-                new SpoolWebContender(),
+                new SpoolWebContender(true),
                 new RawNettyContender(),
                 new JavalinContender(),
                 new HelidonContender());
     }
 
+    /** Variants for comparisons of spool-web's own settings, not part of a default run. */
+    public static List<WebContender> optional() {
+        return List.of(new SpoolWebContender(false));
+    }
+
     static WebContender named(String name) {
-        return all().stream().filter(c -> c.name().equals(name)).findFirst()
+        return java.util.stream.Stream.concat(all().stream(), optional().stream())
+                .filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no web contender named " + name));
     }
 }

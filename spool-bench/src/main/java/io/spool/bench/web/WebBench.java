@@ -60,8 +60,9 @@ public final class WebBench {
 
     private static List<WebContender> select(List<String> only) {
         List<WebContender> all = Contenders.all();
-        List<WebContender> kept = all.stream().filter(c -> only.isEmpty() || only.stream().anyMatch(
-                o -> c.name().contains(o.toLowerCase()))).toList();
+        List<WebContender> kept = new ArrayList<>(all.stream().filter(c -> only.isEmpty() || only.stream().anyMatch(
+                o -> c.name().contains(o.toLowerCase()))).toList());
+        Contenders.optional().stream().filter(c -> only.contains(c.name())).forEach(kept::add);
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("--only " + only + " matches none of "
                     + all.stream().map(WebContender::name).toList());
