@@ -1,7 +1,7 @@
 package io.spool.bench.pg;
 
+import io.spool.bench.BenchDatabase;
 import io.spool.bench.ClosedLoop;
-import io.spool.embedded.LocalPostgres;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgConnection;
 import io.spool.pg.SslMode;
@@ -39,14 +39,8 @@ public final class PgBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        String url = System.getenv("SPOOL_BENCH_DATABASE_URL");
-        LocalPostgres embedded = null;
-        if (url == null) {
-            embedded = LocalPostgres.start();
-            url = embedded.url();
-        }
-        try {
-            PgConfig config = PgConfig.parse(url).withSslMode(SslMode.DISABLE);
+        try (BenchDatabase db = BenchDatabase.open()) {
+            PgConfig config = PgConfig.parse(db.url()).withSslMode(SslMode.DISABLE);
             load(config);
             System.out.printf("PostgreSQL %s on %s:%d; %d connections per contender; %d s per round, %d rounds, "
                             + "%d cores, JDK %s%n", serverVersion(config), config.host(), config.port(), CONNECTIONS,
@@ -61,10 +55,6 @@ public final class PgBench {
             }
             Report.print(results);
             allocationPerRow(config);
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
         }
     }
 

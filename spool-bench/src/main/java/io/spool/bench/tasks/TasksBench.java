@@ -1,6 +1,6 @@
 package io.spool.bench.tasks;
 
-import io.spool.embedded.LocalPostgres;
+import io.spool.bench.BenchDatabase;
 import io.spool.pg.PgConfig;
 
 import java.sql.Connection;
@@ -39,23 +39,13 @@ public final class TasksBench {
             throw new IllegalArgumentException("--only " + options.only() + " matches none of "
                     + ALL.stream().map(Entry::name).toList());
         }
-        String url = System.getenv("SPOOL_BENCH_DATABASE_URL");
-        LocalPostgres embedded = null;
-        if (url == null) {
-            embedded = LocalPostgres.start();
-            url = embedded.url();
-        }
-        try {
-            PgConfig c = PgConfig.parse(url);
+        try (BenchDatabase db = BenchDatabase.open()) {
+            PgConfig c = PgConfig.parse(db.url());
             Database admin = new Database(c.host(), c.port(), c.user(), c.password(), c.database());
-            CpuMeter cpu = new CpuMeter(embedded == null ? 0 : CpuMeter.postmasterPid(dataDirectory(admin)));
+            CpuMeter cpu = new CpuMeter(db.embedded() ? CpuMeter.postmasterPid(dataDirectory(admin)) : 0);
             header(admin, options, contenders);
             Map<String, List<RoundResult>> results = measure(admin, options, contenders, cpu);
             TasksReport.print(results, System.out);
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
         }
     }
 
