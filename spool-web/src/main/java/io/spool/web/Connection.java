@@ -39,6 +39,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private Exchange current;
     private boolean closing;
     private ScheduledFuture<?> deadlineTimer;
+    private InFlightSelectStrategy loopStrategy;   // null on platform event loops
+    private boolean countedInFlight;
 
     Connection(WebServer server, ReadTimer readTimer) {
         this.server = server;
@@ -48,6 +50,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.loopStrategy = InFlightSelectStrategy.current();
     }
 
     @Override
@@ -59,6 +62,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.closed(this);
+        countInFlight(false);   // a handler still running for a closed connection needs no quick pickup
         closing = true;
         if (deadlineTimer != null) {
             deadlineTimer.cancel(false);
@@ -172,6 +176,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0));
         current = ex;
         server.started();
+        countInFlight(true);
         if (server.deadlineNanos() > 0 && deadlineTimer == null) {
             deadlineTimer = ctx.executor().schedule(this::checkDeadline, server.deadlineNanos(), TimeUnit.NANOSECONDS);
         }
@@ -241,11 +246,24 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void finished(Exchange ex, ChannelFuture done) {
         server.finished(ex);
+        countInFlight(false);
         current = null;
         if (!done.isSuccess() || !ex.keepAlive() || (closing && queue.isEmpty())) {
             ctx.close();
         } else {
             startNext();
+        }
+    }
+
+    /** Tells the loop whether this connection waits for a handler (on the loop's thread, once per change). */
+    private void countInFlight(boolean waiting) {
+        if (loopStrategy != null && waiting != countedInFlight) {
+            countedInFlight = waiting;
+            if (waiting) {
+                loopStrategy.started();
+            } else {
+                loopStrategy.finished();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.spool.web;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.nio.channels.spi.SelectorProvider;
 
 /**
  * Where the Netty event loops of the connections run. On virtual threads they share the scheduler with the
@@ -20,7 +21,7 @@ final class EventLoops {
     static EventLoopGroup group(int threads, boolean virtual) {
         return virtual
                 ? new MultiThreadIoEventLoopGroup(threads, Thread.ofVirtual().name("spool-web-io-", 0).factory(),
-                        NioIoHandler.newFactory())
+                        NioIoHandler.newFactory(SelectorProvider.provider(), InFlightSelectStrategy::new))
                 : new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
     }
 }
