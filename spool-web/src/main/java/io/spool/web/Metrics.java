@@ -50,11 +50,12 @@ public final class Metrics {
         inFlight.incrementAndGet();
     }
 
-    void finished(String method, String route, int status, long nanos) {
-        inFlight.decrementAndGet();
+    /** Counts a finished request; returns how many are still in flight. */
+    long finished(String method, String route, int status, long nanos) {
         String r = route == null ? "unmatched" : route;
         requests.computeIfAbsent(new Key(method, r, status), k -> new LongAdder()).increment();
         latency.computeIfAbsent(new Series(method, r), k -> new Histogram()).observe(nanos);
+        return inFlight.decrementAndGet();
     }
 
     /**

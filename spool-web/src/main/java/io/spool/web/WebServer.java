@@ -55,7 +55,6 @@ public final class WebServer implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private int inFlight;   // guarded by lock
     private volatile boolean draining;
     private volatile Thread shutdownHook;
     private final Channel serverChannel;
@@ -175,7 +174,7 @@ public final class WebServer implements AutoCloseable {
         long left = WritabilityGate.nanos(grace);
         lock.lock();
         try {
-            while (inFlight > 0 && left > 0) {
+            while (metrics.inFlight() > 0 && left > 0) {
                 left = idle.awaitNanos(left);
             }
         } catch (InterruptedException e) {
@@ -205,25 +204,19 @@ public final class WebServer implements AutoCloseable {
 
     void started() {
         metrics.started();
-        lock.lock();
-        try {
-            inFlight++;
-        } finally {
-            lock.unlock();
-        }
     }
 
     void finished(Exchange ex) {
         long nanos = System.nanoTime() - ex.startNanos;
         Context ctx = ex.ctx;
-        metrics.finished(ctx.method(), ctx.routePattern(), ex.status(), nanos);
-        lock.lock();
-        try {
-            if (--inFlight == 0) {
+        long stillInFlight = metrics.finished(ctx.method(), ctx.routePattern(), ex.status(), nanos);
+        if (stillInFlight == 0 && draining) {   // the lock only while stopping: awaitIdle checks and waits under it
+            lock.lock();
+            try {
                 idle.signalAll();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
         if (accessLog != null) {
             AccessLog line = new AccessLog(ctx.method(), ctx.uri(), ctx.routePattern(), ex.status(),
