@@ -1,5 +1,6 @@
 package io.spool.web;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 final class Connection extends ChannelInboundHandlerAdapter {
     private static final int PAUSE_READING_AT = 16;
     private static final long LINGER_MILLIS = 2000;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final WebServer server;
     private final ReadTimer readTimer;
@@ -168,9 +170,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void start(FullHttpRequest req) {
-        String requestId = server.requestIds().idFor(req.headers().get(RequestIds.HEADER));
-        Context c = new Context(req.method().name(), req.uri(), req.headers(),
-                ByteBufUtil.getBytes(req.content()), (InetSocketAddress) ctx.channel().remoteAddress(),
+        String requestId = server.requestIds().idFor(req.headers().get(RequestIds.HEADER_NAME));
+        Context c = new Context(req.method().name(), req.uri(), req.headers(), bytes(req.content()),
+                (InetSocketAddress) ctx.channel().remoteAddress(),
                 server.mapper(), requestId);
         boolean keepAlive = HttpUtil.isKeepAlive(req) && !closing;
         Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0));
@@ -184,6 +186,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
             server.finished(ex);
             ctx.close();
         }
+    }
+
+    private static byte[] bytes(ByteBuf content) {
+        return content.isReadable() ? ByteBufUtil.getBytes(content) : NO_BYTES;
     }
 
     /** On the handler's virtual thread. */

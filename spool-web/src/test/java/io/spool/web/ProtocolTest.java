@@ -27,6 +27,8 @@ class ProtocolTest {
                     return "slept " + ctx.pathParam("ms");
                 })
                 .post("/echo", ctx -> ctx.bodyText())
+                .get("/describe", ProtocolTest::describe)
+                .post("/describe", ProtocolTest::describe)
                 .get("/big", ctx -> BIG)
                 .get("/broken", ctx -> new java.io.SequenceInputStream(new ByteArrayInputStream("partial".getBytes()),
                         new java.io.InputStream() {
@@ -37,6 +39,11 @@ class ProtocolTest {
                         }))
                 .get("/stream", ctx -> new ByteArrayInputStream("0123456789".repeat(5000).getBytes()))
                 .start(0);
+    }
+
+    static String describe(Context ctx) {
+        return ctx.method() + " " + ctx.body().length + " " + ctx.header("Content-Length") + " "
+                + ctx.header("Transfer-Encoding");
     }
 
     @AfterAll
@@ -66,6 +73,28 @@ class ProtocolTest {
             assertThat(raw.read().text()).isEqualTo("slept 150");
             assertThat(raw.read().text()).isEqualTo("hello");
             assertThat(raw.read().text()).isEqualTo("slept 1");
+        }
+    }
+
+    /**
+     * A request that announces no body skips the aggregator (which would add a "Content-Length: 0" of its own);
+     * requests with bodies, fixed or chunked, before and after it on the same connection are assembled as usual.
+     */
+    @Test
+    void requestsWithoutBodiesAndWithThemAlternateOnOneConnection() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /describe HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /describe HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+                    + "GET /describe HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /describe HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nxyz\r\n0\r\n\r\n"
+                    + "POST /describe HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                    + "GET /describe HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(raw.read().text()).isEqualTo("GET 0 null null");
+            assertThat(raw.read().text()).isEqualTo("GET 3 3 null");
+            assertThat(raw.read().text()).isEqualTo("GET 0 null null");
+            assertThat(raw.read().text()).startsWith("POST 3 ");
+            assertThat(raw.read().text()).isEqualTo("POST 0 0 null");
+            assertThat(raw.read().text()).isEqualTo("GET 0 null null");
         }
     }
 
