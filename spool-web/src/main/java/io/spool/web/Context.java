@@ -30,8 +30,8 @@ public final class Context {
     private final QueryStringDecoder query;
     private Router.Match match;
     private Map<String, List<String>> form;
-    private final Map<String, Object> attributes = new HashMap<>();
-    private final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private Map<String, Object> attributes;        // made on first use: most requests set none
+    private Map<String, String> responseHeaders;   // likewise
     private int status;
 
     Context(String method, String uri, HttpHeaders headers, byte[] body, InetSocketAddress remote,
@@ -238,10 +238,13 @@ public final class Context {
 
     @SuppressWarnings("unchecked")
     public <T> T attribute(String name) {
-        return (T) attributes.get(name);
+        return attributes == null ? null : (T) attributes.get(name);
     }
 
     public Context attribute(String name, Object value) {
+        if (attributes == null) {
+            attributes = new HashMap<>();
+        }
         attributes.put(name, value);
         return this;
     }
@@ -250,7 +253,7 @@ public final class Context {
 
     /** Sets the status for a plain return value (a {@link Response} carries its own). */
     public Context status(int status) {
-        this.status = status;
+        this.status = Response.checkStatus(status);
         return this;
     }
 
@@ -259,12 +262,20 @@ public final class Context {
     }
 
     public Context responseHeader(String name, String value) {
-        responseHeaders.put(name, value);
+        responseHeaders().put(name, value);
         return this;
     }
 
+    /** The headers set so far for the response, case-insensitive by name; the map may be changed. */
     public Map<String, String> responseHeaders() {
+        if (responseHeaders == null) {
+            responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        }
         return responseHeaders;
+    }
+
+    boolean hasResponseHeaders() {
+        return responseHeaders != null && !responseHeaders.isEmpty();
     }
 
     ObjectMapper mapper() {

@@ -78,7 +78,9 @@ final class Dispatcher {
             int status = ctx.status() != 0 ? ctx.status() : result == null ? 204 : 200;
             res = Response.status(status).body(result);
         }
-        ctx.responseHeaders().forEach((k, v) -> res.headers().putIfAbsent(k, v));
+        if (ctx.hasResponseHeaders()) {
+            ctx.responseHeaders().forEach((k, v) -> res.headers().putIfAbsent(k, v));
+        }
         return res;
     }
 

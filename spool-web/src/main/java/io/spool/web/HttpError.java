@@ -10,10 +10,7 @@ public class HttpError extends RuntimeException {
 
     public HttpError(int status, String message) {
         super(message, null, false, false);   // an expected outcome: no stack trace to fill
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status out of range: " + status);
-        }
-        this.status = status;
+        this.status = Response.checkStatus(status);
     }
 
     public int status() {

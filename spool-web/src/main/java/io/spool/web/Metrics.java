@@ -3,7 +3,9 @@ package io.spool.web;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Request metrics in the Prometheus text format: a counter of requests by method, route pattern and status, a
@@ -14,26 +16,37 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Metrics {
     static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-    private record Series(String method, String route) {}
-
-    private record Key(String method, String route, int status) {}
-
-    private static final class Histogram {
-        final LongAdder[] buckets = new LongAdder[BUCKETS.length];
+    /** The counters of one method and route: requests by status, and the latency of those that ran. */
+    private static final class Series {
+        final String method;
+        final String route;
+        final AtomicReferenceArray<LongAdder> byStatus = new AtomicReferenceArray<>(600);   // index: status
+        final LongAdder[] buckets = new LongAdder[BUCKETS.length];   // non-cumulative here; summed on output
         final LongAdder count = new LongAdder();
         final LongAdder sumNanos = new LongAdder();
 
-        Histogram() {
+        Series(String method, String route) {
+            this.method = method;
+            this.route = route;
             for (int i = 0; i < buckets.length; i++) {
                 buckets[i] = new LongAdder();
             }
+        }
+
+        void count(int status) {
+            LongAdder n = byStatus.get(status);
+            if (n == null) {
+                byStatus.compareAndSet(status, null, new LongAdder());
+                n = byStatus.get(status);
+            }
+            n.increment();
         }
 
         void observe(long nanos) {
             double seconds = nanos / 1e9;
             for (int i = 0; i < BUCKETS.length; i++) {
                 if (seconds <= BUCKETS[i]) {
-                    buckets[i].increment();   // non-cumulative here; summed on output
+                    buckets[i].increment();
                     break;
                 }
             }
@@ -42,8 +55,11 @@ public final class Metrics {
         }
     }
 
-    private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<Series, Histogram> latency = new ConcurrentHashMap<>();
+    /**
+     * By route, then method. Two lookups of strings the router and Netty keep (their hashes are cached and
+     * equal keys are usually the same object), so counting a request allocates nothing.
+     */
+    private final Map<String, Map<String, Series>> series = new ConcurrentHashMap<>();
     private final AtomicLong inFlight = new AtomicLong();
 
     void started() {
@@ -52,9 +68,9 @@ public final class Metrics {
 
     /** Counts a finished request; returns how many are still in flight. */
     long finished(String method, String route, int status, long nanos) {
-        String r = route == null ? "unmatched" : route;
-        requests.computeIfAbsent(new Key(method, r, status), k -> new LongAdder()).increment();
-        latency.computeIfAbsent(new Series(method, r), k -> new Histogram()).observe(nanos);
+        Series s = series(method, route == null ? "unmatched" : route);
+        s.count(status);
+        s.observe(nanos);
         return inFlight.decrementAndGet();
     }
 
@@ -63,7 +79,16 @@ public final class Metrics {
      * "-" and the route "rejected", outside the latency histogram (no handler ran).
      */
     void rejected(int status) {
-        requests.computeIfAbsent(new Key("-", "rejected", status), k -> new LongAdder()).increment();
+        series("-", "rejected").count(status);
+    }
+
+    private Series series(String method, String route) {
+        Map<String, Series> byMethod = series.get(route);
+        if (byMethod == null) {
+            byMethod = series.computeIfAbsent(route, r -> new ConcurrentHashMap<>());
+        }
+        Series s = byMethod.get(method);
+        return s != null ? s : byMethod.computeIfAbsent(method, m -> new Series(m, route));
     }
 
     public long inFlight() {
@@ -75,24 +100,34 @@ public final class Metrics {
         StringBuilder sb = new StringBuilder(1024);
         sb.append("# HELP spool_http_requests_total HTTP requests by method, route pattern and status.\n")
           .append("# TYPE spool_http_requests_total counter\n");
-        requests.forEach((k, v) -> sb.append("spool_http_requests_total{method=\"").append(k.method())
-                .append("\",route=\"").append(escape(k.route())).append("\",status=\"").append(k.status())
-                .append("\"} ").append(v.sum()).append('\n'));
+        forEachSeries(s -> {
+            for (int status = 0; status < s.byStatus.length(); status++) {
+                LongAdder n = s.byStatus.get(status);
+                if (n != null) {
+                    sb.append("spool_http_requests_total{method=\"").append(s.method).append("\",route=\"")
+                      .append(escape(s.route)).append("\",status=\"").append(status).append("\"} ")
+                      .append(n.sum()).append('\n');
+                }
+            }
+        });
         sb.append("# HELP spool_http_request_duration_seconds Time from request to last byte written.\n")
           .append("# TYPE spool_http_request_duration_seconds histogram\n");
-        latency.forEach((s, h) -> {
-            String labels = "method=\"" + s.method() + "\",route=\"" + escape(s.route()) + "\"";
+        forEachSeries(s -> {
+            long count = s.count.sum();
+            if (count == 0) {
+                return;   // only refusals so far: no handler ran
+            }
+            String labels = "method=\"" + s.method + "\",route=\"" + escape(s.route) + "\"";
             long cumulative = 0;
             for (int i = 0; i < BUCKETS.length; i++) {
-                cumulative += h.buckets[i].sum();
+                cumulative += s.buckets[i].sum();
                 sb.append("spool_http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
                   .append(BUCKETS[i]).append("\"} ").append(cumulative).append('\n');
             }
-            long count = h.count.sum();
             sb.append("spool_http_request_duration_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ")
               .append(count).append('\n');
             sb.append("spool_http_request_duration_seconds_sum{").append(labels).append("} ")
-              .append(h.sumNanos.sum() / 1e9).append('\n');
+              .append(s.sumNanos.sum() / 1e9).append('\n');
             sb.append("spool_http_request_duration_seconds_count{").append(labels).append("} ")
               .append(count).append('\n');
         });
@@ -100,6 +135,10 @@ public final class Metrics {
           .append("# TYPE spool_http_requests_in_flight gauge\n")
           .append("spool_http_requests_in_flight ").append(inFlight.get()).append('\n');
         return sb.toString();
+    }
+
+    private void forEachSeries(Consumer<Series> action) {
+        series.values().forEach(byMethod -> byMethod.values().forEach(action));
     }
 
     private static String escape(String s) {

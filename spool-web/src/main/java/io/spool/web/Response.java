@@ -20,7 +20,7 @@ public final class Response {
     private long contentLength = -1;
 
     private Response(int status) {
-        this.status = status;
+        this.status = checkStatus(status);
     }
 
     public static Response status(int status) {
@@ -56,7 +56,7 @@ public final class Response {
     }
 
     public Response setStatus(int status) {
-        this.status = status;
+        this.status = checkStatus(status);
         return this;
     }
 
@@ -98,6 +98,14 @@ public final class Response {
             case byte[] b -> new String(b, StandardCharsets.UTF_8);
             case null, default -> null;
         };
+    }
+
+    /** A status is one of the classes 1xx to 5xx (the metrics count statuses in a table of that size). */
+    static int checkStatus(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status out of range: " + status);
+        }
+        return status;
     }
 
     static Map<String, Object> errorBody(String message) {

@@ -67,6 +67,8 @@ class CoreTest {
                 .get("/conflict", ctx -> {
                     throw new Conflict("taken");
                 })
+                .get("/status/{code}", ctx -> Response.status(ctx.pathParamInt("code")))
+                .get("/ctx-status/{code}", ctx -> ctx.status(ctx.pathParamInt("code")).pathParam("code"))
                 .get("/boom", ctx -> {
                     throw new IllegalStateException("secret detail");
                 })
@@ -217,6 +219,18 @@ class CoreTest {
                 "Content-Type", "application/x-www-form-urlencoded");
         assertThat(json(form).toString()).contains("\"name\":\"box of nails\"").contains("\"qty\":12")
                 .contains("\"item\":{\"name\":\"box of nails\",\"qty\":12}");
+    }
+
+    /** A status outside 100-599 is the handler's bug: a 500, never a malformed status line on the wire. */
+    @Test
+    void statusesOutsideTheHttpRangeAreServerErrors() throws Exception {
+        assertThat(Http.get(server, "/status/299").statusCode()).isEqualTo(299);
+        assertThat(Http.get(server, "/ctx-status/202").statusCode()).isEqualTo(202);
+        for (String path : List.of("/status/600", "/status/99", "/status/-1", "/ctx-status/1000", "/ctx-status/0")) {
+            var r = Http.get(server, path);
+            assertThat(r.statusCode()).as(path).isEqualTo(500);
+            assertThat(json(r).path("id").asText()).as(path).hasSize(16);
+        }
     }
 
     @Test
