@@ -1,5 +1,6 @@
 package io.spool.web;
 
+import io.netty.util.AsciiString;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  */
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
+    static final AsciiString HEADER_NAME = AsciiString.cached(HEADER);   // hashed once, for request lookups
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

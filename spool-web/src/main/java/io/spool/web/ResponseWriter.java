@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -36,7 +37,8 @@ final class ResponseWriter {
                 ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                         bytes == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes))
                 : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
-        res.headers().forEach((k, v) -> r.headers().set(k, v));
+        // as AsciiString the encoder copies each header in bulk; a String it would write byte by byte
+        res.headers().forEach((k, v) -> r.headers().set(new AsciiString(k), new AsciiString(v)));
         if (!keepAlive) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (http10) {
@@ -64,7 +66,7 @@ final class ResponseWriter {
             int length = bytes == null ? 0 : bytes.length;
             HttpResponse r = head(res, keepAlive, ex.http10(), true, ex.head() || bodiless ? null : bytes);
             if (!bodiless) {
-                r.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+                r.headers().set(HttpHeaderNames.CONTENT_LENGTH, new AsciiString(Integer.toString(length)));
             }
             return ch.writeAndFlush(r);
         }
