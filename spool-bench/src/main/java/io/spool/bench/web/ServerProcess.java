@@ -41,6 +41,10 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    String name() {
+        return name;
+    }
+
     URI uri(Endpoint endpoint) {
         return URI.create("http://127.0.0.1:" + port + endpoint.path);
     }

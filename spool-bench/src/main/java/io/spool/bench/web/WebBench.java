@@ -11,9 +11,12 @@ import java.util.Map;
 
 /**
  * {@code ./spool bench web}: TechEmpower plaintext and JSON against every {@link Contenders contender}, side by
- * side in one run. Each round starts every contender in a fresh JVM of its own (the order rotates from round to
- * round), runs wrk for a warm-up on each endpoint and connection count, then measures each of them, then stops
- * that JVM. The report gives medians over the rounds and the ratios to raw Netty and of spool-web.
+ * side in one run. Every contender runs in a JVM of its own, all of them at once (an idle server costs next to
+ * nothing), and each is warmed up on every endpoint and connection count first. Then, round after round, each
+ * endpoint and connection count is measured on every contender in turn, one short wrk run each, the order
+ * rotating from round to round. The machine's speed drifts by tens of percent over minutes (other tenants of the
+ * host); measuring the contenders back to back, case by case, makes each round a fair comparison, and the report
+ * gives medians over the rounds and the median of the per-round ratios.
  */
 public final class WebBench {
     /** One measured configuration: an endpoint under a number of concurrent keep-alive connections. */
@@ -22,9 +25,9 @@ public final class WebBench {
     private WebBench() {}
 
     public static void main(String[] args) throws Exception {
-        int seconds = 10;
-        int warmup = 3;
-        int rounds = 3;
+        int seconds = 5;
+        int warmup = 5;
+        int rounds = 5;
         int threads = 2;
         List<Integer> connections = List.of(64, 256);
         List<String> only = List.of();
@@ -45,14 +48,14 @@ public final class WebBench {
         for (Endpoint e : Endpoint.values()) {
             connections.forEach(n -> cases.add(new Case(e, n)));
         }
-        System.out.printf("wrk %d threads, connections %s; each server JVM: %d s warm-up per endpoint and connection "
-                + "count, then %d s measured for each; %d rounds, contender order rotating%n", threads, connections,
-                warmup, seconds, rounds);
+        System.out.printf("wrk %d threads, connections %s; all server JVMs at once, each warmed up %d s per endpoint "
+                + "and connection count; then %d rounds of %d s per contender and case, back to back, contender order "
+                + "rotating%n", threads, connections, warmup, rounds, seconds);
         System.out.printf("%d cores, JDK %s, server JVMs %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), String.join(" ", ChildJvm.FLAGS));
         contenders.forEach(c -> System.out.printf("  %-10s %s%n", c.name(), c.about()));
         System.out.printf("about %d minutes%n",
-                Math.round(rounds * contenders.size() * (cases.size() * (warmup + seconds) + 2) / 60.0));
+                Math.round(contenders.size() * (cases.size() * (warmup + rounds * seconds) + 5) / 60.0));
         Map<Case, Map<String, List<Wrk.Sample>>> samples = measure(contenders, cases, new Wrk(threads),
                 Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds);
         WebReport.print(samples, System.out);
@@ -78,24 +81,34 @@ public final class WebBench {
             contenders.forEach(x -> byName.put(x.name(), new ArrayList<>()));
             samples.put(c, byName);
         }
-        for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < contenders.size(); k++) {
-                WebContender contender = contenders.get((k + r) % contenders.size());
-                try (ServerProcess server = ServerProcess.start(contender)) {
-                    for (Case c : cases) {  // warm every path up before the first measurement
-                        if (!warmup.isZero()) {
-                            wrk.run(server.uri(c.endpoint()), c.connections(), warmup);
-                        }
+        List<ServerProcess> servers = new ArrayList<>();
+        try {
+            for (WebContender contender : contenders) {
+                servers.add(ServerProcess.start(contender));
+            }
+            for (ServerProcess server : servers) {   // warm every path up before the first measurement
+                for (Case c : cases) {
+                    if (!warmup.isZero()) {
+                        wrk.run(server.uri(c.endpoint()), c.connections(), warmup);
                     }
-                    for (Case c : cases) {
+                }
+            }
+            for (int r = 0; r < rounds; r++) {
+                for (Case c : cases) {
+                    for (int k = 0; k < servers.size(); k++) {
+                        ServerProcess server = servers.get((k + r) % servers.size());
                         Wrk.Sample s = wrk.run(server.uri(c.endpoint()), c.connections(), each);
-                        samples.get(c).get(contender.name()).add(s);
+                        samples.get(c).get(server.name()).add(s);
                         System.out.printf("  round %d  %-10s %-9s %4d conn %,10.0f req/s  p50 %,8.0f µs  p99 %,8.0f µs%s%n",
-                                r + 1, contender.name(), c.endpoint().name().toLowerCase(), c.connections(),
+                                r + 1, server.name(), c.endpoint().name().toLowerCase(), c.connections(),
                                 s.requestsPerSecond(), s.p50Micros(), s.p99Micros(),
                                 s.errors() == 0 ? "" : "  " + s.errors() + " errors");
                     }
                 }
+            }
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
             }
         }
         return samples;

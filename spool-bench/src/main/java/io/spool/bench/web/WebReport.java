@@ -4,14 +4,19 @@ import io.spool.bench.Stats;
 import io.spool.bench.Table;
 
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * Prints the web benchmark's results: per endpoint and connection count, each contender's median throughput
  * and median p50/p99 latency over the rounds, errors, and its throughput relative to raw Netty; then spool-web's
  * ratios against its targets (at least 90% of raw Netty, at least Helidon and Javalin), once it is measured.
+ * A ratio is the median of the per-round ratios (round i of one contender against round i of the other, which
+ * ran just before or after it), with their range beside it: the machine drifts between rounds, and pairing
+ * takes that drift out.
  */
 final class WebReport {
     /** A throughput target of spool-web: the least acceptable ratio spool-web / peer. */
@@ -38,17 +43,31 @@ final class WebReport {
                     + Contenders.class.getName() + ")");
             return;
         }
-        Table targets = new Table("endpoint", "conns", "ratio", "value", "target", "verdict");
+        Table targets = new Table("endpoint", "conns", "ratio", "value", "rounds' range", "target", "verdict");
         samples.forEach((c, byName) -> TARGETS.stream().filter(t -> byName.containsKey(t.peer())).forEach(t -> {
-            double value = rate(byName.get(Contenders.SPOOL_WEB)) / rate(byName.get(t.peer()));
+            List<Double> perRound = pairedRatios(byName.get(Contenders.SPOOL_WEB), byName.get(t.peer()));
+            double value = Stats.median(perRound);
             targets.row(c.endpoint().name().toLowerCase(), c.connections(), Contenders.SPOOL_WEB + " / " + t.peer(),
-                    String.format("%.2f", value), String.format(">= %.2f", t.least()), value >= t.least() ? "met" : "MISSED");
+                    String.format("%.2f", value), String.format("%.2f-%.2f", Collections.min(perRound),
+                            Collections.max(perRound)),
+                    String.format(">= %.2f", t.least()), value >= t.least() ? "met" : "MISSED");
         }));
         targets.print(out);
     }
 
     private static String ratio(Map<String, List<Wrk.Sample>> byName, String name, String base) {
-        return byName.containsKey(base) ? String.format("%.2f", rate(byName.get(name)) / rate(byName.get(base))) : "-";
+        return byName.containsKey(base)
+                ? String.format("%.2f", Stats.median(pairedRatios(byName.get(name), byName.get(base)))) : "-";
+    }
+
+    /** Round i of {@code a} over round i of {@code b}, for the rounds both have. */
+    static List<Double> pairedRatios(List<Wrk.Sample> a, List<Wrk.Sample> b) {
+        int n = Math.min(a.size(), b.size());
+        if (n == 0) {
+            throw new IllegalArgumentException("no rounds to pair");
+        }
+        return IntStream.range(0, n).mapToObj(i -> a.get(i).requestsPerSecond() / b.get(i).requestsPerSecond())
+                .toList();
     }
 
     private static double rate(List<Wrk.Sample> samples) {
