@@ -25,9 +25,9 @@ public final class WebBench {
     private WebBench() {}
 
     public static void main(String[] args) throws Exception {
-        int seconds = 5;
+        int seconds = 4;
         int warmup = 5;
-        int rounds = 5;
+        int rounds = 7;
         int threads = 2;
         List<Integer> connections = List.of(64, 256);
         List<String> only = List.of();
