@@ -251,7 +251,7 @@ public final class Context {
 
     // ---- response
 
-    /** Sets the status for a plain return value (a {@link Response} carries its own). */
+    /** Sets the status (100-599) for a plain return value (a {@link Response} carries its own). */
     public Context status(int status) {
         this.status = Response.checkStatus(status);
         return this;

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 /**
  * A response with full control of status, headers and body. The body is {@code null} (no body), a
  * {@code byte[]}, a {@link String}, an {@link InputStream} (streamed; chunked unless a length is given), or any
- * other object (written as JSON). Header names are case-insensitive. Mutable, so that after-filters can
- * adjust it; a handler builds one per request.
+ * other object (written as JSON). Header names are case-insensitive; a status outside 100-599 is refused with
+ * an {@link IllegalArgumentException}. Mutable, so that after-filters can adjust it; a handler builds one per
+ * request.
  */
 public final class Response {
     private int status;
