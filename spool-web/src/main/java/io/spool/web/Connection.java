@@ -41,7 +41,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private Exchange current;
     private boolean closing;
     private ScheduledFuture<?> deadlineTimer;
-    private InFlightSelectStrategy loopStrategy;   // null on platform event loops
+    private VirtualLoopHandler loopHandler;   // null on platform event loops
     private boolean countedInFlight;
 
     Connection(WebServer server, ReadTimer readTimer) {
@@ -52,7 +52,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.loopStrategy = InFlightSelectStrategy.current();
+        this.loopHandler = VirtualLoopHandler.current();
     }
 
     @Override
@@ -263,12 +263,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     /** Tells the loop whether this connection waits for a handler (on the loop's thread, once per change). */
     private void countInFlight(boolean waiting) {
-        if (loopStrategy != null && waiting != countedInFlight) {
+        if (loopHandler != null && waiting != countedInFlight) {
             countedInFlight = waiting;
             if (waiting) {
-                loopStrategy.started();
+                loopHandler.started();
             } else {
-                loopStrategy.finished();
+                loopHandler.finished();
             }
         }
     }

@@ -3,14 +3,15 @@ package io.spool.web;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.nio.channels.spi.SelectorProvider;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Where the Netty event loops of the connections run. On virtual threads they share the scheduler with the
  * handlers: a request read on a loop starts its handler on the same carrier's queue, and the answer wakes the
  * loop without crossing to another thread pool; on platform threads each request crosses from the loop's thread
  * to a carrier and back. A virtual loop parks in {@code Selector.select} only from JDK 25 on (earlier selectors
- * block the carrier), hence {@link #VIRTUAL_SUPPORTED}.
+ * block the carrier), hence {@link #VIRTUAL_SUPPORTED}. Virtual loops wait through {@link VirtualLoopHandler}
+ * and share one platform timer thread for their alarms, which ends with the group.
  */
 final class EventLoops {
     static final boolean VIRTUAL_SUPPORTED = Runtime.version().feature() >= 25;
@@ -19,9 +20,15 @@ final class EventLoops {
     }
 
     static EventLoopGroup group(int threads, boolean virtual) {
-        return virtual
-                ? new MultiThreadIoEventLoopGroup(threads, Thread.ofVirtual().name("spool-web-io-", 0).factory(),
-                        NioIoHandler.newFactory(SelectorProvider.provider(), InFlightSelectStrategy::new))
-                : new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        if (!virtual) {
+            return new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        }
+        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("spool-web-loop-alarm").daemon().factory());
+        alarms.setRemoveOnCancelPolicy(true);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
+                Thread.ofVirtual().name("spool-web-io-", 0).factory(), VirtualLoopHandler.factory(alarms));
+        group.terminationFuture().addListener(f -> alarms.shutdownNow());
+        return group;
     }
 }
