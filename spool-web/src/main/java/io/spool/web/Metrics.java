@@ -20,7 +20,8 @@ public final class Metrics {
     private static final class Series {
         final String method;
         final String route;
-        final AtomicReferenceArray<LongAdder> byStatus = new AtomicReferenceArray<>(600);   // index: status
+        final AtomicReferenceArray<LongAdder> byStatus =   // index: status
+                new AtomicReferenceArray<>(Response.MAX_STATUS + 1);
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];   // non-cumulative here; summed on output
         final LongAdder count = new LongAdder();
         final LongAdder sumNanos = new LongAdder();

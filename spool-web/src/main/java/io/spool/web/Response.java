@@ -101,9 +101,12 @@ public final class Response {
         };
     }
 
-    /** A status is one of the classes 1xx to 5xx (the metrics count statuses in a table of that size). */
+    /** The highest status taken; {@link Metrics} counts statuses in a table indexed up to it. */
+    static final int MAX_STATUS = 599;
+
+    /** A status is one of the classes 1xx to 5xx. */
     static int checkStatus(int status) {
-        if (status < 100 || status > 599) {
+        if (status < 100 || status > MAX_STATUS) {
             throw new IllegalArgumentException("status out of range: " + status);
         }
         return status;

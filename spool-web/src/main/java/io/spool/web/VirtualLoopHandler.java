@@ -6,7 +6,6 @@ import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.IoRegistration;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.ThreadAwareExecutor;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,13 +54,10 @@ final class VirtualLoopHandler implements IoHandler {
 
     /** Netty NIO handlers for virtual loops, sharing {@code alarms} (one platform thread, shut down by the caller). */
     static IoHandlerFactory factory(ScheduledExecutorService alarms) {
-        return new IoHandlerFactory() {
-            @Override
-            public IoHandler newHandler(ThreadAwareExecutor executor) {
-                CapturingSelectorProvider selectors = new CapturingSelectorProvider();
-                IoHandler nio = NioIoHandler.newFactory(selectors).newHandler(executor);
-                return new VirtualLoopHandler(nio, selectors, new Alarm(alarms));
-            }
+        return executor -> {
+            CapturingSelectorProvider selectors = new CapturingSelectorProvider();
+            IoHandler nio = NioIoHandler.newFactory(selectors).newHandler(executor);
+            return new VirtualLoopHandler(nio, selectors, new Alarm(alarms));
         };
     }
 
