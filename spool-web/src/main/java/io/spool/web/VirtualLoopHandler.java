@@ -112,7 +112,10 @@ final class VirtualLoopHandler implements IoHandler {
         long now = System.nanoTime();
         alarm.ringAtOrBefore(now + context.delayNanos(now), this::wakeup);
         try {
-            selectors.latest().select();
+            // Ready keys go to a no-op action, not into the selected-key set: that set may be Netty's array
+            // (with Unsafe), which only Netty's own select calls reset; selecting into it with stale entries
+            // breaks the loop. Readiness is level-triggered, so Netty's poll right after sees the keys again.
+            selectors.latest().select(key -> { });
         } catch (IOException | ClosedSelectorException e) {
             // a broken selector: Netty's poll right after this notices and rebuilds it
             LOG.log(System.Logger.Level.DEBUG, "select failed", e);

@@ -3,11 +3,8 @@ package io.spool.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,21 +109,12 @@ class ShutdownTest {
 
     @Test
     void sigtermDrainsARealProcess() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                SignalMain.class.getName()).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
-            int port = -1;
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("port ")) {
-                    port = Integer.parseInt(line.substring(5));
-                    break;
-                }
-            }
-            assertThat(port).isPositive();
-            try (Raw raw = new Raw(port)) {
+        try (ChildServer child = new ChildServer()) {
+            Process p = child.process;
+            assertThat(child.port).isPositive();
+            try (Raw raw = new Raw(child.port)) {
                 raw.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
-                assertThat(out.readLine()).isEqualTo("handling");
+                assertThat(child.nextLine()).isEqualTo("handling");
                 p.destroy();   // SIGTERM
                 Raw.Reply r = raw.read();
                 assertThat(r.status()).isEqualTo(200);
@@ -135,10 +123,8 @@ class ShutdownTest {
             }
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(143);   // 128 + SIGTERM: the JVM exited on the signal
-            int gone = port;
+            int gone = child.port;
             assertThatThrownBy(() -> new Socket("127.0.0.1", gone).close()).isInstanceOf(ConnectException.class);
-        } finally {
-            p.destroyForcibly();
         }
     }
 }

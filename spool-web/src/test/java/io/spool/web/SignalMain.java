@@ -1,8 +1,12 @@
 package io.spool.web;
 
+import io.netty.util.internal.PlatformDependent;
 import java.time.Duration;
 
-/** A server in its own JVM for {@link ShutdownTest}: prints its port, then what its handler does. */
+/**
+ * A server in a JVM of its own, for tests that need a real process (signals) or JVM flags of their own: prints
+ * whether Netty uses {@code sun.misc.Unsafe} and its port, then what its slow handler does.
+ */
 public final class SignalMain {
     public static void main(String[] args) throws Exception {
         WebServer server = WebApp.create()
@@ -11,8 +15,10 @@ public final class SignalMain {
                     Thread.sleep(800);
                     return "finished";
                 })
+                .get("/ping", ctx -> "pong")
                 .start("127.0.0.1", 0)
                 .stopOnSignals(Duration.ofSeconds(10));
+        System.out.println("unsafe " + PlatformDependent.hasUnsafe());
         System.out.println("port " + server.port());
         Thread.sleep(Long.MAX_VALUE);
     }

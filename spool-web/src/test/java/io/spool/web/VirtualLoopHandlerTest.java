@@ -11,6 +11,8 @@ import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoRegistration;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.channels.Selector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -273,5 +275,43 @@ class VirtualLoopHandlerTest {
             assertThat(answer.get(10, TimeUnit.SECONDS).body()).isEqualTo("done");
             assertThat(cpuShare).as("process CPU share while the handler waits").isLessThan(0.4);
         }
+    }
+
+    /**
+     * With {@code sun.misc.Unsafe} (the default before Java 25) Netty swaps the selector's selected-key set for
+     * its own array, which only Netty's own select calls reset. A loop that processed a key (a client leaving)
+     * and then blocks must not select into that set: the next request on the same loop would break the loop.
+     */
+    @Test
+    void servesWhenNettyReplacesTheSelectedKeySet() throws Exception {
+        assumeThat(EventLoops.VIRTUAL_SUPPORTED).isTrue();
+        // two event loops: connection i shares its loop with connection i + 4
+        try (ChildServer child = new ChildServer("-Dio.netty.noUnsafe=false", "-XX:ActiveProcessorCount=2")) {
+            assertThat(child.unsafe).as("the child's Netty uses Unsafe, so it replaces the key set").isTrue();
+            List<Raw> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    clients.add(new Raw(child.port));
+                    assertThat(ping(clients.get(i))).isEqualTo("pong");
+                }
+                for (int i = 0; i < 4; i++) {
+                    clients.get(i).close();
+                    Thread.sleep(50);   // the loop handles the close, then blocks
+                    assertThat(ping(clients.get(i + 4))).isEqualTo("pong");
+                }
+            } finally {
+                for (Raw c : clients) {
+                    c.close();
+                }
+            }
+            assertThat(child.output()).doesNotContain("Exception");
+        }
+    }
+
+    private static String ping(Raw client) throws java.io.IOException {
+        client.socket.setSoTimeout(5_000);
+        Raw.Reply r = client.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n").read();
+        assertThat(r.status()).isEqualTo(200);
+        return r.text();
     }
 }
