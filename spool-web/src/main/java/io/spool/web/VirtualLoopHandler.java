@@ -112,9 +112,9 @@ final class VirtualLoopHandler implements IoHandler {
         long now = System.nanoTime();
         alarm.ringAtOrBefore(now + context.delayNanos(now), this::wakeup);
         try {
-            // Ready keys go to a no-op action, not into the selected-key set: that set may be Netty's array
-            // (with Unsafe), which only Netty's own select calls reset; selecting into it with stale entries
-            // breaks the loop. Readiness is level-triggered, so Netty's poll right after sees the keys again.
+            // Ready keys go to a no-op action, not into the selected-key set: that set may be Netty's array (when
+            // Netty may use Unsafe), which only Netty's own select calls reset; selecting into it with stale
+            // entries breaks the loop. Readiness is level-triggered: Netty's poll right after sees the keys again.
             selectors.latest().select(key -> { });
         } catch (IOException | ClosedSelectorException e) {
             // a broken selector: Netty's poll right after this notices and rebuilds it

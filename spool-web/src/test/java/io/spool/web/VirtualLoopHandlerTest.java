@@ -278,9 +278,11 @@ class VirtualLoopHandlerTest {
     }
 
     /**
-     * With {@code sun.misc.Unsafe} (the default before Java 25) Netty swaps the selector's selected-key set for
-     * its own array, which only Netty's own select calls reset. A loop that processed a key (a client leaving)
-     * and then blocks must not select into that set: the next request on the same loop would break the loop.
+     * With {@code sun.misc.Unsafe} allowed (Netty leaves it off by default on Java 25, where virtual loops start;
+     * {@code --sun-misc-unsafe-memory-access=allow} or {@code -Dio.netty.noUnsafe=false} turn it on) Netty swaps
+     * the selector's selected-key set for its own array, which only Netty's own select calls reset. A loop that
+     * processed a key (a client leaving) and then blocks must not select into that set: the next request on the
+     * same loop would break the loop.
      */
     @Test
     void servesWhenNettyReplacesTheSelectedKeySet() throws Exception {

@@ -26,7 +26,7 @@ public final class WebBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = 4;
-        int warmup = 5;
+        int warmup = 15;   // under full load on 2 cores, C2 compiles spool-web's hot paths 15-30 s in
         int rounds = 7;
         int threads = 2;
         List<Integer> connections = List.of(64, 256);
