@@ -42,6 +42,7 @@ final class VirtualLoopHandler implements IoHandler {
     private final Alarm alarm;
     private final AtomicBoolean wakenUp = new AtomicBoolean();
     private final PollOnly pollOnly = new PollOnly();
+    private final Runnable ring = this::wakeup;   // one object for every arming
     private volatile Thread loopThread;
     private int inFlight;
     private int idleRounds;
@@ -110,7 +111,7 @@ final class VirtualLoopHandler implements IoHandler {
             return false;
         }
         long now = System.nanoTime();
-        alarm.ringAtOrBefore(now + context.delayNanos(now), this::wakeup);
+        alarm.ringAtOrBefore(now + context.delayNanos(now), ring);
         try {
             // Ready keys go to a no-op action, not into the selected-key set: that set may be Netty's array (when
             // Netty may use Unsafe), which only Netty's own select calls reset; selecting into it with stale
@@ -212,9 +213,7 @@ final class VirtualLoopHandler implements IoHandler {
             if (armed != null && armedAt - now > 0 && armedAt - atNanos <= 0) {
                 return;
             }
-            if (armed != null) {
-                armed.cancel(false);
-            }
+            cancel();
             armedAt = atNanos;
             armed = timer.schedule(ring, Math.max(0, atNanos - now), TimeUnit.NANOSECONDS);
         }
