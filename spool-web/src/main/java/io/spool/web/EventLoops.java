@@ -3,7 +3,9 @@ package io.spool.web;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Where the Netty event loops of the connections run. On virtual threads they share the scheduler with the
@@ -26,8 +28,11 @@ final class EventLoops {
         ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("spool-web-loop-alarm").daemon().factory());
         alarms.setRemoveOnCancelPolicy(true);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
-                Thread.ofVirtual().name("spool-web-io-", 0).factory(), VirtualLoopHandler.factory(alarms));
+        ThreadFactory vthreads = Thread.ofVirtual().name("spool-web-io-", 0).factory();
+        // a loop lives as long as the server: Netty may treat it as its own kind of thread, with thread-local
+        // buffer magazines and recyclers instead of the shared, contended ones it gives passing threads
+        ThreadFactory loops = task -> vthreads.newThread(() -> FastThreadLocalThread.runWithFastThreadLocal(task));
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, loops, VirtualLoopHandler.factory(alarms));
         group.terminationFuture().addListener(f -> alarms.shutdownNow());
         return group;
     }

@@ -2,12 +2,15 @@ package io.spool.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Event loops on virtual threads (the default on JDK 25+) or on platform threads of their own. */
@@ -28,6 +31,22 @@ class EventLoopsTest {
                     assertThat(raw.read(false).text()).isEqualTo("n=" + i);
                 }
             }
+        }
+    }
+
+    /** Netty gives a virtual loop its per-thread buffer magazines and recyclers, as it would its own threads. */
+    @Test
+    void virtualLoopsRunWithNettysFastThreadLocals() throws Exception {
+        Assumptions.assumeTrue(EventLoops.VIRTUAL_SUPPORTED);
+        EventLoopGroup group = EventLoops.group(1, true);
+        try {
+            boolean fast = group.next().submit(
+                    FastThreadLocalThread::currentThreadWillCleanupFastThreadLocals).get();
+            boolean virtual = group.next().submit(() -> Thread.currentThread().isVirtual()).get();
+            assertThat(virtual).isTrue();
+            assertThat(fast).isTrue();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
     }
 
