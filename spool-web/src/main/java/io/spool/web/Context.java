@@ -68,6 +68,10 @@ public final class Context {
         return uri;
     }
 
+    Router.Route route() {
+        return match == null ? null : match.route();
+    }
+
     /** The pattern of the matched route ({@code /caption/{template}}), or null when none matched. */
     public String routePattern() {
         return match == null ? null : match.pattern();

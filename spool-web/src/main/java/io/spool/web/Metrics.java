@@ -16,8 +16,11 @@ import java.util.function.Consumer;
 public final class Metrics {
     static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-    /** The counters of one method and route: requests by status, and the latency of those that ran. */
-    private static final class Series {
+    /**
+     * The counters of one method and route: requests by status, and the latency of those that ran. A route holds
+     * its own, so that counting a routed request needs no lookup.
+     */
+    static final class Series {
         final String method;
         final String route;
         final AtomicReferenceArray<LongAdder> byStatus =   // index: status
@@ -68,8 +71,9 @@ public final class Metrics {
     }
 
     /** Counts a finished request; returns how many are still in flight. */
-    long finished(String method, String route, int status, long nanos) {
-        Series s = series(method, route == null ? "unmatched" : route);
+    long finished(String method, Router.Route route, int status, long nanos) {
+        Series s = route != null && route.series() != null && route.method().equals(method) ? route.series()
+                : series(method, route == null ? "unmatched" : route.pattern());   // HEAD served by GET: its own
         s.count(status);
         s.observe(nanos);
         return inFlight.decrementAndGet();
@@ -83,7 +87,7 @@ public final class Metrics {
         series("-", "rejected").count(status);
     }
 
-    private Series series(String method, String route) {
+    Series series(String method, String route) {
         Map<String, Series> byMethod = series.get(route);
         if (byMethod == null) {
             byMethod = series.computeIfAbsent(route, r -> new ConcurrentHashMap<>());

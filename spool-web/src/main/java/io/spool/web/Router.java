@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * {@code /users/me} and {@code /users/{id}} can live side by side. HEAD falls back to GET.
  */
 final class Router {
-    record Route(String method, String pattern, Handler handler) {}
+    /** A handler at a method and pattern, with the metrics series it counts into (null: looked up per request). */
+    record Route(String method, String pattern, Handler handler, Metrics.Series series) {}
 
     /** The outcome of a lookup: a route (or null), its path parameters, and the methods the path allows. */
     record Match(Route route, Map<String, String> params, Set<String> allowed) {
@@ -40,6 +41,10 @@ final class Router {
     private final Map<String, Map<String, Route>> literalRoutes = new HashMap<>();
 
     void add(String method, String pattern, Handler handler) {
+        add(method, pattern, handler, null);
+    }
+
+    void add(String method, String pattern, Handler handler, Metrics.Series series) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("a pattern starts with '/': " + pattern);
         }
@@ -66,7 +71,7 @@ final class Router {
                 node = node.literals.computeIfAbsent(s, k -> new Node());
             }
         }
-        Route route = new Route(method, pattern, handler);
+        Route route = new Route(method, pattern, handler, series);
         if (node.routes.putIfAbsent(method, route) != null) {
             throw new IllegalArgumentException("route defined twice: " + method + " " + pattern);
         }

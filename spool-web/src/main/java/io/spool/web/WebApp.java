@@ -77,7 +77,8 @@ public final class WebApp {
 
     /** A route for any method ({@code GET}, {@code OPTIONS}, ...); patterns take {@code {param}} and a final {@code *}. */
     public WebApp route(String method, String pattern, Handler handler) {
-        router.add(method.toUpperCase(java.util.Locale.ROOT), pattern, Objects.requireNonNull(handler));
+        String m = method.toUpperCase(java.util.Locale.ROOT);
+        router.add(m, pattern, Objects.requireNonNull(handler), metrics.series(m, pattern));
         return this;
     }
 

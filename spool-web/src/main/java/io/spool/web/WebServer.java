@@ -209,7 +209,7 @@ public final class WebServer implements AutoCloseable {
     void finished(Exchange ex) {
         long nanos = System.nanoTime() - ex.startNanos;
         Context ctx = ex.ctx;
-        long stillInFlight = metrics.finished(ctx.method(), ctx.routePattern(), ex.status(), nanos);
+        long stillInFlight = metrics.finished(ctx.method(), ctx.route(), ex.status(), nanos);
         if (stillInFlight == 0 && draining) {   // the lock only while stopping: awaitIdle checks and waits under it
             lock.lock();
             try {

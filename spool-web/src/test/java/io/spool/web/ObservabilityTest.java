@@ -50,6 +50,8 @@ class ObservabilityTest {
         Http.get(server, "/items/1");
         Http.get(server, "/items/2");
         Http.get(server, "/items/x/y");
+        Http.send(server, "HEAD", "/items/3", null);   // served by the GET route, counted as what it was
+        Http.send(server, "POST", "/items", "{}");
         Thread holder = Thread.ofVirtual().start(() -> Http.get(server, "/hold"));
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -58,6 +60,8 @@ class ObservabilityTest {
         String text = r.body();
         assertThat(text).contains("spool_http_requests_total{method=\"GET\",route=\"/items/{id}\",status=\"200\"} 2");
         assertThat(text).contains("spool_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1");
+        assertThat(text).contains("spool_http_requests_total{method=\"HEAD\",route=\"/items/{id}\",status=\"200\"} 1");
+        assertThat(text).contains("spool_http_requests_total{method=\"POST\",route=\"/items\",status=\"200\"} 1");
         assertThat(text).contains("spool_http_request_duration_seconds_bucket{method=\"GET\",route=\"/items/{id}\",le=\"+Inf\"} 2");
         assertThat(text).contains("spool_http_request_duration_seconds_count{method=\"GET\",route=\"/items/{id}\"} 2");
         assertThat(text).containsPattern("le=\"0.001\"} \\d");
