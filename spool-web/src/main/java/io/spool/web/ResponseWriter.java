@@ -18,6 +18,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes a rendered {@link Response} to a channel from the handler's thread. A byte body goes out as one
@@ -27,6 +30,10 @@ import java.io.InputStream;
 final class ResponseWriter {
     private static final System.Logger LOG = System.getLogger("io.spool.web");
     private static final int CHUNK = 16 * 1024;
+    /** Header names and values most responses carry, encoded once (a map of literals: their hashes are cached). */
+    private static final Map<String, AsciiString> COMMON = Stream.of("Content-Type", RequestIds.HEADER,
+                    "application/json", "text/plain; charset=utf-8", "application/octet-stream")
+            .collect(Collectors.toUnmodifiableMap(s -> s, AsciiString::cached));
 
     private ResponseWriter() {}
 
@@ -38,13 +45,18 @@ final class ResponseWriter {
                         bytes == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes))
                 : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
         // as AsciiString the encoder copies each header in bulk; a String it would write byte by byte
-        res.headers().forEach((k, v) -> r.headers().set(new AsciiString(k), new AsciiString(v)));
+        res.headers().forEach((k, v) -> r.headers().set(ascii(k), ascii(v)));
         if (!keepAlive) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (http10) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         return r;
+    }
+
+    private static AsciiString ascii(String s) {
+        AsciiString common = COMMON.get(s);
+        return common != null ? common : new AsciiString(s);
     }
 
     /** A JSON error rendered on the event loop, where no dispatcher runs. */
