@@ -37,8 +37,11 @@ final class Router {
     }
 
     private final Node root = new Node();
-    /** Patterns made only of literal segments, by path then method: most lookups end here, allocating nothing. */
-    private final Map<String, Map<String, Route>> literalRoutes = new HashMap<>();
+    /**
+     * The matches of patterns made only of literal segments, by path then method, built once: most lookups end
+     * here and allocate nothing.
+     */
+    private final Map<String, Map<String, Match>> literalMatches = new HashMap<>();
 
     void add(String method, String pattern, Handler handler) {
         add(method, pattern, handler, null);
@@ -76,15 +79,16 @@ final class Router {
             throw new IllegalArgumentException("route defined twice: " + method + " " + pattern);
         }
         if (!pattern.contains("{") && !pattern.contains("*")) {
-            literalRoutes.computeIfAbsent(pattern, k -> new HashMap<>()).put(method, route);
+            Match match = new Match(route, Map.of(), Set.of());
+            literalMatches.computeIfAbsent(pattern, k -> new HashMap<>()).put(method, match);
         }
     }
 
     Match find(String method, String rawPath) {
-        Map<String, Route> literal = literalRoutes.get(rawPath);
-        Route exact = literal == null ? null : literal.get(method);
+        Map<String, Match> literal = literalMatches.get(rawPath);
+        Match exact = literal == null ? null : literal.get(method);
         if (exact != null) {   // the walk would find the same: a literal beats everything else
-            return new Match(exact, Map.of(), Set.of());
+            return exact;
         }
         String[] segments = split(rawPath);
         Set<String> allowed = new TreeSet<>();

@@ -30,6 +30,19 @@ class RouterTest {
     }
 
     @Test
+    void aLiteralPathIsAnsweredByAMatchBuiltOnceForItsMethod() {
+        Router r = new Router();
+        r.add("GET", "/plaintext", H);
+        r.add("POST", "/plaintext", H);
+        Router.Match get = r.find("GET", "/plaintext");
+        assertThat(get.route().method()).isEqualTo("GET");
+        assertThat(get.params()).isEmpty();
+        assertThat(r.find("GET", new String("/plaintext"))).isSameAs(get);
+        assertThat(r.find("POST", "/plaintext")).isNotSameAs(get).extracting(m -> m.route().method()).isEqualTo("POST");
+        assertThat(r.find("HEAD", "/plaintext").pattern()).isEqualTo("/plaintext");   // by the walk's fallback
+    }
+
+    @Test
     void methodMismatchReportsAllowedMethods() {
         Router r = new Router();
         r.add("GET", "/a/{x}", H);
