@@ -2,7 +2,6 @@ package io.spool.web;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -64,19 +63,20 @@ public final class Metrics {
      * equal keys are usually the same object), so counting a request allocates nothing.
      */
     private final Map<String, Map<String, Series>> series = new ConcurrentHashMap<>();
-    private final AtomicLong inFlight = new AtomicLong();
+    /** Added to and taken from by every event loop, read rarely: striped, so the loops' cores do not contend. */
+    private final LongAdder inFlight = new LongAdder();
 
     void started() {
-        inFlight.incrementAndGet();
+        inFlight.increment();
     }
 
-    /** Counts a finished request; returns how many are still in flight. */
-    long finished(String method, Router.Route route, int status, long nanos) {
+    /** Counts a finished request. */
+    void finished(String method, Router.Route route, int status, long nanos) {
         Series s = route != null && route.series() != null && route.method().equals(method) ? route.series()
                 : series(method, route == null ? "unmatched" : route.pattern());   // HEAD served by GET: its own
         s.count(status);
         s.observe(nanos);
-        return inFlight.decrementAndGet();
+        inFlight.decrement();
     }
 
     /**
@@ -96,8 +96,9 @@ public final class Metrics {
         return s != null ? s : byMethod.computeIfAbsent(method, m -> new Series(m, route));
     }
 
+    /** Requests being handled now (a sum of stripes: exact whenever none is starting or finishing meanwhile). */
     public long inFlight() {
-        return inFlight.get();
+        return inFlight.sum();
     }
 
     /** The Prometheus text exposition (format 0.0.4). */
@@ -138,7 +139,7 @@ public final class Metrics {
         });
         sb.append("# HELP spool_http_requests_in_flight Requests being handled now.\n")
           .append("# TYPE spool_http_requests_in_flight gauge\n")
-          .append("spool_http_requests_in_flight ").append(inFlight.get()).append('\n');
+          .append("spool_http_requests_in_flight ").append(inFlight.sum()).append('\n');
         return sb.toString();
     }
 

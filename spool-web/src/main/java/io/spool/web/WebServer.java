@@ -209,8 +209,10 @@ public final class WebServer implements AutoCloseable {
     void finished(Exchange ex) {
         long nanos = System.nanoTime() - ex.startNanos;
         Context ctx = ex.ctx;
-        long stillInFlight = metrics.finished(ctx.method(), ctx.route(), ex.status(), nanos);
-        if (stillInFlight == 0 && draining) {   // the lock only while stopping: awaitIdle checks and waits under it
+        metrics.finished(ctx.method(), ctx.route(), ex.status(), nanos);
+        // only while stopping: awaitIdle checks and waits under the lock. The last request to finish sees 0 (its
+        // decrement and sum come after every other update), so the signal is never missed
+        if (draining && metrics.inFlight() == 0) {
             lock.lock();
             try {
                 idle.signalAll();
