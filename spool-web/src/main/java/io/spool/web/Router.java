@@ -38,8 +38,8 @@ final class Router {
 
     private final Node root = new Node();
     /**
-     * The matches of patterns made only of literal segments, by path then method, built once: most lookups end
-     * here and allocate nothing.
+     * The matches of patterns made only of literal segments without escapes, by path then method, built once:
+     * most lookups end here and allocate nothing. A path with escapes never equals a key, and takes the walk.
      */
     private final Map<String, Map<String, Match>> literalMatches = new HashMap<>();
 
@@ -71,14 +71,15 @@ final class Router {
                 }
                 node = node.param;
             } else {
-                node = node.literals.computeIfAbsent(s, k -> new Node());
+                // a literal is matched against the decoded path, so "/a%20b" means the path "/a b"
+                node = node.literals.computeIfAbsent(decodePattern(s, pattern), k -> new Node());
             }
         }
         Route route = new Route(method, pattern, handler, series);
         if (node.routes.putIfAbsent(method, route) != null) {
             throw new IllegalArgumentException("route defined twice: " + method + " " + pattern);
         }
-        if (!pattern.contains("{") && !pattern.contains("*")) {
+        if (!pattern.contains("{") && !pattern.contains("*") && !pattern.contains("%")) {
             Match match = new Match(route, Map.of(), Set.of());
             literalMatches.computeIfAbsent(pattern, k -> new HashMap<>()).put(method, match);
         }
@@ -160,6 +161,14 @@ final class Router {
             return new String[0];
         }
         return path.substring(1).split("/", -1);
+    }
+
+    private static String decodePattern(String segment, String pattern) {
+        try {
+            return decode(segment);
+        } catch (HttpError e) {
+            throw new IllegalArgumentException("malformed percent-encoding in pattern: " + pattern);
+        }
     }
 
     /** Percent-decodes one path segment ('+' is literal in a path); a bad escape is the client's 400. */

@@ -43,6 +43,19 @@ class RouterTest {
     }
 
     @Test
+    void aLiteralWithEscapesMatchesTheDecodedPathHoweverItIsSpelled() {
+        Router r = new Router();
+        r.add("GET", "/a%20b", H);
+        r.add("GET", "/caf%C3%A9", H);
+        assertThat(r.find("GET", "/a%20b").pattern()).isEqualTo("/a%20b");
+        assertThat(r.find("HEAD", "/a%20b").pattern()).isEqualTo("/a%20b");
+        assertThat(r.find("POST", "/a%20b").allowed()).containsExactly("GET", "HEAD");
+        assertThat(r.find("GET", "/a%2520b").route()).isNull();   // that is the path "/a%20b", not "/a b"
+        assertThat(r.find("GET", "/caf%c3%a9").pattern()).isEqualTo("/caf%C3%A9");
+        assertThatThrownBy(() -> r.add("GET", "/bad%zz", H)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void methodMismatchReportsAllowedMethods() {
         Router r = new Router();
         r.add("GET", "/a/{x}", H);
