@@ -32,6 +32,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private static final int PAUSE_READING_AT = 16;
     private static final long LINGER_MILLIS = 2000;
     private static final byte[] NO_BYTES = new byte[0];
+    private static final System.Logger LOG = System.getLogger("io.spool.web");
 
     private final WebServer server;
     private final ReadTimer readTimer;
@@ -66,7 +67,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
         server.closed(this);
         countInFlight(false);   // a handler still running for a closed connection needs no quick pickup
         closing = true;
-        if (deadlineTimer != null) {
+        // a handler still running keeps its deadline: it is interrupted then, though nobody waits for its answer
+        if (deadlineTimer != null && (current == null || current.answered())) {
             deadlineTimer.cancel(false);
             deadlineTimer = null;
         }
@@ -201,22 +203,20 @@ final class Connection extends ChannelInboundHandlerAdapter {
             if (ex.answer(res.status())) {   // the client left, or the server stopped: nobody to answer
                 server.finished(ex);
             }
-            closeQuietly(res.body());
+            Dispatcher.closeBody(res);
         } else if (ex.answer(res.status())) {
-            ChannelFuture f = ResponseWriter.write(ctx.channel(), res, ex, gate, server.stallNanos());
+            ChannelFuture f;
+            try {
+                f = ResponseWriter.write(ctx.channel(), res, ex, gate, server.stallNanos());
+            } catch (RuntimeException e) {
+                // the dispatcher checks what it hands over, so this is a bug; still, the exchange must end
+                LOG.log(System.Logger.Level.ERROR, "response to request " + ex.ctx.requestId() + " not written", e);
+                Dispatcher.closeBody(res);
+                f = ctx.channel().close();
+            }
             f.addListener((ChannelFutureListener) done -> finished(ex, done));
         } else {
-            closeQuietly(res.body());   // the deadline answered already; this body has no reader
-        }
-    }
-
-    private static void closeQuietly(Object body) {
-        if (body instanceof AutoCloseable stream) {
-            try {
-                stream.close();
-            } catch (Exception ignored) {
-                // nothing more to do with a body nobody reads
-            }
+            Dispatcher.closeBody(res);   // the deadline answered already; this body has no reader
         }
     }
 
@@ -228,7 +228,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void checkDeadline() {
         deadlineTimer = null;
         Exchange ex = current;
-        if (ex == null || ex.answered() || !ctx.channel().isActive()) {
+        if (ex == null || ex.answered()) {
             return;   // the next request arms it again
         }
         long left = ex.startNanos + server.deadlineNanos() - System.nanoTime();
@@ -242,6 +242,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
     /** On the event loop, when the deadline passes before the handler answered. */
     private void expire(Exchange ex) {
         int status = server.deadlineStatus();
+        if (!ctx.channel().isActive()) {
+            if (ex.expire(status)) {   // the client left: only the interrupt and the count remain
+                server.finished(ex);
+            }
+            return;
+        }
         if (ex.expire(status)) {
             Response res = ResponseWriter.errorBytes(status, "deadline of " + server.deadlineMillis()
                     + " ms exceeded", server.mapper()).header(RequestIds.HEADER, ex.ctx.requestId());

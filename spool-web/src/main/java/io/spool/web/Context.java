@@ -278,6 +278,12 @@ public final class Context {
         return responseHeaders;
     }
 
+    /** Forgets the status and headers a failed handler set: an exception mapper answers afresh. */
+    void resetResponse() {
+        status = 0;
+        responseHeaders = null;
+    }
+
     boolean hasResponseHeaders() {
         return responseHeaders != null && !responseHeaders.isEmpty();
     }

@@ -1,6 +1,7 @@
 package io.spool.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,12 +44,14 @@ final class Dispatcher {
             try {
                 f.after(ctx, res);
             } catch (Throwable t) {
+                closeBody(res);   // replaced: a stream nobody will read still holds its file or connection
                 res = fromThrowable(t, ctx);
             }
         }
         try {
-            return render(res);
+            return checkSendable(render(res));
         } catch (Exception e) {
+            closeBody(res);
             return render(internalError(e, ctx));
         }
     }
@@ -92,6 +95,8 @@ final class Dispatcher {
         for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
             ExceptionMapper m = mappers.get(c);
             if (m != null) {
+                ctx.resetResponse();   // the status and headers of the answer that failed are not the mapper's
+
                 try {
                     return toResponse(m.map(t, ctx), ctx);
                 } catch (Throwable again) {
@@ -136,6 +141,34 @@ final class Dispatcher {
             }
         }
         return res;
+    }
+
+    /**
+     * Refuses a response Netty could not write: a final status below 200 (the client would wait for the real
+     * one), or a header name or value that is null or not valid HTTP (a CR or LF in a value, taken from the
+     * request, would otherwise split the response). Such a response becomes a 500 with its cause in the log.
+     */
+    private static Response checkSendable(Response res) {
+        if (res.status() < 200) {
+            throw new IllegalStateException("a final response needs a status of 200 or more, not " + res.status());
+        }
+        res.headers().forEach((name, value) -> {
+            if (name == null || value == null || name.isEmpty() || HttpHeaderValidationUtil.validateToken(name) >= 0
+                    || HttpHeaderValidationUtil.validateValidHeaderValue(value) >= 0) {
+                throw new IllegalStateException("response header not valid in HTTP: " + name + ": " + value);
+            }
+        });
+        return res;
+    }
+
+    static void closeBody(Response res) {
+        if (res.body() instanceof AutoCloseable stream) {
+            try {
+                stream.close();
+            } catch (Exception ignored) {
+                // nothing more to do with a body nobody reads
+            }
+        }
     }
 
     private static void defaultType(Response res, String type) {

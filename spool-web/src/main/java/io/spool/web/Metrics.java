@@ -1,6 +1,7 @@
 package io.spool.web;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -9,10 +10,14 @@ import java.util.function.Consumer;
 /**
  * Request metrics in the Prometheus text format: a counter of requests by method, route pattern and status, a
  * latency histogram by method and route, and a gauge of requests in flight. Routes are patterns (never raw
- * paths), so the number of series stays bounded; requests that matched no route count as "unmatched", and
+ * paths), so the number of series stays bounded; requests that matched no route count as "unmatched" (under
+ * method "other" when the method is not a standard one), and
  * requests refused before routing (malformed, oversized, too slow) as method "-", route "rejected".
  */
 public final class Metrics {
+    /** Methods an unmatched request is counted under by name; any other a client makes up counts as "other". */
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
     static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     /**
@@ -73,7 +78,8 @@ public final class Metrics {
     /** Counts a finished request. */
     void finished(String method, Router.Route route, int status, long nanos) {
         Series s = route != null && route.series() != null && route.method().equals(method) ? route.series()
-                : series(method, route == null ? "unmatched" : route.pattern());   // HEAD served by GET: its own
+                : route == null ? series(STANDARD_METHODS.contains(method) ? method : "other", "unmatched")
+                : series(method, route.pattern());   // HEAD served by GET: its own
         s.count(status);
         s.observe(nanos);
         inFlight.decrement();

@@ -37,13 +37,17 @@ final class ResponseWriter {
 
     private ResponseWriter() {}
 
-    /** Headers shared by every response: status, the response's own headers, and the connection's fate. */
+    /**
+     * Headers shared by every response: status, the response's own headers, and the connection's fate. An
+     * HTTP/1.0 client is answered in HTTP/1.0, which also tells the compressor not to chunk what it sends it.
+     */
     static HttpResponse head(Response res, boolean keepAlive, boolean http10, boolean full, byte[] bytes) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(res.status());
+        HttpVersion version = http10 ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         HttpResponse r = full
-                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                ? new DefaultFullHttpResponse(version, status,
                         bytes == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes))
-                : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+                : new DefaultHttpResponse(version, status);
         // as AsciiString the encoder copies each header in bulk; a String it would write byte by byte
         res.headers().forEach((k, v) -> r.headers().set(ascii(k), ascii(v)));
         if (!keepAlive) {
@@ -70,22 +74,25 @@ final class ResponseWriter {
     }
 
     static ChannelFuture write(Channel ch, Response res, Exchange ex, WritabilityGate gate, long stallNanos) {
-        boolean keepAlive = ex.keepAlive();
         int code = res.status();
         boolean bodiless = code < 200 || code == 204 || code == 304;
         if (!(res.body() instanceof InputStream in)) {
             byte[] bytes = (byte[]) res.body();
             int length = bytes == null ? 0 : bytes.length;
-            HttpResponse r = head(res, keepAlive, ex.http10(), true, ex.head() || bodiless ? null : bytes);
+            HttpResponse r = head(res, ex.keepAlive(), ex.http10(), true, ex.head() || bodiless ? null : bytes);
             if (!bodiless) {
                 r.headers().set(HttpHeaderNames.CONTENT_LENGTH, new AsciiString(Integer.toString(length)));
             }
             return ch.writeAndFlush(r);
         }
-        HttpResponse r = head(res, keepAlive, ex.http10(), false, null);
-        if (res.streamLength() >= 0) {
+        boolean unknownLength = res.streamLength() < 0;
+        if (ex.http10() && unknownLength && !ex.head()) {
+            ex.closeAfter();   // HTTP/1.0 has no chunks: a body of unknown length ends where the connection does
+        }
+        HttpResponse r = head(res, ex.keepAlive(), ex.http10(), false, null);
+        if (!unknownLength) {
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, res.streamLength());
-        } else if (!ex.head()) {
+        } else if (!ex.head() && !ex.http10()) {
             r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
         try (in) {

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -52,6 +54,8 @@ public final class WebServer implements AutoCloseable {
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** This server's requests in flight (the metrics may be shared with other servers of the same app). */
+    private final LongAdder inFlight = new LongAdder();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -146,7 +150,14 @@ public final class WebServer implements AutoCloseable {
         draining = true;
         serverChannel.close().syncUninterruptibly();
         connections.forEach(c -> c.executeOnLoop(c::drain));
-        awaitIdle(grace);
+        long deadline = System.nanoTime() + WritabilityGate.nanos(grace);
+        // a loop runs its tasks in order: once a no-op queued after the drains has run on every loop, no loop starts
+        // another request, and a count of 0 in flight means done
+        for (EventExecutor loop : workers) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            loop.submit(() -> { }).awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
+        }
+        awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         shutdownLoops();
         handlers.shutdownNow();   // interrupts handlers that outlived the grace period
         Thread hook = shutdownHook;
@@ -174,7 +185,7 @@ public final class WebServer implements AutoCloseable {
         long left = WritabilityGate.nanos(grace);
         lock.lock();
         try {
-            while (metrics.inFlight() > 0 && left > 0) {
+            while (inFlight.sum() > 0 && left > 0) {
                 left = idle.awaitNanos(left);
             }
         } catch (InterruptedException e) {
@@ -204,15 +215,17 @@ public final class WebServer implements AutoCloseable {
 
     void started() {
         metrics.started();
+        inFlight.increment();
     }
 
     void finished(Exchange ex) {
         long nanos = System.nanoTime() - ex.startNanos;
         Context ctx = ex.ctx;
         metrics.finished(ctx.method(), ctx.route(), ex.status(), nanos);
+        inFlight.decrement();
         // only while stopping: awaitIdle checks and waits under the lock. The last request to finish sees 0 (its
         // decrement and sum come after every other update), so the signal is never missed
-        if (draining && metrics.inFlight() == 0) {
+        if (draining && inFlight.sum() == 0) {
             lock.lock();
             try {
                 idle.signalAll();

@@ -56,6 +56,58 @@ class ShutdownTest {
     }
 
     @Test
+    void aHandlerWhoseClientLeftIsStillInterruptedAtItsDeadline() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        WebServer server = WebApp.create().deadline(Duration.ofMillis(300)).get("/stuck", ctx -> {
+            started.countDown();
+            try {
+                Thread.sleep(10_000);
+                return "too late";
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+        }).start(0);
+        try {
+            try (Raw raw = new Raw(server.port())) {
+                raw.send("GET /stuck HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            }   // the client leaves long before the deadline
+            assertThat(interrupted.await(3, TimeUnit.SECONDS)).as("handler interrupted at its deadline").isTrue();
+            long t0 = System.nanoTime();
+            while (server.metrics().inFlight() != 0 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5)) {
+                Thread.sleep(10);
+            }
+            assertThat(server.metrics().inFlight()).isZero();
+        } finally {
+            server.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void serversStartedFromOneAppDrainOnlyTheirOwnRequests() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        WebApp app = WebApp.create().get("/slow", ctx -> {
+            started.countDown();
+            Thread.sleep(3_000);
+            return "slow";
+        });
+        WebServer a = app.start(0);
+        WebServer b = app.start(0);
+        try (Raw raw = new Raw(b.port())) {
+            raw.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            long t0 = System.nanoTime();
+            a.stop(Duration.ofSeconds(2));   // a has nothing in flight, whatever b is doing
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+            assertThat(raw.read().text()).isEqualTo("slow");
+        } finally {
+            b.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void aRequestWhoseClientLeftIsNoLongerInFlight() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch returned = new CountDownLatch(1);
