@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Migrations {
     /** In order; a new version is appended here and as a resource file. */
-    static final List<String> FILES = List.of("V1__init.sql", "V2__hot_paths.sql");
+    static final List<String> FILES = List.of("V1__init.sql", "V2__hot_paths.sql", "V3__safer_cancel_and_limits.sql");
 
     private Migrations() {}
 

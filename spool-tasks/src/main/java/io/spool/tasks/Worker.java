@@ -638,11 +638,20 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /**
+     * The stack trace as the run's error. PostgreSQL text cannot hold NUL, so a message carrying one (bytes of
+     * bad input, say) would make the failure itself unrecordable: NULs become U+FFFD. A long trace is cut, never
+     * between the halves of a surrogate pair.
+     */
     static String describe(Throwable t) {
         StringWriter w = new StringWriter();
         t.printStackTrace(new PrintWriter(w));
-        String s = w.toString().strip();
-        return s.length() <= MAX_ERROR_CHARS ? s : s.substring(0, MAX_ERROR_CHARS) + "\n\t... (truncated)";
+        String s = w.toString().strip().replace('\u0000', '\uFFFD');
+        if (s.length() <= MAX_ERROR_CHARS) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(MAX_ERROR_CHARS - 1)) ? MAX_ERROR_CHARS - 1 : MAX_ERROR_CHARS;
+        return s.substring(0, end) + "\n\t... (truncated)";
     }
 
     /** A run's end, on its way to the database. */
