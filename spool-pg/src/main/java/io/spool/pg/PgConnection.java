@@ -107,6 +107,14 @@ public final class PgConnection implements SqlClient, AutoCloseable {
                 rollbackAfter(t, nested ? "ROLLBACK TO SAVEPOINT " + savepoint : "ROLLBACK");
                 throw sneaky(t);
             }
+            if (engine.transactionStatus() == 'E') {
+                // the body caught a statement's error and went on: the server would turn COMMIT into a silent
+                // rollback, and the caller would believe its writes were kept
+                PgException failed = new PgException(PgException.IN_FAILED_SQL_TRANSACTION, "a statement in the "
+                        + "transaction failed and the body went on; everything it did was rolled back");
+                rollbackAfter(failed, nested ? "ROLLBACK TO SAVEPOINT " + savepoint : "ROLLBACK");
+                throw failed;
+            }
             simpleQuery(nested ? "RELEASE SAVEPOINT " + savepoint : "COMMIT");
             return result;
         } finally {
@@ -186,8 +194,10 @@ public final class PgConnection implements SqlClient, AutoCloseable {
                 while (copy.isAccepting()) {
                     try {
                         n = data.read(chunk);
-                    } catch (IOException e) {
-                        copy.sendFail(engine, "client input failed: " + e.getMessage());
+                    } catch (IOException | RuntimeException e) {
+                        // any failure of the source ends the copy on the server, which then fails the command;
+                        // left open, the connection would stay in COPY mode for its next user
+                        copy.sendFail(engine, "client input failed: " + e);
                         break;
                     }
                     if (n < 0) {

@@ -45,6 +45,7 @@ public class PgException extends RuntimeException {
     public static final String INVALID_AUTHORIZATION = "28000";
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
     public static final String QUERY_CANCELED = "57014";
+    public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
 
     private final Map<Field, String> fields;
     private final boolean clientSide;

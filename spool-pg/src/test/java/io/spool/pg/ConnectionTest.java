@@ -161,6 +161,37 @@ class ConnectionTest {
     }
 
     @Test
+    void aBodyThatSwallowsAStatementErrorIsToldItsWorkWasRolledBack() {
+        conn.execute("DROP TABLE IF EXISTS ct_swallow; CREATE TABLE ct_swallow (v int PRIMARY KEY)");
+        assertThatThrownBy(() -> conn.inTransaction(tx -> {
+            tx.execute("INSERT INTO ct_swallow VALUES ($1)", 1);
+            try {
+                tx.execute("INSERT INTO ct_swallow VALUES ($1)", 1);
+            } catch (PgException duplicate) {
+                // and carry on as if nothing happened
+            }
+            return "returned normally";
+        })).isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("25P02"));
+        assertThat(conn.transactionStatus()).isEqualTo('I');
+        assertThat(conn.query("SELECT count(*) FROM ct_swallow").row(0).getLong(0)).isZero();
+        // nested: only the savepoint's work goes, and the outer transaction may carry on
+        conn.inTransaction(tx -> {
+            tx.execute("INSERT INTO ct_swallow VALUES ($1)", 1);
+            assertThatThrownBy(() -> tx.inTransaction(inner -> {
+                try {
+                    inner.execute("INSERT INTO ct_swallow VALUES ($1)", 1);
+                } catch (PgException duplicate) {
+                    // swallowed again
+                }
+                return null;
+            })).isInstanceOf(PgException.class);
+            return tx.execute("INSERT INTO ct_swallow VALUES ($1)", 2);
+        });
+        assertThat(conn.query("SELECT array_agg(v ORDER BY v)::text FROM ct_swallow").row(0).getString(0))
+                .isEqualTo("{1,2}");
+    }
+
+    @Test
     void failedTransactionBlockIsRolledBackAfterAStatementError() {
         assertThatThrownBy(() -> conn.inTransaction(tx -> tx.query("SELECT 1 / 0"))).isInstanceOf(PgException.class);
         assertThat(conn.transactionStatus()).isEqualTo('I');

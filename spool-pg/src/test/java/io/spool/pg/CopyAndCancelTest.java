@@ -107,6 +107,33 @@ class CopyAndCancelTest {
     }
 
     @Test
+    void aSourceThatThrowsUncheckedAbortsTheCopyAndLeavesTheConnectionReady() {
+        conn.execute("DROP TABLE IF EXISTS cc_unchecked; CREATE TABLE cc_unchecked (id int)");
+        InputStream broken = new InputStream() {
+            private int calls;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (calls++ == 0) {
+                    b[off] = '1';
+                    b[off + 1] = '\n';
+                    return 2;
+                }
+                throw new java.io.UncheckedIOException(new IOException("network share gone"));
+            }
+        };
+        assertThatThrownBy(() -> conn.copyIn("COPY cc_unchecked FROM STDIN", broken))
+                .isInstanceOf(PgException.class).hasMessageContaining("network share gone");
+        assertThat(conn.transactionStatus()).isEqualTo('I');
+        assertThat(conn.query("SELECT count(*) FROM cc_unchecked").row(0).getLong(0)).isZero();
+    }
+
+    @Test
     void failingInputStreamAbortsTheCopy() {
         conn.execute("DROP TABLE IF EXISTS cc_abort; CREATE TABLE cc_abort (id int)");
         InputStream broken = new InputStream() {

@@ -118,8 +118,10 @@ public final class PgEngine {
         return submit(new ExtendedQuery(statement, params, true));
     }
 
+    /** A COPY from or to the client, after any whitespace and comments that may come first. */
     private static final java.util.regex.Pattern COPY_STREAM = java.util.regex.Pattern.compile(
-            "\\s*copy\\b.*\\b(stdin|stdout)\\b", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+            "(?:\\s++|--[^\\n]*+|/\\*.*?\\*/)*+copy\\b.*\\b(stdin|stdout)\\b",   // possessive: no backtracking
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
     /**
      * The cached prepared statement for {@code sql} with these parameters' type hints; on a miss a
@@ -296,9 +298,18 @@ public final class PgEngine {
                 }
             }
             case 'A' -> notification(new Notification(m.readInt32(), m.readCString(), m.readCString()));
-            case 'S' -> serverParameters.put(m.readCString(), m.readCString());
+            case 'S' -> parameterStatus(m.readCString(), m.readCString());
             case 'E' -> error(ErrorFields.error(m));
             default -> toHead(m);
+        }
+    }
+
+    private void parameterStatus(String name, String value) {
+        serverParameters.put(name, value);
+        if (name.equals("client_encoding") && !value.equalsIgnoreCase("UTF8")) {
+            // every string goes out and comes back as UTF-8: text in another encoding would be silently garbled
+            poison(new PgException(PgException.FEATURE_NOT_SUPPORTED, "the session's client_encoding became "
+                    + value + "; this client speaks UTF8 only, so the connection is closed"));
         }
     }
 

@@ -22,6 +22,7 @@ public final class Startup extends Command<Void> {
     private final Map<String, String> parameters;
     private final byte[] channelBinding;
     private ScramSha256 scram;
+    private boolean serverVerified;   // the SCRAM server signature checked out
     private String method = "trust";
 
     /**
@@ -73,7 +74,13 @@ public final class Startup extends Command<Void> {
     private void authenticate(MessageReader m, WriteBuffer out) {
         int code = m.readInt32();
         switch (code) {
-            case 0 -> { }
+            case 0 -> {
+                // SCRAM authenticates both ways: a server (or a man in the middle) that says "ok" without proving
+                // it knows the password, and with channel binding the TLS session, is not the server we asked for
+                if (scram != null && !serverVerified) {
+                    throw new AuthenticationException("the server ended SCRAM authentication without its proof");
+                }
+            }
             case 3 -> {
                 method = "password";
                 Frontend.password(out, requirePassword("cleartext password"));
@@ -109,6 +116,7 @@ public final class Startup extends Command<Void> {
                     throw new ProtocolException("SASLFinal before SASL");
                 }
                 scram.verifyServerFinal(new String(m.readBytes(m.remaining()), StandardCharsets.UTF_8));
+                serverVerified = true;
             }
             default -> throw new AuthenticationException("the server asks for authentication method "
                     + methodName(code) + ", which this client does not support");

@@ -117,6 +117,20 @@ class PgEngineTest {
     }
 
     @Test
+    void aServerThatSkipsTheScramProofIsRefused() {
+        for (byte[] binding : new byte[][] {null, new byte[32]}) {   // with and without channel binding
+            PgEngine engine = new PgEngine();
+            Startup startup = engine.submit(new Startup("alice", "secret", Map.of(), binding));
+            engine.receive(Backend.stream().message('R', w -> w.int32(10).cstring("SCRAM-SHA-256-PLUS")
+                    .cstring("SCRAM-SHA-256").byte1(0)).bytes());
+            engine.receive(Backend.stream().startupOk().bytes());   // AuthenticationOk with no SASLFinal before it
+            assertThat(startup.failure()).isNotNull();
+            assertThat(startup.failure().getMessage()).contains("without its proof");
+            assertThat(engine.isUsable()).isFalse();
+        }
+    }
+
+    @Test
     void scramMatchesTheRfc7677TestVector() {
         ScramSha256 scram = new ScramSha256("pencil", null, false, "user", "rOprNGfwEbeRWgbNEkqO");
         assertThat(new String(scram.clientFirstMessage(), StandardCharsets.UTF_8)).isEqualTo("n,,n=user,r=rOprNGfwEbeRWgbNEkqO");
@@ -135,6 +149,36 @@ class PgEngineTest {
         assertThatThrownBy(() -> scram.clientFinalMessage("r=xyz123,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096"))
                 .hasMessageContaining("nonce");
         assertThatThrownBy(() -> scram.clientFinalMessage("r=abcdef,s=W22Z,i=-1")).hasMessageContaining("malformed");
+    }
+
+    @Test
+    void aCopyBehindCommentsIsStillRefusedInAPipeline() {
+        PgEngine engine = started();
+        for (String sql : new String[] {"COPY t FROM STDIN", "  /* load */ copy t from stdin",
+                "-- nightly\n/* a */ /* b */\n COPY t TO STDOUT"}) {
+            ExtendedQuery q = engine.query(sql);
+            assertThat(q.isFailed()).as(sql).isTrue();
+            assertThat(q.failure().getMessage()).contains("copyIn");
+        }
+        assertThat(engine.output().size()).as("nothing sent").isZero();
+        // and a long run of spaces before something else is answered at once, not after exponential backtracking
+        long t0 = System.nanoTime();
+        engine.query(" ".repeat(100_000) + "SELECT 1");
+        assertThat(System.nanoTime() - t0).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+    }
+
+    @Test
+    void aSwitchAwayFromUtf8ClosesTheConnectionRatherThanGarbleText() {
+        PgEngine engine = started();
+        SimpleQuery set = engine.simpleQuery("SET client_encoding = 'LATIN1'");
+        engine.receive(Backend.stream().message('S', w -> w.cstring("client_encoding").cstring("LATIN1"))
+                .commandComplete("SET").ready('I').bytes());
+        assertThat(set.isFailed()).isTrue();
+        assertThat(set.failure().getMessage()).contains("client_encoding").contains("LATIN1");
+        assertThat(engine.isUsable()).isFalse();
+        PgEngine fine = started();
+        fine.receive(Backend.stream().message('S', w -> w.cstring("client_encoding").cstring("UTF8")).bytes());
+        assertThat(fine.isUsable()).isTrue();
     }
 
     @Test
