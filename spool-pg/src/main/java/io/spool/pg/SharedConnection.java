@@ -20,6 +20,8 @@ import java.util.function.Function;
  * connection of their own ({@link PgPool#inTransaction}).
  */
 final class SharedConnection implements AutoCloseable {
+    private static final String ACTIVE_SQL_TRANSACTION = "25001";
+
     private final PgEngine engine;
     private final BlockingTransport transport;
     private final ReentrantLock lock = new ReentrantLock();
@@ -55,6 +57,13 @@ final class SharedConnection implements AutoCloseable {
             command.onComplete((value, error) -> {
                 if (error != null) {
                     done.completeExceptionally(error);
+                } else if (engine.transactionStatus() != 'I') {
+                    // a BEGIN (or the like) would make every caller's statement part of one transaction: the
+                    // connection is given up (the server rolls back when it closes) and the pool opens another
+                    PgException refused = new PgException(ACTIVE_SQL_TRANSACTION, "a statement left a "
+                            + "transaction open on a shared connection; use inTransaction for transactions");
+                    done.completeExceptionally(refused);
+                    engine.poison(refused);
                 } else {
                     done.complete(value);
                 }

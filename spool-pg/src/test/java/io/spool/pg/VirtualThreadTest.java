@@ -91,6 +91,24 @@ class VirtualThreadTest {
     }
 
     @Test
+    void aTransactionOpenedOnASharedConnectionIsRefusedAndTheConnectionReplaced() {
+        try (PgPool pool = PgPool.create(PgConfig.parse(db.url()), PoolOptions.defaults().withSharedConnections(1))) {
+            pool.execute("DROP TABLE IF EXISTS vt_shared_tx; CREATE TABLE vt_shared_tx (v int)");
+            int pid = pool.query("SELECT pg_backend_pid()").row(0).getInteger(0);
+            assertThatThrownBy(() -> pool.query("BEGIN"))
+                    .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("25001"));
+            pool.query("INSERT INTO vt_shared_tx VALUES ($1)", 1);   // on a new connection, committed at once
+            assertThat(pool.query("SELECT pg_backend_pid()").row(0).getInteger(0)).isNotEqualTo(pid);
+            assertThatThrownBy(() -> pool.query("SELECT 1 / 0"))   // fails alone: no open transaction to poison
+                    .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("22012"));
+            assertThat(pool.query("SELECT 2 AS two").row(0).getInteger(0)).isEqualTo(2);
+        }
+        try (PgConnection c = PgConnection.connect(db.url())) {
+            assertThat(c.query("SELECT count(*) FROM vt_shared_tx").row(0).getLong(0)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void virtualThreadsEachHoldingAConnectionRunShortQueries() throws Exception {
         int connections = 100;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
