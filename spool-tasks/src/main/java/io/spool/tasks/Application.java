@@ -259,10 +259,8 @@ public final class Application implements AutoCloseable {
         try {
             String state = pool.query(sql.watchTask, taskId).row(0).getString(0);
             while (true) {
-                if (state == null) {   // not among live tasks: retention may have archived it, finished
-                    return result(taskId).orElseThrow(() -> new TaskException("no task " + taskId, "P0002", null));
-                }
-                if (TaskState.of(state).isFinal()) {
+                // not among live tasks (null): retention may have archived it, finished
+                if (state == null || TaskState.of(state).isFinal()) {
                     return result(taskId).orElseThrow(() -> new TaskException("no task " + taskId, "P0002", null));
                 }
                 long left = deadline - System.nanoTime();

@@ -242,18 +242,17 @@ final class Connection extends ChannelInboundHandlerAdapter {
     /** On the event loop, when the deadline passes before the handler answered. */
     private void expire(Exchange ex) {
         int status = server.deadlineStatus();
+        if (!ex.expire(status)) {
+            return;   // the handler answered first
+        }
         if (!ctx.channel().isActive()) {
-            if (ex.expire(status)) {   // the client left: only the interrupt and the count remain
-                server.finished(ex);
-            }
+            server.finished(ex);   // the client left: only the interrupt and the count remain
             return;
         }
-        if (ex.expire(status)) {
-            Response res = ResponseWriter.errorBytes(status, "deadline of " + server.deadlineMillis()
-                    + " ms exceeded", server.mapper()).header(RequestIds.HEADER, ex.ctx.requestId());
-            ChannelFuture f = ResponseWriter.write(ctx.channel(), res, ex, gate, 0);
-            f.addListener((ChannelFutureListener) done -> finished(ex, done));
-        }
+        Response res = ResponseWriter.errorBytes(status, "deadline of " + server.deadlineMillis()
+                + " ms exceeded", server.mapper()).header(RequestIds.HEADER, ex.ctx.requestId());
+        ChannelFuture f = ResponseWriter.write(ctx.channel(), res, ex, gate, 0);
+        f.addListener((ChannelFutureListener) done -> finished(ex, done));
     }
 
     private void finished(Exchange ex, ChannelFuture done) {

@@ -96,7 +96,6 @@ final class Dispatcher {
             ExceptionMapper m = mappers.get(c);
             if (m != null) {
                 ctx.resetResponse();   // the status and headers of the answer that failed are not the mapper's
-
                 try {
                     return toResponse(m.map(t, ctx), ctx);
                 } catch (Throwable again) {

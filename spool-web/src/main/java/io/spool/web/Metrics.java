@@ -77,12 +77,20 @@ public final class Metrics {
 
     /** Counts a finished request. */
     void finished(String method, Router.Route route, int status, long nanos) {
-        Series s = route != null && route.series() != null && route.method().equals(method) ? route.series()
-                : route == null ? series(STANDARD_METHODS.contains(method) ? method : "other", "unmatched")
-                : series(method, route.pattern());   // HEAD served by GET: its own
+        Series s = seriesOf(method, route);
         s.count(status);
         s.observe(nanos);
         inFlight.decrement();
+    }
+
+    private Series seriesOf(String method, Router.Route route) {
+        if (route == null) {
+            return series(STANDARD_METHODS.contains(method) ? method : "other", "unmatched");
+        }
+        if (route.series() != null && route.method().equals(method)) {
+            return route.series();
+        }
+        return series(method, route.pattern());   // HEAD served by a GET route is counted as HEAD
     }
 
     /**

@@ -157,7 +157,7 @@ public final class WebServer implements AutoCloseable {
             long left = Math.max(0, deadline - System.nanoTime());
             loop.submit(() -> { }).awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
         }
-        awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        awaitIdle(deadline);
         shutdownLoops();
         handlers.shutdownNow();   // interrupts handlers that outlived the grace period
         Thread hook = shutdownHook;
@@ -181,8 +181,9 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
-    private void awaitIdle(Duration grace) {
-        long left = WritabilityGate.nanos(grace);
+    /** Waits until no request of this server is in flight, or until {@code deadline} ({@link System#nanoTime}). */
+    private void awaitIdle(long deadline) {
+        long left = deadline - System.nanoTime();
         lock.lock();
         try {
             while (inFlight.sum() > 0 && left > 0) {
