@@ -2,27 +2,32 @@ package io.spool.web;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 
 /**
- * Netty's aggregator (which also answers {@code Expect: 100-continue}), with an oversized body handed on as a
- * {@link Rejected} 413, so that the answer is JSON like every other error and keeps its place in line. A
- * request that announces no body (most GETs) skips the aggregation buffers: its head and the decoder's empty
- * end marker, which follows at once, become one full request.
+ * Netty's aggregator, with every early answer put in line behind the answers to earlier pipelined requests: an
+ * oversized body is handed on as a {@link Rejected} 413 and an expectation other than {@code 100-continue} as a
+ * {@link Rejected} 417 (JSON like every other error), and a body within the limit that waits for
+ * {@code 100 Continue} is preceded by {@link Interim#CONTINUE}. A request that announces no body (most GETs) skips
+ * the aggregation buffers: its head and the decoder's empty end marker, which follows at once, become one full
+ * request.
  */
 final class BodyLimit extends HttpObjectAggregator {
     private final int max;
     private HttpRequest bodiless;   // a head without a body, until its end marker
+    private boolean refused;        // an expectation was refused: the connection closes, what follows is dropped
 
     BodyLimit(int maxContentLength) {
         super(maxContentLength);
@@ -31,6 +36,10 @@ final class BodyLimit extends HttpObjectAggregator {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (refused) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (bodiless != null) {
             HttpRequest head = bodiless;
             bodiless = null;
@@ -41,33 +50,38 @@ final class BodyLimit extends HttpObjectAggregator {
             }
             super.channelRead(ctx, head);   // not what it announced: aggregate as usual
         }
-        if (msg instanceof HttpRequest head && announcesNoBody(head)) {
-            bodiless = head;
-            return;
+        if (msg instanceof HttpRequest head && !(head instanceof FullHttpRequest) && head.decoderResult().isSuccess()) {
+            if (expectsTheUnsupported(head)) {
+                refused = true;
+                ctx.fireChannelRead(new Rejected(417, "unsupported Expect header (only 100-continue is understood)"));
+                return;
+            }
+            if (announcesNoBody(head)) {
+                bodiless = head;
+                return;
+            }
+            if (HttpUtil.is100ContinueExpected(head)) {
+                // answered in line by the connection, not at once by the aggregator; an oversized body gets no
+                // invitation, and the aggregator hands on its 413
+                head.headers().remove(HttpHeaderNames.EXPECT);
+                if (HttpUtil.getContentLength(head, -1L) <= max) {
+                    ctx.fireChannelRead(Interim.CONTINUE);
+                }
+            }
         }
         super.channelRead(ctx, msg);
     }
 
-    private static boolean announcesNoBody(HttpRequest head) {
-        if (head instanceof FullHttpRequest || !head.decoderResult().isSuccess()) {
-            return false;
-        }
-        HttpHeaders h = head.headers();
-        return !h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING);
+    /** HTTP/1.1 or later with an {@code Expect} header other than {@code 100-continue} (earlier versions have none). */
+    private static boolean expectsTheUnsupported(HttpRequest head) {
+        String expect = head.headers().get(HttpHeaderNames.EXPECT);
+        return expect != null && head.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0
+                && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect);
     }
 
-    /**
-     * No early answer to a client that announces an oversized body and expects 100-continue: Netty's would be a
-     * bare 413 written at once, ahead of the answers to earlier pipelined requests. Without it the aggregator
-     * sees the length too large and hands on a {@link Rejected} 413, which takes its place in line.
-     */
-    @Override
-    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
-        if (HttpUtil.is100ContinueExpected(start) && HttpUtil.getContentLength(start, -1L) > maxContentLength) {
-            start.headers().remove(HttpHeaderNames.EXPECT);
-            return null;
-        }
-        return super.newContinueResponse(start, maxContentLength, pipeline);
+    private static boolean announcesNoBody(HttpRequest head) {
+        HttpHeaders h = head.headers();
+        return !h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING);
     }
 
     @Override

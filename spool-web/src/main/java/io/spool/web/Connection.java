@@ -2,6 +2,7 @@ package io.spool.web;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -18,6 +20,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private static final int PAUSE_READING_AT = 16;
     private static final long LINGER_MILLIS = 2000;
     private static final byte[] NO_BYTES = new byte[0];
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final System.Logger LOG = System.getLogger("io.spool.web");
 
     private final WebServer server;
@@ -154,6 +158,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (queue.size() < PAUSE_READING_AT / 2 && !closing) {
             ctx.channel().config().setAutoRead(true);
         }
+        if (msg == Interim.CONTINUE) {
+            inviteBody();
+            startNext();   // the request that asked follows once its body has arrived
+            return;
+        }
         if (msg instanceof Rejected r) {
             reject(r);
             return;
@@ -188,6 +197,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
             server.finished(ex);
             ctx.close();
         }
+    }
+
+    /**
+     * Written below the HTTP encoder, which would take an interim answer for the answer to the request's method
+     * (it pairs each answer with the method of one request) and then frame the next answers wrongly.
+     */
+    private void inviteBody() {
+        ctx.pipeline().context(HttpServerCodec.class).writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
     }
 
     private static byte[] bytes(ByteBuf content) {

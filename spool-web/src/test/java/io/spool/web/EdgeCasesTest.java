@@ -137,6 +137,46 @@ class EdgeCasesTest {
     }
 
     @Test
+    void theInvitationToSendABodyWaitsForTheAnswersBeforeIt() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(raw.read().text()).isEqualTo("slow");
+            assertThat(raw.read().status()).isEqualTo(100);
+            raw.send("hello");
+            assertThat(raw.read().text()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void anInvitationToSendABodyDoesNotCountAsAnAnswerSoAPipelinedHeadStaysBodiless() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(100);
+            raw.send("hello" + "HEAD /fast HTTP/1.1\r\nHost: x\r\n\r\n" + "GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(raw.read().text()).isEqualTo("hello");
+            Raw.Reply head = raw.read(true);
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("Content-Length")).isEqualTo("4");
+            assertThat(raw.read().text()).isEqualTo("fast");   // no stray body of the HEAD answer in between
+        }
+    }
+
+    @Test
+    void anExpectationTheServerCannotMeetGetsAJson417InItsPlaceInLine() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: a-miracle\r\n\r\nhello");
+            assertThat(raw.read().text()).isEqualTo("slow");
+            Raw.Reply failed = raw.read();
+            assertThat(failed.status()).isEqualTo(417);
+            assertThat(failed.header("Content-Type")).isEqualTo("application/json");
+            assertThat(failed.text()).contains("Expect");
+            assertThat(raw.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void madeUpMethodsAreCountedTogetherSoTheMetricsStayBounded() throws Exception {
         for (int i = 0; i < 3; i++) {
             try (Raw raw = new Raw(server.port())) {
@@ -144,6 +184,7 @@ class EdgeCasesTest {
                 assertThat(raw.read().status()).isEqualTo(404);
             }
         }
+        awaitNothingInFlight();   // a request is counted after its answer is written, so maybe after it is read
         String metrics = Http.get(server, "/metrics").body();
         assertThat(metrics).doesNotContain("MADEUP")
                 .contains("spool_http_requests_total{method=\"other\",route=\"unmatched\",status=\"404\"} 3");
