@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -80,7 +81,7 @@ final class ResponseWriter {
             byte[] bytes = (byte[]) res.body();
             int length = bytes == null ? 0 : bytes.length;
             HttpResponse r = head(res, ex.keepAlive(), ex.http10(), true, ex.head() || bodiless ? null : bytes);
-            if (!bodiless) {
+            if (!bodiless && !(ex.head() && compressedIfGet(ch, res, ex, length))) {
                 r.headers().set(HttpHeaderNames.CONTENT_LENGTH, new AsciiString(Integer.toString(length)));
             }
             return ch.writeAndFlush(r);
@@ -90,7 +91,7 @@ final class ResponseWriter {
             ex.closeAfter();   // HTTP/1.0 has no chunks: a body of unknown length ends where the connection does
         }
         HttpResponse r = head(res, ex.keepAlive(), ex.http10(), false, null);
-        if (!unknownLength) {
+        if (!unknownLength && !(ex.head() && compressedIfGet(ch, res, ex, res.streamLength()))) {
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, res.streamLength());
         } else if (!ex.head() && !ex.http10()) {
             r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -108,6 +109,46 @@ final class ResponseWriter {
                 Thread.currentThread().interrupt();
             }
             return ch.close();
+        }
+    }
+
+    /**
+     * Whether the compressor would have encoded this answer to a GET. The answer to a HEAD then must not announce
+     * the plain length (RFC 9110 §8.6: it must be the length a GET would get), and the compressed one is not
+     * known without compressing, so it announces none. A stream is compressed whatever its length.
+     */
+    private static boolean compressedIfGet(Channel ch, Response res, Exchange ex, long streamOrBodyLength) {
+        return !ex.http10() && ch.pipeline().get(WebServer.COMPRESSOR) != null
+                && res.header("Content-Encoding") == null
+                && (res.body() instanceof InputStream || streamOrBodyLength >= WebServer.COMPRESS_FROM)
+                && acceptsCompression(ex.ctx.header("Accept-Encoding"));
+    }
+
+    /** Whether an Accept-Encoding header welcomes gzip or deflate (or anything) with a weight above zero. */
+    static boolean acceptsCompression(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            int semi = part.indexOf(';');
+            String coding = (semi < 0 ? part : part.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+            if ((coding.contains("gzip") || coding.contains("deflate") || coding.equals("*"))
+                    && (semi < 0 || weight(part.substring(semi + 1)) > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static float weight(String params) {
+        int q = params.indexOf("q=");
+        if (q < 0) {
+            return 1;
+        }
+        try {
+            return Float.parseFloat(params.substring(q + 2).trim());
+        } catch (NumberFormatException e) {
+            return 0;   // as the compressor reads it: a coding with a weight it cannot read is not chosen
         }
     }
 

@@ -41,6 +41,8 @@ import java.util.function.Consumer;
 public final class WebServer implements AutoCloseable {
     /** The compressor's name in the pipeline: errors written from its context skip it. */
     static final String COMPRESSOR = "compressor";
+    /** Byte bodies shorter than this go out uncompressed (streams are compressed whatever their length). */
+    static final int COMPRESS_FROM = 1024;
     private static final System.Logger LOG = System.getLogger("io.spool.web");
 
     private final Settings settings;
@@ -102,7 +104,7 @@ public final class WebServer implements AutoCloseable {
             p.addLast(new IdleStateHandler(true, 0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
         if (settings.compression) {
-            p.addLast(COMPRESSOR, new HttpContentCompressor(1024, StandardCompressionOptions.gzip(),
+            p.addLast(COMPRESSOR, new HttpContentCompressor(COMPRESS_FROM, StandardCompressionOptions.gzip(),
                     StandardCompressionOptions.deflate()));
         }
         p.addLast(new BodyLimit(settings.maxBodySize));

@@ -164,6 +164,26 @@ class ProtocolTest {
     }
 
     @Test
+    void aHeadAnswerAnnouncesNoLengthItsGetWouldNotHaveSent() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("GET /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n");
+            Raw.Reply get = raw.read();
+            assertThat(get.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(get.header("Content-Length")).isNotEqualTo(Integer.toString(BIG.length()));
+            raw.send("HEAD /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n");
+            Raw.Reply head = raw.read(true);
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("Content-Length")).isNull();   // the GET's (compressed) length is not known here
+            raw.send("HEAD /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=0, identity\r\n\r\n");
+            assertThat(raw.read(true).header("Content-Length")).isEqualTo(Integer.toString(BIG.length()));
+            raw.send("HEAD /big HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(raw.read(true).header("Content-Length")).isEqualTo(Integer.toString(BIG.length()));
+            raw.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(raw.read().text()).isEqualTo(BIG);
+        }
+    }
+
+    @Test
     void oversizedBodyIs413() throws Exception {
         try (Raw raw = new Raw(server.port())) {
             raw.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\n\r\n" + "x".repeat(1001));
