@@ -16,7 +16,9 @@ import java.util.Optional;
  * ({@code JAN}, {@code MON}); weekday 0 and 7 are Sunday; {@code ?} means {@code *}. As in Vixie cron, when
  * both day fields are restricted a day matching either one matches. The macros {@code @yearly},
  * {@code @monthly}, {@code @weekly}, {@code @daily} ({@code @midnight}) and {@code @hourly} are understood.
- * Times are evaluated in a time zone; a tick that falls in a daylight-saving gap moves to the first instant after.
+ * Times are evaluated in a time zone; a tick that falls in a daylight-saving gap moves to the first instant after,
+ * and when clocks go back each wall-clock time ticks once, at its first occurrence (so a schedule every few
+ * minutes pauses for the repeated hour; UTC, the default zone, has neither).
  */
 public final class Cron {
     private static final Map<String, String> MACROS = Map.of(

@@ -2,6 +2,7 @@ package io.spool.tasks;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -87,6 +88,21 @@ class CronTest {
         assertThat(next.toLocalDateTime()).isEqualTo(LocalDateTime.parse("2025-03-30T03:30"));
         ZonedDateTime after = c.next(next).orElseThrow();
         assertThat(after.toLocalDateTime()).isEqualTo(LocalDateTime.parse("2025-03-31T02:30"));
+    }
+
+    @Test
+    void whenClocksGoBackEachWallClockTimeTicksOnceAtItsFirstOccurrence() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");   // 2025-10-26 03:00 CEST becomes 02:00 CET
+        ZonedDateTime firstPass = ZonedDateTime.ofStrict(LocalDateTime.parse("2025-10-26T02:30"),
+                ZoneOffset.ofHours(2), berlin);
+        Cron daily = Cron.parse("30 2 * * *");
+        ZonedDateTime tick = daily.next(firstPass.minusMinutes(1)).orElseThrow();
+        assertThat(tick).isEqualTo(firstPass);
+        assertThat(daily.next(tick).orElseThrow().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2025-10-27T02:30"));
+        Cron every20 = Cron.parse("*/20 * * * *");   // the repeated hour is not ticked through a second time
+        ZonedDateTime afterRepeat = every20.next(firstPass.plusMinutes(10)).orElseThrow();
+        assertThat(afterRepeat.toLocalDateTime()).isEqualTo(LocalDateTime.parse("2025-10-26T03:00"));
+        assertThat(Duration.between(firstPass.plusMinutes(10), afterRepeat)).isEqualTo(Duration.ofMinutes(80));
     }
 
     @Test
