@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,6 +30,11 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     private final PgEngine engine;
     private final BlockingTransport transport;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Guards {@link #running} and {@link #cancelsInFlight}: a statement does not end while a cancel aimed at it is on its way. */
+    private final ReentrantLock cancelLock = new ReentrantLock();
+    private final Condition cancelsDone = cancelLock.newCondition();
+    private boolean running;
+    private int cancelsInFlight;
     private final String authenticationMethod;
     private int savepoints;
 
@@ -63,9 +69,30 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     private <T> T run(java.util.function.Supplier<? extends Command<T>> submit) {
         lock.lock();
         try {
-            return transport.await(submit.get());
+            setRunning(true);
+            try {
+                return transport.await(submit.get());
+            } finally {
+                setRunning(false);
+            }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Marks a statement running or over. Over waits for the cancel requests sent while it ran: the server drops
+     * a cancel that reaches an idle session, but one still on its way would hit the next statement.
+     */
+    private void setRunning(boolean value) {
+        cancelLock.lock();
+        try {
+            running = value;
+            while (!value && cancelsInFlight > 0) {
+                cancelsDone.awaitUninterruptibly();
+            }
+        } finally {
+            cancelLock.unlock();
         }
     }
 
@@ -182,6 +209,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
      */
     public long copyIn(String sql, InputStream data) {
         lock.lock();
+        setRunning(true);
         try {
             CopyIn copy = engine.submit(new CopyIn(sql));
             try {
@@ -213,6 +241,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
             }
             return transport.await(copy);
         } finally {
+            setRunning(false);
             lock.unlock();
         }
     }
@@ -234,7 +263,26 @@ public final class PgConnection implements SqlClient, AutoCloseable {
      * nothing runs does nothing.
      */
     public void cancel() {
-        Cancel.send(config, engine.processId(), engine.secretKey());
+        cancelLock.lock();
+        try {
+            if (!running) {
+                return;  // nothing runs: a cancel now could only hit a later statement
+            }
+            cancelsInFlight++;
+        } finally {
+            cancelLock.unlock();
+        }
+        try {
+            Cancel.send(config, engine.processId(), engine.secretKey());
+        } finally {
+            cancelLock.lock();
+            try {
+                cancelsInFlight--;
+                cancelsDone.signalAll();
+            } finally {
+                cancelLock.unlock();
+            }
+        }
     }
 
     /** Receives notices (warnings and info messages) as they arrive. */

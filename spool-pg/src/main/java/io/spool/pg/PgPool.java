@@ -132,13 +132,17 @@ public final class PgPool implements SqlClient, AutoCloseable {
                 return;
             }
             retireIdle();
-            while (!closed && idle.size() < options.minIdle() && open.get() < options.maxSize()) {
+            // a connection being opened holds a permit, as a borrower's does: otherwise a borrower opening one
+            // (idle was empty) and the housekeeper together exceed maxSize
+            while (!closed && idle.size() < options.minIdle() && open.get() < options.maxSize() && permits.tryAcquire()) {
                 try {
                     open.incrementAndGet();
                     idle.addLast(new Pooled(PgConnection.connect(config), System.nanoTime(), System.nanoTime()));
                 } catch (PgException e) {
                     open.decrementAndGet();
                     break;  // the server is away; try again next round
+                } finally {
+                    permits.release();
                 }
             }
         }

@@ -62,8 +62,8 @@ final class SharedConnection implements AutoCloseable {
                     // connection is given up (the server rolls back when it closes) and the pool opens another
                     PgException refused = new PgException(ACTIVE_SQL_TRANSACTION, "a statement left a "
                             + "transaction open on a shared connection; use inTransaction for transactions");
+                    engine.poison(refused);   // first: the caller, once woken, must not pick this connection again
                     done.completeExceptionally(refused);
-                    engine.poison(refused);
                 } else {
                     done.complete(value);
                 }

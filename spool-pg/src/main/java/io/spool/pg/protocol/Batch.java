@@ -11,6 +11,7 @@ public final class Batch extends Command<long[]> {
     private final List<Object[]> parameterSets;
     private final long[] counts;
     private int completed;
+    private PgEngine engine;
 
     Batch(PreparedStatement statement, List<Object[]> parameterSets) {
         this.statement = statement;
@@ -24,6 +25,7 @@ public final class Batch extends Command<long[]> {
             setFailure(statement.error);
             return false;
         }
+        this.engine = engine;
         for (Object[] params : parameterSets) {
             ExtendedQuery.checkArity(statement, params);
             ExtendedQuery.writeBindExecute(engine, statement, params, out);
@@ -47,5 +49,12 @@ public final class Batch extends Command<long[]> {
             default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' in a batch");
         }
         return false;
+    }
+
+    @Override
+    protected void onFinish() {
+        if (engine != null) {
+            engine.invalidateAfter(statement, failure());  // as ExtendedQuery: a forgotten statement is prepared anew
+        }
     }
 }

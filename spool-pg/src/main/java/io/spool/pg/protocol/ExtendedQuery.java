@@ -101,10 +101,8 @@ public final class ExtendedQuery extends Command<RowSet> {
     @Override
     protected void onFinish() {
         // a statement the server forgot (DISCARD/DEALLOCATE) or whose result type changed must be prepared anew
-        PgException e = failure();
-        if (e != null && engine != null && !copyRefused
-                && ("26000".equals(e.sqlState()) || "0A000".equals(e.sqlState()))) {
-            engine.invalidate(statement);
+        if (engine != null && !copyRefused) {
+            engine.invalidateAfter(statement, failure());
         }
     }
 }

@@ -498,4 +498,19 @@ public final class PgEngine {
     void invalidate(PreparedStatement statement) {
         statements.remove(statement);
     }
+
+    /**
+     * Drops a statement after an execution error: 26000 (the server forgot it: only the cache entry goes) or
+     * 0A000 (e.g. its result type changed: the server still holds it, so it is closed there too).
+     */
+    void invalidateAfter(PreparedStatement statement, PgException e) {
+        if (e == null || statement == null) {
+            return;
+        }
+        if ("26000".equals(e.sqlState())) {
+            statements.remove(statement);
+        } else if ("0A000".equals(e.sqlState()) && statements.remove(statement)) {
+            submit(new CloseStatement(statement));
+        }
+    }
 }

@@ -23,6 +23,15 @@ public final class SimpleQuery extends QueryMessage<List<RowSet>> {
         this.codecs = codecs;
     }
 
+    /**
+     * A barrier: the string may hold a COPY FROM STDIN, and a server in COPY IN mode treats any pipelined
+     * message behind the query as a protocol violation (FATAL). Later commands wait for its ReadyForQuery.
+     */
+    @Override
+    protected boolean isBarrier() {
+        return true;
+    }
+
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {

@@ -53,8 +53,8 @@ final class StatementCache {
         return statement;
     }
 
-    void remove(PreparedStatement statement) {
-        map.remove(new Key(statement.sql, statement.hintOids), statement);
+    boolean remove(PreparedStatement statement) {
+        return map.remove(new Key(statement.sql, statement.hintOids), statement);
     }
 
     int size() {

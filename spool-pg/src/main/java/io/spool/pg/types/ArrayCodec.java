@@ -27,7 +27,7 @@ final class ArrayCodec {
     private static final int MAX_DIMENSIONS = 6;
 
     /** The parsed header: element type, dimension sizes, and where the elements start. */
-    private record Header(int elementOid, int[] dims, int count, int dataStart) {}
+    private record Header(int elementOid, int[] dims, int[] lowerBounds, int count, int dataStart) {}
 
     private static Header header(int oid, byte[] b, int off, int len) {
         if (len < 12) {
@@ -50,16 +50,18 @@ final class ArrayCodec {
             throw PgTypeException.malformed(oid, "truncated in its dimensions");
         }
         int[] dims = new int[ndim];
+        int[] lowerBounds = new int[ndim];
         long count = ndim == 0 ? 0 : 1;
         for (int d = 0; d < ndim; d++) {
             dims[d] = Wire.int4(b, off + 12 + 8 * d);
+            lowerBounds[d] = Wire.int4(b, off + 16 + 8 * d);
             count *= dims[d];
             // every element takes at least its 4-byte length, which bounds the count by the bytes present
             if (dims[d] < 0 || count > (len - 12 - 8 * ndim) / 4) {
                 throw PgTypeException.malformed(oid, "dimension of " + dims[d] + " elements in " + len + " bytes");
             }
         }
-        return new Header(elementOid, dims, (int) count, off + 12 + 8 * ndim);
+        return new Header(elementOid, dims, lowerBounds, (int) count, off + 12 + 8 * ndim);
     }
 
     /** Decodes a one-dimensional (or empty) array; numeric NaN/Infinity elements make it a {@code Number[]}. */
@@ -109,10 +111,21 @@ final class ArrayCodec {
     static String toText(int oid, byte[] b, int off, int len) {
         Header h = header(oid, b, off, len);
         Object[] flat = elements(oid, h, b, off + len, new Object[h.count]);
-        if (h.dims.length <= 1) {
-            return TextFormat.arrayLiteral(flat, false);
-        }
+        // like array_out: bounds other than the default 1 are part of the value and are printed first
         StringBuilder sb = new StringBuilder();
+        boolean defaultBounds = true;
+        for (int lb : h.lowerBounds) {
+            defaultBounds &= lb == 1;
+        }
+        if (!defaultBounds) {
+            for (int d = 0; d < h.dims.length; d++) {
+                sb.append('[').append(h.lowerBounds[d]).append(':').append((long) h.lowerBounds[d] + h.dims[d] - 1).append(']');
+            }
+            sb.append('=');
+        }
+        if (h.dims.length <= 1) {
+            return sb.append(TextFormat.arrayLiteral(flat, false)).toString();
+        }
         level(sb, h.dims, 0, flat, new int[1]);
         return sb.toString();
     }
