@@ -123,7 +123,8 @@ public final class Worker implements AutoCloseable {
         }
         notifier.start();
         completer = Thread.ofVirtual().name("spool-tasks-complete-" + id).start(this::completeLoop);
-        threads.add(Thread.ofVirtual().name("spool-tasks-heartbeat-" + id).start(this::heartbeatLoop));
+        // a platform thread: virtual threads are not time-sliced, so handlers busy on every carrier would starve it
+        threads.add(Thread.ofPlatform().daemon().name("spool-tasks-heartbeat-" + id).start(this::heartbeatLoop));
         for (QueueRunner r : runners) {
             threads.add(Thread.ofVirtual().name("spool-tasks-claim-" + id + "-" + r.queue).start(r::loop));
         }

@@ -1,0 +1,161 @@
+package io.spool.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spool.embedded.junit.PostgresExtension;
+import io.spool.embedded.junit.TestDatabase;
+import io.spool.pg.PgConnection;
+import io.spool.pg.PgException;
+import io.spool.pg.RowSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Edges of claiming, completing and releasing found by review, each as the README promises it: a NULL claim
+ * limit, one bad entry in a completion batch, handlers that never block, and a release after the lease expired.
+ */
+@ExtendWith(PostgresExtension.class)
+class LeaseAndClaimEdgesTest {
+    private static final String S = "tasks_edges";
+    private final TestDatabase db;
+
+    LeaseAndClaimEdgesTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    private static String one(PgConnection c, String sql) {
+        List<RowSet> sets = c.simpleQuery(sql);
+        RowSet last = sets.get(sets.size() - 1);
+        return last.isEmpty() ? null : last.row(0).getString(0);
+    }
+
+    /** 1. "NULL arguments take the defaults": a NULL limit claims the default (1) or is refused; never all. */
+    @Test
+    void claimWithANullLimitDoesNotTakeEveryReadyTask() {
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            for (int i = 0; i < 5; i++) {
+                one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
+            }
+            String claimed;
+            try {
+                claimed = one(c, "SELECT count(*) FROM " + S + ".claim_task('default', 'w1', NULL)");
+            } catch (PgException e) {
+                claimed = "refused " + e.sqlState();
+            }
+            assertThat(claimed).as("claim_task(queue, worker, NULL)").isIn("1", "refused 22023", "refused 22004");
+            assertThat(one(c, "SELECT count(*) FROM " + S + ".runs WHERE state = 'pending'"))
+                    .as("ready runs left for other workers").isIn("4", "5");
+        }
+    }
+
+    /** 2. One lost/cancelled/unknown run in a complete_runs batch does not stop the others being completed. */
+    @Test
+    void oneBadEntryInACompletionBatchDoesNotPoisonTheOthers() {
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            for (int i = 0; i < 4; i++) {
+                one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
+            }
+            List<String> runs = new ArrayList<>();
+            for (var r : c.simpleQuery("SELECT run_id FROM " + S + ".claim_task('default', 'w1', 4) ORDER BY run_id")
+                    .get(0)) {
+                runs.add(r.getString(0));
+            }
+            assertThat(runs).hasSize(4);
+            // run 2: lease expired (not yet reaped); run 3: task cancelled
+            c.simpleQuery("UPDATE " + S + ".runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = "
+                    + runs.get(1));
+            one(c, "SELECT " + S + ".cancel_task((SELECT task_id FROM " + S + ".runs WHERE run_id = " + runs.get(2) + "))");
+            String ids = "ARRAY[" + String.join(",", runs) + ", 999999]::bigint[]";
+            List<String> outcomes = new ArrayList<>();
+            for (var r : c.simpleQuery("SELECT outcome FROM " + S + ".complete_runs(" + ids + ", 'w1', "
+                    + "ARRAY['\\x01', NULL, '\\x03', '\\x04', '\\x05']::bytea[]) ORDER BY run_id").get(0)) {
+                outcomes.add(r.getString(0));
+            }
+            assertThat(outcomes).containsExactly("completed", "lease_lost", "cancelled", "completed", "lease_lost");
+            assertThat(one(c, "SELECT count(*) FROM " + S + ".tasks WHERE state = 'completed'")).isEqualTo("2");
+        }
+    }
+
+    /**
+     * 3. CPU-bound handlers on all carrier threads: the worker's own heartbeat must still extend their leases
+     * (README: "the worker also extends leases by itself while a handler runs").
+     */
+    @Test
+    void busyHandlersDoNotStarveTheHeartbeat() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = cores + 1;
+        AtomicInteger executions = new AtomicInteger();
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            Worker w = app.createWorker("w1", WorkerOptions.defaults().withQueue("default", n)
+                            .withClaimAhead(0))
+                    .register("spin", (ctx, p) -> {
+                        executions.incrementAndGet();
+                        long end = System.nanoTime() + Duration.ofMillis(3000).toNanos();
+                        long x = 0;
+                        while (System.nanoTime() < end) {
+                            x += System.nanoTime() & 1;   // CPU work that never blocks
+                        }
+                        return new byte[] {(byte) x};
+                    }).start();
+            try {
+                List<TaskSpec> specs = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    specs.add(TaskSpec.of("spin", null, SpawnOptions.defaults().withLease(Duration.ofSeconds(1))
+                            .withMaxAttempts(5)));
+                }
+                List<SpawnResult> spawned = app.spawnTasks(specs);
+                Thread.sleep(2200);   // the handlers spin; a heartbeat every ~170 ms should keep the 1 s leases
+                String expired = one(c, "SELECT count(*) FROM " + S + ".runs WHERE state = 'running' "
+                        + "AND lease_expires_at < now()");
+                for (SpawnResult r : spawned) {
+                    assertThat(app.awaitResult(r.taskId(), Duration.ofSeconds(60)).state()).isEqualTo(TaskState.COMPLETED);
+                }
+                assertThat(expired).as("running runs whose lease expired while their handler ran").isEqualTo("0");
+                assertThat(one(c, "SELECT count(*) FROM " + S + ".runs WHERE state <> 'completed'"))
+                        .as("runs expired / repeated").isEqualTo("0");
+                assertThat(executions.get()).as("handler executions").isEqualTo(n);
+            } finally {
+                w.stop(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /**
+     * 4. A lease is strict: a worker whose lease expired cannot release the run either (the expiry uses an attempt;
+     * a release would give it back). And it can never touch a run another worker claimed after the expiry.
+     */
+    @Test
+    void releaseRunsIgnoresARunWhoseLeaseExpired() {
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            String task = one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
+            String run = one(c, "SELECT run_id FROM " + S + ".claim_task('default', 'w1', 1)");
+            c.simpleQuery("UPDATE " + S + ".runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = " + run);
+            assertThat(one(c, "SELECT " + S + ".complete_run(" + run + ", 'w1', '\\x01')")).isEqualTo("lease_lost");
+            assertThat(one(c, "SELECT " + S + ".release_runs(ARRAY[" + run + "]::bigint[], 'w1')"))
+                    .as("released a run whose lease had expired").isEqualTo("0");
+            assertThat(one(c, "SELECT state FROM " + S + ".runs WHERE run_id = " + run)).isIn("running", "expired");
+        }
+    }
+
+    /** 4b. After another worker claimed the task (old run expired by claim_task), release cannot touch it. */
+    @Test
+    void releaseRunsCannotTouchARunAnotherWorkerClaimed() {
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            String task = one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
+            String run = one(c, "SELECT run_id FROM " + S + ".claim_task('default', 'w1', 1)");
+            c.simpleQuery("UPDATE " + S + ".runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = " + run);
+            String run2 = one(c, "SELECT run_id FROM " + S + ".claim_task('default', 'w2', 1)");
+            assertThat(run2).isNotNull().isNotEqualTo(run);
+            assertThat(one(c, "SELECT " + S + ".release_runs(ARRAY[" + run + ", " + run2 + "]::bigint[], 'w1')"))
+                    .isEqualTo("0");
+            assertThat(one(c, "SELECT state || ':' || worker_id FROM " + S + ".runs WHERE run_id = " + run2))
+                    .isEqualTo("running:w2");
+            assertThat(one(c, "SELECT state || ':' || current_run_id FROM " + S + ".tasks WHERE task_id = " + task))
+                    .isEqualTo("running:" + run2);
+        }
+    }
+}
