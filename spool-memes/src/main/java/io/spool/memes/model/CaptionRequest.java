@@ -99,12 +99,13 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
         List<Caption> captions = new ArrayList<>();
         for (String place : SIMPLE_PLACES) {
             String text = JsonValues.text(root.get(place + "_text"), place + "_text");
-            if (text == null) {
-                continue;
-            }
+            // a place's style is checked even without its text: a typo there is still the client's mistake
             Style style = base.over(root, place + "_");
             JsonNode align = root.get(place + "_align");
             HAlign halign = JsonValues.absent(align) ? HAlign.CENTER : JsonValues.enumValue(align, place + "_align", HAlign.class);
+            if (text == null) {
+                continue;
+            }
             VAlign valign = VAlign.valueOf(place.toUpperCase(Locale.ROOT));
             captions.add(caption(text, place + "_text", valign, halign, style));
         }
@@ -158,7 +159,10 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
                     throw new BadRequestException("captions must be a list (object keys must be indexes, not \""
                             + e.getKey() + "\")");
                 }
-                byIndex.put(Integer.parseInt(e.getKey()), e.getValue());
+                if (byIndex.put(Integer.parseInt(e.getKey()), e.getValue()) != null) {
+                    throw new BadRequestException("captions has index " + Integer.parseInt(e.getKey())
+                            + " twice (as \"" + e.getKey() + "\" and another spelling)");
+                }
             }
             return new ArrayList<>(byIndex.values());
         }

@@ -46,6 +46,9 @@ final class JsonValues {
     /** A number from a JSON number or a numeric string. */
     static BigDecimal number(JsonNode node, String field) {
         if (node != null && node.isNumber()) {
+            if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+                throw new BadRequestException(field + " must be a finite number");
+            }
             return node.decimalValue();
         }
         if (node != null && node.isTextual()) {

@@ -19,7 +19,8 @@ final class BoundedCache<K, V> {
         this.capacityBytes = capacityBytes;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(capacityBytes)
-                .weigher((K key, V value) -> (int) Math.min(Integer.MAX_VALUE, weigher.applyAsLong(value)))
+                .weigher((K key, V value) -> (int) Math.min(Integer.MAX_VALUE, weigher.applyAsLong(value)
+                        + (key instanceof String s ? 2L * s.length() : 0)))
                 .recordStats()
                 .build();
     }

@@ -68,7 +68,7 @@ final class CaptionLayout {
     private TextBlock size(Caption c, float maxHeight) {
         Font font = fonts.get(c.font());
         Font fallback = fonts.fallback();
-        float boxWidth = width - 2 * margin;
+        float boxWidth = Math.max(1, width - 2 * margin);
         float start = Math.max(MIN_SIZE, Math.min(height / 7f, width / 5f));
         return switch (c.size().mode()) {
             case FIXED -> TextBlock.layout(c.text(), font, fallback, c.size().pixels(), boxWidth, false);

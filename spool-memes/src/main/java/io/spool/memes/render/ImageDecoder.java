@@ -89,6 +89,7 @@ public final class ImageDecoder {
             int left = GifTree.intAttribute(descriptor, "imageLeftPosition", 0);
             int top = GifTree.intAttribute(descriptor, "imageTopPosition", 0);
             String disposal = control == null ? "none" : control.getAttribute("disposalMethod");
+            checkPixels(reader.getWidth(i), reader.getHeight(i), limits);
             BufferedImage patch = reader.read(i);
             BufferedImage previous = disposal.equals("restoreToPrevious") ? copy(canvas) : null;
             Graphics2D g = canvas.createGraphics();

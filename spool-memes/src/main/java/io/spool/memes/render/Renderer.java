@@ -72,9 +72,13 @@ public final class Renderer {
                 k -> new Template(ImageDecoder.decode(template.bytes(), limits)));
         Picture picture = base.picture();
         ImageFormat format = request.format() != null ? request.format() : picture.format();
-        int[] size = outputSize(picture, request);
+        int[] size = outputSize(picture.width(), picture.height(), request.width(), request.height());
         List<PaintedText> captions = new CaptionLayout(size[0], size[1], fonts).layout(request.captions());
         List<Frame> source = format == ImageFormat.GIF ? picture.frames() : picture.frames().subList(0, 1);
+        if ((long) size[0] * size[1] * source.size() > limits.maxAnimationPixels()) {
+            throw new LimitExceededException("the image would have " + (long) size[0] * size[1] * source.size()
+                    + " pixels in all its frames; at most " + limits.maxAnimationPixels());
+        }
         List<Frame> frames = new ArrayList<>(source.size());
         int type = ImageEncoder.imageType(format, picture.alpha());
         boolean sameSize = size[0] == picture.width() && size[1] == picture.height();
@@ -117,6 +121,9 @@ public final class Renderer {
 
     /** The ETag {@link #render} would give, without rendering: for answering If-None-Match cheaply. */
     public String etag(CaptionRequest request) {
+        for (Caption c : request.captions()) {
+            fontStore.get(c.font());
+        }
         return etag(cacheKey(request, templates.get(request.template())));
     }
 
@@ -155,16 +162,25 @@ public final class Renderer {
         return '"' + AssetStore.hash(key.getBytes(StandardCharsets.UTF_8)) + '"';
     }
 
-    /** The requested size; one side alone keeps the aspect ratio, both stretch, none keeps the template's. */
-    private static int[] outputSize(Picture picture, CaptionRequest request) {
-        Integer w = request.width();
-        Integer h = request.height();
-        if (w != null && h == null) {
-            h = (int) Math.max(1, Math.round((double) picture.height() * w / picture.width()));
-        } else if (h != null && w == null) {
-            w = (int) Math.max(1, Math.round((double) picture.width() * h / picture.height()));
+    /**
+     * The requested size; one side alone keeps the aspect ratio (both scaled down further when the other side
+     * would pass {@link CaptionRequest#MAX_DIMENSION}), both stretch, none keeps the template's.
+     */
+    static int[] outputSize(int templateWidth, int templateHeight, Integer width, Integer height) {
+        if (width == null && height == null) {
+            return new int[] {templateWidth, templateHeight};
         }
-        return w == null ? new int[] {picture.width(), picture.height()} : new int[] {w, h};
+        if (width != null && height != null) {
+            return new int[] {width, height};
+        }
+        double scale = width != null ? (double) width / templateWidth : (double) height / templateHeight;
+        int max = CaptionRequest.MAX_DIMENSION;
+        scale = Math.min(scale, Math.min((double) max / templateWidth, (double) max / templateHeight));
+        return new int[] {side(templateWidth * scale), side(templateHeight * scale)};
+    }
+
+    private static int side(double pixels) {
+        return (int) Math.max(1, Math.min(CaptionRequest.MAX_DIMENSION, Math.round(pixels)));
     }
 
     /** Each caption's fill and outline (the fill again when it has none), as opaque ARGB. */
