@@ -3,7 +3,9 @@ package io.spool.tasks;
 import io.spool.embedded.junit.TestDatabase;
 import io.spool.pg.PgConnection;
 
+import io.spool.pg.RowSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** Test helpers: a fresh schema per test, and waiting for a condition with a deadline. */
@@ -11,6 +13,13 @@ final class Fixtures {
     private Fixtures() {}
 
     /** Drops {@code schema} so the test starts from nothing (tests may run against a shared server). */
+    /** The first column of the first row of the last result of {@code sql} (a simple query), or null. */
+    static String one(PgConnection c, String sql) {
+        List<RowSet> sets = c.simpleQuery(sql);
+        RowSet last = sets.get(sets.size() - 1);
+        return last.isEmpty() ? null : last.row(0).getString(0);
+    }
+
     static void dropSchema(String url, String schema) {
         try (PgConnection c = PgConnection.connect(url)) {
             c.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

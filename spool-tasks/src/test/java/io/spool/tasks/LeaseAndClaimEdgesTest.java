@@ -1,12 +1,12 @@
 package io.spool.tasks;
 
+import static io.spool.tasks.Fixtures.one;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spool.embedded.junit.PostgresExtension;
 import io.spool.embedded.junit.TestDatabase;
 import io.spool.pg.PgConnection;
 import io.spool.pg.PgException;
-import io.spool.pg.RowSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,7 @@ class LeaseAndClaimEdgesTest {
         this.db = db;
     }
 
-    private static String one(PgConnection c, String sql) {
-        List<RowSet> sets = c.simpleQuery(sql);
-        RowSet last = sets.get(sets.size() - 1);
-        return last.isEmpty() ? null : last.row(0).getString(0);
-    }
-
-    /** 1. "NULL arguments take the defaults": a NULL limit claims the default (1) or is refused; never all. */
+    /** "NULL arguments take the defaults": a NULL limit claims the default (1) or is refused; never all. */
     @Test
     void claimWithANullLimitDoesNotTakeEveryReadyTask() {
         try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
@@ -52,7 +46,7 @@ class LeaseAndClaimEdgesTest {
         }
     }
 
-    /** 2. One lost/cancelled/unknown run in a complete_runs batch does not stop the others being completed. */
+    /** One lost/cancelled/unknown run in a complete_runs batch does not stop the others being completed. */
     @Test
     void oneBadEntryInACompletionBatchDoesNotPoisonTheOthers() {
         try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
@@ -81,7 +75,7 @@ class LeaseAndClaimEdgesTest {
     }
 
     /**
-     * 3. CPU-bound handlers on all carrier threads: the worker's own heartbeat must still extend their leases
+     * CPU-bound handlers on all carrier threads: the worker's own heartbeat must still extend their leases
      * (README: "the worker also extends leases by itself while a handler runs").
      */
     @Test
@@ -125,15 +119,14 @@ class LeaseAndClaimEdgesTest {
     }
 
     /**
-     * 4. A lease is strict: a worker whose lease expired cannot release the run either (the expiry uses an attempt;
+     * A lease is strict: a worker whose lease expired cannot release the run either (the expiry uses an attempt;
      * a release would give it back). And it can never touch a run another worker claimed after the expiry.
      */
     @Test
     void releaseRunsIgnoresARunWhoseLeaseExpired() {
         try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
-            String task = one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
-            String run = one(c, "SELECT run_id FROM " + S + ".claim_task('default', 'w1', 1)");
-            c.simpleQuery("UPDATE " + S + ".runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = " + run);
+            one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
+            String run = claimedByW1WithItsLeaseRunOut(c);
             assertThat(one(c, "SELECT " + S + ".complete_run(" + run + ", 'w1', '\\x01')")).isEqualTo("lease_lost");
             assertThat(one(c, "SELECT " + S + ".release_runs(ARRAY[" + run + "]::bigint[], 'w1')"))
                     .as("released a run whose lease had expired").isEqualTo("0");
@@ -141,13 +134,12 @@ class LeaseAndClaimEdgesTest {
         }
     }
 
-    /** 4b. After another worker claimed the task (old run expired by claim_task), release cannot touch it. */
+    /** After another worker claimed the task (old run expired by claim_task), release cannot touch it. */
     @Test
     void releaseRunsCannotTouchARunAnotherWorkerClaimed() {
         try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
             String task = one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
-            String run = one(c, "SELECT run_id FROM " + S + ".claim_task('default', 'w1', 1)");
-            c.simpleQuery("UPDATE " + S + ".runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = " + run);
+            String run = claimedByW1WithItsLeaseRunOut(c);
             String run2 = one(c, "SELECT run_id FROM " + S + ".claim_task('default', 'w2', 1)");
             assertThat(run2).isNotNull().isNotEqualTo(run);
             assertThat(one(c, "SELECT " + S + ".release_runs(ARRAY[" + run + ", " + run2 + "]::bigint[], 'w1')"))
@@ -157,5 +149,12 @@ class LeaseAndClaimEdgesTest {
             assertThat(one(c, "SELECT state || ':' || current_run_id FROM " + S + ".tasks WHERE task_id = " + task))
                     .isEqualTo("running:" + run2);
         }
+    }
+
+    /** Claims the one pending task as w1 and backdates the lease, as if w1 had stalled past it. */
+    private static String claimedByW1WithItsLeaseRunOut(PgConnection c) {
+        String run = one(c, "SELECT run_id FROM " + S + ".claim_task('default', 'w1', 1)");
+        c.simpleQuery("UPDATE " + S + ".runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = " + run);
+        return run;
     }
 }

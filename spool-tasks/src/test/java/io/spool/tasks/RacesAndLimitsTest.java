@@ -1,5 +1,6 @@
 package io.spool.tasks;
 
+import static io.spool.tasks.Fixtures.one;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,7 @@ import io.spool.embedded.junit.PostgresExtension;
 import io.spool.embedded.junit.TestDatabase;
 import io.spool.pg.PgConnection;
 import io.spool.pg.PgException;
-import io.spool.pg.RowSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,12 +25,6 @@ class RacesAndLimitsTest {
 
     RacesAndLimitsTest(TestDatabase db) {
         this.db = db;
-    }
-
-    private static String one(PgConnection c, String sql) {
-        List<RowSet> sets = c.simpleQuery(sql);
-        RowSet last = sets.get(sets.size() - 1);
-        return last.isEmpty() ? null : last.row(0).getString(0);
     }
 
     @Test
