@@ -49,8 +49,8 @@ public final class WebBench {
             connections.forEach(n -> cases.add(new Case(e, n)));
         }
         System.out.printf("wrk %d threads, connections %s; all server JVMs at once, each warmed up %d s per endpoint "
-                + "and connection count; then %d rounds of %d s per contender and case, back to back, contender order "
-                + "rotating%n", threads, connections, warmup, rounds, seconds);
+                + "and connection count (in runs of %d s); then %d rounds of %d s per contender and case, back to "
+                + "back, contender order rotating%n", threads, connections, warmup, seconds, rounds, seconds);
         System.out.printf("%d cores, JDK %s, server JVMs %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), String.join(" ", ChildJvm.FLAGS));
         contenders.forEach(c -> System.out.printf("  %-10s %s%n", c.name(), c.about()));
@@ -86,10 +86,13 @@ public final class WebBench {
             for (WebContender contender : contenders) {
                 servers.add(ServerProcess.start(contender));
             }
-            for (ServerProcess server : servers) {   // warm every path up before the first measurement
+            // warm every path up before the first measurement, in runs as long as the measured ones: the JIT then
+            // also sees what each measured run brings, connections opened and closed mid-request, which would
+            // otherwise deoptimize hot code (and cost a recompilation) in the first measured rounds
+            for (ServerProcess server : servers) {
                 for (Case c : cases) {
-                    if (!warmup.isZero()) {
-                        wrk.run(server.uri(c.endpoint()), c.connections(), warmup);
+                    for (Duration done = Duration.ZERO; done.compareTo(warmup) < 0; done = done.plus(each)) {
+                        wrk.run(server.uri(c.endpoint()), c.connections(), each);
                     }
                 }
             }
