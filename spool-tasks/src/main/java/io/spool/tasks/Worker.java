@@ -702,45 +702,68 @@ public final class Worker implements AutoCloseable {
             }
         }
         if (!completes.isEmpty()) {
-            completes.sort((a, b) -> Long.compare(a.ctx().runId(), b.ctx().runId()));  // lock in one order
-            long[] ids = new long[completes.size()];
-            byte[][] results = new byte[completes.size()][];
-            Map<Long, Finish> byRun = new HashMap<>();
-            for (int i = 0; i < ids.length; i++) {
-                Finish f = completes.get(i);
-                ids[i] = f.ctx().runId();
-                results[i] = f.result();
-                byRun.put(ids[i], f);
-            }
-            RowSet rows = null;
-            try {
-                rows = retrying(() -> app.pool().query(app.sql.completeRuns, ids, id, results));
-            } catch (RuntimeException e) {
-                completes.forEach(f -> recorded(f, null, e));
-            }
-            if (rows != null) {
-                for (Row r : rows) {
-                    Finish f = byRun.remove(r.getLong(0));
-                    if (f != null) {
-                        recorded(f, r.getString(1), null);
-                    }
-                }
-                byRun.values().forEach(f -> recorded(f, "lease_lost", null));
-            }
+            complete(completes);
         }
         for (Finish f : batch) {
             if (!f.ok()) {
-                String outcome = null;
-                RuntimeException error = null;
-                try {
-                    outcome = retrying(() -> app.pool().query(app.sql.failRun, f.ctx().runId(), id, f.error(),
-                            f.retry())).row(0).getString(0);
-                } catch (RuntimeException e) {
-                    error = e;
-                }
-                recorded(f, outcome, error);
+                fail(f);
             }
         }
+    }
+
+    /**
+     * Completes runs in one statement. Should the server refuse it for good (a result too large to store, a
+     * trigger's exception), each run is completed alone, so the one it cannot store fails that run and no other.
+     */
+    private void complete(List<Finish> completes) {
+        completes.sort((a, b) -> Long.compare(a.ctx().runId(), b.ctx().runId()));  // lock in one order
+        long[] ids = new long[completes.size()];
+        byte[][] results = new byte[completes.size()][];
+        Map<Long, Finish> byRun = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            Finish f = completes.get(i);
+            ids[i] = f.ctx().runId();
+            results[i] = f.result();
+            byRun.put(ids[i], f);
+        }
+        RowSet rows;
+        try {
+            rows = retrying(() -> app.pool().query(app.sql.completeRuns, ids, id, results));
+        } catch (PgException e) {
+            if (transient_(e)) {   // only when stopping: the database is away, nothing can be written now
+                completes.forEach(f -> recorded(f, null, e));
+            } else if (completes.size() > 1) {
+                completes.forEach(f -> complete(new ArrayList<>(List.of(f))));
+            } else {
+                Finish f = completes.get(0);
+                int bytes = f.result() == null ? 0 : f.result().length;
+                fail(Finish.fail(f.ctx(), "the result (" + bytes + " bytes) could not be stored: " + e.getMessage(),
+                        true));
+            }
+            return;
+        } catch (RuntimeException e) {
+            completes.forEach(f -> recorded(f, null, e));
+            return;
+        }
+        for (Row r : rows) {
+            Finish f = byRun.remove(r.getLong(0));
+            if (f != null) {
+                recorded(f, r.getString(1), null);
+            }
+        }
+        byRun.values().forEach(f -> recorded(f, "lease_lost", null));
+    }
+
+    private void fail(Finish f) {
+        String outcome = null;
+        RuntimeException error = null;
+        try {
+            outcome = retrying(() -> app.pool().query(app.sql.failRun, f.ctx().runId(), id, f.error(),
+                    f.retry())).row(0).getString(0);
+        } catch (RuntimeException e) {
+            error = e;
+        }
+        recorded(f, outcome, error);
     }
 
     /** Runs {@code call}, retrying transient failures (connection lost, pool exhausted, deadlock) until stopped. */

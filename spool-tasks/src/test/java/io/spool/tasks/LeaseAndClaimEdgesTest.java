@@ -10,6 +10,7 @@ import io.spool.pg.PgException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,6 +113,49 @@ class LeaseAndClaimEdgesTest {
                 assertThat(one(c, "SELECT count(*) FROM " + S + ".runs WHERE state <> 'completed'"))
                         .as("runs expired / repeated").isEqualTo("0");
                 assertThat(executions.get()).as("handler executions").isEqualTo(n);
+            } finally {
+                w.stop(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /**
+     * A result the database refuses for good (here a trigger's exception; in life one too large to store) fails
+     * its own run, with a message that says so, and the results finished in the same batch are stored.
+     */
+    @Test
+    void aResultTheDatabaseRefusesFailsItsRunAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        byte[] refused = {(byte) 0xba, (byte) 0xd0};
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            c.simpleQuery("CREATE FUNCTION " + S + ".refuse_bad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF NEW.result = '\\xbad0'::bytea THEN RAISE EXCEPTION 'no such result here'; END IF; "
+                    + "RETURN NEW; END $$; CREATE TRIGGER refuse_bad BEFORE UPDATE ON " + S + ".tasks "
+                    + "FOR EACH ROW EXECUTE FUNCTION " + S + ".refuse_bad()");
+            CountDownLatch allRunning = new CountDownLatch(5);
+            Worker w = app.createWorker("w1", WorkerOptions.defaults().withQueue("default", 5))
+                    .register("echo", (ctx, p) -> {
+                        allRunning.countDown();
+                        allRunning.await();   // finish together, so the completions share a batch
+                        return p;
+                    }).start();
+            try {
+                List<TaskSpec> specs = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    specs.add(TaskSpec.of("echo", i == 2 ? refused : new byte[] {(byte) i},
+                            SpawnOptions.defaults().withMaxAttempts(1)));
+                }
+                List<SpawnResult> spawned = app.spawnTasks(specs);
+                for (int i = 0; i < 5; i++) {
+                    TaskInfo t = app.awaitResult(spawned.get(i).taskId(), Duration.ofSeconds(10));   // leases: 30 s
+                    if (i == 2) {
+                        assertThat(t.state()).isEqualTo(TaskState.DEAD);
+                        assertThat(t.error()).contains("the result (2 bytes) could not be stored")
+                                .contains("no such result here");
+                    } else {
+                        assertThat(t.state()).isEqualTo(TaskState.COMPLETED);
+                        assertThat(t.result()).containsExactly(i);
+                    }
+                }
             } finally {
                 w.stop(Duration.ofSeconds(10));
             }
