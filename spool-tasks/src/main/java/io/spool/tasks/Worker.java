@@ -36,6 +36,13 @@ import java.util.function.LongConsumer;
 public final class Worker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
     private static final int MAX_COMPLETION_BATCH = 1000;
+    /**
+     * The largest result a handler may return: PostgreSQL refuses a protocol message over 1 GB by closing the
+     * connection, which would look like a lost connection and be retried without end.
+     */
+    static final int MAX_RESULT_BYTES = 256 << 20;
+    /** Results sent in one completion statement at most (a batch with more is split), for the same reason. */
+    private static final long MAX_BATCH_RESULT_BYTES = 64 << 20;
     private static final int MAX_ERROR_CHARS = 8000;
     /** How long a claimer waits for a batch's worth of free slots (half its concurrency) once some are free. */
     private static final long BATCH_WAIT_NANOS = 2_000_000;
@@ -608,7 +615,12 @@ public final class Worker implements AutoCloseable {
                     + " (it handles " + new java.util.TreeSet<>(handlers.keySet()) + ")", true);
         }
         try {
-            return Finish.complete(ctx, handler.handle(ctx, params));
+            byte[] result = handler.handle(ctx, params);
+            if (result != null && result.length > MAX_RESULT_BYTES) {
+                return Finish.fail(ctx, "the result of " + result.length + " bytes is larger than the "
+                        + MAX_RESULT_BYTES + " bytes a result may have", false);
+            }
+            return Finish.complete(ctx, result);
         } catch (LeaseLostException e) {
             LOG.log(System.Logger.Level.DEBUG, e.getMessage());
             return null;
@@ -701,8 +713,21 @@ public final class Worker implements AutoCloseable {
                 completes.add(f);
             }
         }
-        if (!completes.isEmpty()) {
-            complete(completes);
+        completes.sort((a, b) -> Long.compare(a.ctx().runId(), b.ctx().runId()));  // lock in one order
+        int from = 0;
+        long bytes = 0;
+        for (int i = 0; i < completes.size(); i++) {
+            byte[] result = completes.get(i).result();
+            long size = result == null ? 0 : result.length;
+            if (i > from && bytes + size > MAX_BATCH_RESULT_BYTES) {
+                complete(new ArrayList<>(completes.subList(from, i)));
+                from = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        if (from < completes.size()) {
+            complete(new ArrayList<>(completes.subList(from, completes.size())));
         }
         for (Finish f : batch) {
             if (!f.ok()) {
@@ -716,7 +741,6 @@ public final class Worker implements AutoCloseable {
      * trigger's exception), each run is completed alone, so the one it cannot store fails that run and no other.
      */
     private void complete(List<Finish> completes) {
-        completes.sort((a, b) -> Long.compare(a.ctx().runId(), b.ctx().runId()));  // lock in one order
         long[] ids = new long[completes.size()];
         byte[][] results = new byte[completes.size()][];
         Map<Long, Finish> byRun = new HashMap<>();

@@ -163,6 +163,45 @@ class LeaseAndClaimEdgesTest {
     }
 
     /**
+     * Results too large for one protocol message would make the server drop the connection, which the completer
+     * would retry without end: one over the cap fails its run at once, and big results finishing together are
+     * sent in several statements, every one of them stored.
+     */
+    @Test
+    void anOversizedResultFailsItsRunAndBigResultsAreStoredInSeveralStatements() throws Exception {
+        int big = 25 << 20;   // three of them pass the 64 MiB a completion statement carries
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            CountDownLatch allRunning = new CountDownLatch(3);
+            Worker w = app.createWorker("w1", WorkerOptions.defaults().withQueue("default", 3))
+                    .register("huge", (ctx, p) -> new byte[Worker.MAX_RESULT_BYTES + 1])
+                    .register("big", (ctx, p) -> {
+                        allRunning.countDown();
+                        allRunning.await();
+                        byte[] result = new byte[big];
+                        java.util.Arrays.fill(result, p[0]);
+                        return result;
+                    }).start();
+            try {
+                SpawnResult huge = app.spawnTask("huge", new byte[0], SpawnOptions.defaults().withMaxAttempts(3));
+                TaskInfo failed = app.awaitResult(huge.taskId(), Duration.ofSeconds(20));
+                assertThat(failed.state()).isEqualTo(TaskState.DEAD);
+                assertThat(failed.attempt()).isEqualTo(1);   // retrying cannot make it smaller
+                assertThat(failed.error()).contains("larger than the " + Worker.MAX_RESULT_BYTES + " bytes");
+                List<SpawnResult> spawned = app.spawnTasks(List.of(TaskSpec.of("big", new byte[] {1}),
+                        TaskSpec.of("big", new byte[] {2}), TaskSpec.of("big", new byte[] {3})));
+                for (int i = 0; i < 3; i++) {
+                    TaskInfo t = app.awaitResult(spawned.get(i).taskId(), Duration.ofSeconds(60));
+                    assertThat(t.state()).isEqualTo(TaskState.COMPLETED);
+                    assertThat(t.result()).hasSize(big);
+                    assertThat(t.result()[big - 1]).isEqualTo((byte) (i + 1));
+                }
+            } finally {
+                w.stop(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /**
      * A lease is strict: a worker whose lease expired cannot release the run either (the expiry uses an attempt;
      * a release would give it back). And it can never touch a run another worker claimed after the expiry.
      */
