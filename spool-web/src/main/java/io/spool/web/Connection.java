@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 final class Connection extends ChannelInboundHandlerAdapter {
     private static final int PAUSE_READING_AT = 16;
     private static final long LINGER_MILLIS = 2000;
+    /** The status a request abandoned by its client is counted under (nginx's name for it). */
+    private static final int CLIENT_CLOSED_REQUEST = 499;
     private static final byte[] NO_BYTES = new byte[0];
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final System.Logger LOG = System.getLogger("io.spool.web");
@@ -71,6 +73,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         server.closed(this);
         countInFlight(false);   // a handler still running for a closed connection needs no quick pickup
         closing = true;
+        if (current != null && server.interruptWhenClientLeaves() && current.expire(CLIENT_CLOSED_REQUEST)) {
+            server.finished(current);   // interrupted; whatever it answers has nobody to go to
+        }
         // a handler still running keeps its deadline: it is interrupted then, though nobody waits for its answer
         if (deadlineTimer != null && (current == null || current.answered())) {
             deadlineTimer.cancel(false);

@@ -17,6 +17,7 @@ final class Settings implements Cloneable {
     /** How long a streamed response may wait for a client that does not read. */
     Duration stallTimeout = Duration.ofSeconds(60);
     boolean compression = true;
+    boolean interruptWhenClientLeaves;
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     boolean virtualEventLoops = EventLoops.VIRTUAL_SUPPORTED;
 

@@ -209,6 +209,16 @@ public final class WebApp {
         return deadline(d, 503);
     }
 
+    /**
+     * Whether a handler still running when its client closes the connection is interrupted, as at the deadline,
+     * so that work nobody will read stops early (its answer is dropped; metrics count it as 499). Off by default:
+     * a handler may have work to finish whoever waits for it.
+     */
+    public WebApp interruptWhenClientLeaves(boolean on) {
+        settings.interruptWhenClientLeaves = on;
+        return this;
+    }
+
     /** How long a streamed response waits for a client that stopped reading before it cuts the connection. */
     public WebApp stallTimeout(Duration d) {
         settings.stallTimeout = d;

@@ -286,6 +286,10 @@ public final class WebServer implements AutoCloseable {
         return settings.deadlineStatus;
     }
 
+    boolean interruptWhenClientLeaves() {
+        return settings.interruptWhenClientLeaves;
+    }
+
     long stallNanos() {
         return WritabilityGate.nanos(settings.stallTimeout);
     }

@@ -111,4 +111,46 @@ class TimeoutTest {
         // the connection and the server carry on
         assertThat(Http.get(server, "/fast").body()).isEqualTo("fast");
     }
+
+    @Test
+    void aClientThatLeavesInterruptsItsHandlerOnlyWhenAskedTo() throws Exception {
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch interruptedAfterLeaving = new CountDownLatch(1);
+        AtomicBoolean keptRunning = new AtomicBoolean();
+        Handler waitForIt = ctx -> {
+            started.countDown();
+            try {
+                Thread.sleep(1500);
+                keptRunning.set(true);
+                return "nobody reads this";
+            } catch (InterruptedException e) {
+                interruptedAfterLeaving.countDown();
+                throw e;
+            }
+        };
+        WebServer asking = WebApp.create().metrics().interruptWhenClientLeaves(true).get("/wait", waitForIt).start(0);
+        WebServer notAsking = WebApp.create().get("/wait", waitForIt).start(0);
+        try {
+            for (WebServer s : new WebServer[] {asking, notAsking}) {
+                try (Raw raw = new Raw(s.port())) {
+                    raw.send("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n");
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(interruptedAfterLeaving.await(1, TimeUnit.SECONDS)).isTrue();   // long before its 1.5 s
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!keptRunning.get() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(keptRunning).isTrue();   // the handler of the server not asked to ran to its end
+            assertThat(interruptedAfterLeaving.getCount()).isZero();
+            assertThat(asking.metrics().inFlight()).isZero();
+            assertThat(Http.get(asking, "/metrics").body())
+                    .contains("spool_http_requests_total{method=\"GET\",route=\"/wait\",status=\"499\"} 1");
+        } finally {
+            asking.close();
+            notAsking.close();
+        }
+    }
 }

@@ -72,6 +72,7 @@ public final class MemesServer implements AutoCloseable {
     private WebApp app() {
         WebApp app = WebApp.create()
                 .deadline(config.requestTimeout(), 504)
+                .interruptWhenClientLeaves(true)   // a render nobody waits for gives its slot back at once
                 .maxBodySize(config.maxBodyBytes())
                 .health()
                 .metrics();
