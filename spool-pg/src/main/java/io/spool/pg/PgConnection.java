@@ -30,7 +30,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     private final PgEngine engine;
     private final BlockingTransport transport;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Guards {@link #running} and {@link #cancelsInFlight}: a statement does not end while a cancel aimed at it is on its way. */
+    /** Guards {@link #running} and {@link #cancelsInFlight}: no statement ends while a cancel aimed at it travels. */
     private final ReentrantLock cancelLock = new ReentrantLock();
     private final Condition cancelsDone = cancelLock.newCondition();
     private boolean running;

@@ -134,7 +134,8 @@ public final class PgPool implements SqlClient, AutoCloseable {
             retireIdle();
             // a connection being opened holds a permit, as a borrower's does: otherwise a borrower opening one
             // (idle was empty) and the housekeeper together exceed maxSize
-            while (!closed && idle.size() < options.minIdle() && open.get() < options.maxSize() && permits.tryAcquire()) {
+            while (!closed && idle.size() < options.minIdle() && open.get() < options.maxSize()
+                    && permits.tryAcquire()) {
                 try {
                     open.incrementAndGet();
                     idle.addLast(new Pooled(PgConnection.connect(config), System.nanoTime(), System.nanoTime()));

@@ -20,8 +20,6 @@ import java.util.function.Function;
  * connection of their own ({@link PgPool#inTransaction}).
  */
 final class SharedConnection implements AutoCloseable {
-    private static final String ACTIVE_SQL_TRANSACTION = "25001";
-
     private final PgEngine engine;
     private final BlockingTransport transport;
     private final ReentrantLock lock = new ReentrantLock();
@@ -60,7 +58,7 @@ final class SharedConnection implements AutoCloseable {
                 } else if (engine.transactionStatus() != 'I') {
                     // a BEGIN (or the like) would make every caller's statement part of one transaction: the
                     // connection is given up (the server rolls back when it closes) and the pool opens another
-                    PgException refused = new PgException(ACTIVE_SQL_TRANSACTION, "a statement left a "
+                    PgException refused = new PgException(PgException.ACTIVE_SQL_TRANSACTION, "a statement left a "
                             + "transaction open on a shared connection; use inTransaction for transactions");
                     engine.poison(refused);   // first: the caller, once woken, must not pick this connection again
                     done.completeExceptionally(refused);

@@ -720,14 +720,14 @@ public final class Worker implements AutoCloseable {
             byte[] result = completes.get(i).result();
             long size = result == null ? 0 : result.length;
             if (i > from && bytes + size > MAX_BATCH_RESULT_BYTES) {
-                complete(new ArrayList<>(completes.subList(from, i)));
+                complete(completes.subList(from, i));
                 from = i;
                 bytes = 0;
             }
             bytes += size;
         }
         if (from < completes.size()) {
-            complete(new ArrayList<>(completes.subList(from, completes.size())));
+            complete(completes.subList(from, completes.size()));
         }
         for (Finish f : batch) {
             if (!f.ok()) {
@@ -757,7 +757,7 @@ public final class Worker implements AutoCloseable {
             if (transient_(e)) {   // only when stopping: the database is away, nothing can be written now
                 completes.forEach(f -> recorded(f, null, e));
             } else if (completes.size() > 1) {
-                completes.forEach(f -> complete(new ArrayList<>(List.of(f))));
+                completes.forEach(f -> complete(List.of(f)));
             } else {
                 Finish f = completes.get(0);
                 int bytes = f.result() == null ? 0 : f.result().length;

@@ -61,7 +61,10 @@ final class Exchange {
         return true;
     }
 
-    /** The deadline's side (or a client's that left): true when the handler had not answered; its thread is interrupted. */
+    /**
+     * The deadline's side, or a departed client's: true when the handler had not answered; its thread is
+     * interrupted.
+     */
     boolean expire(int status) {
         if (!state.compareAndSet(RUNNING, TIMED_OUT)) {
             return false;

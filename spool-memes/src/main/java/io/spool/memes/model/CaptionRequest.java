@@ -159,9 +159,10 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
                     throw new BadRequestException("captions must be a list (object keys must be indexes, not \""
                             + e.getKey() + "\")");
                 }
-                if (byIndex.put(Integer.parseInt(e.getKey()), e.getValue()) != null) {
-                    throw new BadRequestException("captions has index " + Integer.parseInt(e.getKey())
-                            + " twice (as \"" + e.getKey() + "\" and another spelling)");
+                int index = Integer.parseInt(e.getKey());
+                if (byIndex.put(index, e.getValue()) != null) {
+                    throw new BadRequestException("captions has index " + index + " twice (as \"" + e.getKey()
+                            + "\" and another spelling)");
                 }
             }
             return new ArrayList<>(byIndex.values());

@@ -60,9 +60,7 @@ public final class Renderer {
     public RenderResult render(CaptionRequest request) throws InterruptedException {
         checkInterrupted(); // first: loading a font or a file may swallow the flag
         Asset template = templates.get(request.template());
-        for (Caption c : request.captions()) {
-            fonts.get(c.font()); // an unknown font is a 404 even when the result is cached
-        }
+        requireFonts(request);
         String key = cacheKey(request, template);
         RenderResult cached = results.getIfPresent(key);
         if (cached != null) {
@@ -121,10 +119,16 @@ public final class Renderer {
 
     /** The ETag {@link #render} would give, without rendering: for answering If-None-Match cheaply. */
     public String etag(CaptionRequest request) {
+        Asset template = templates.get(request.template());
+        requireFonts(request);
+        return etag(cacheKey(request, template));
+    }
+
+    /** An unknown font is a 404 even when the result is cached (or would be, for an ETag). */
+    private void requireFonts(CaptionRequest request) {
         for (Caption c : request.captions()) {
             fontStore.get(c.font());
         }
-        return etag(cacheKey(request, templates.get(request.template())));
     }
 
     /** The template called {@code name} as stored (its bytes unchanged); a 404 {@code NotFoundException} if none. */

@@ -509,7 +509,7 @@ public final class PgEngine {
         }
         if ("26000".equals(e.sqlState())) {
             statements.remove(statement);
-        } else if ("0A000".equals(e.sqlState()) && statements.remove(statement)) {
+        } else if (PgException.FEATURE_NOT_SUPPORTED.equals(e.sqlState()) && statements.remove(statement)) {
             submit(new CloseStatement(statement));
         }
     }

@@ -119,7 +119,8 @@ final class ArrayCodec {
         }
         if (!defaultBounds) {
             for (int d = 0; d < h.dims.length; d++) {
-                sb.append('[').append(h.lowerBounds[d]).append(':').append((long) h.lowerBounds[d] + h.dims[d] - 1).append(']');
+                long lower = h.lowerBounds[d];
+                sb.append('[').append(lower).append(':').append(lower + h.dims[d] - 1).append(']');
             }
             sb.append('=');
         }
