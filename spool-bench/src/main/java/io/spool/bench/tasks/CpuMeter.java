@@ -1,5 +1,6 @@
 package io.spool.bench.tasks;
 
+import io.spool.bench.ProcessUsage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -72,7 +73,6 @@ final class CpuMeter {
     }
 
     static long[] parseStat(String s) {
-        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");  // fields from the 3rd on: state, ppid, ...
-        return new long[]{Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+        return ProcessUsage.parseStat(s);
     }
 }

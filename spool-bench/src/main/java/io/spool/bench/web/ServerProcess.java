@@ -1,5 +1,6 @@
 package io.spool.bench.web;
 
+import io.spool.bench.ProcessUsage;
 import io.spool.bench.ChildJvm;
 
 import java.io.IOException;
@@ -43,6 +44,11 @@ final class ServerProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** What the server's JVM has used so far (CPU time, context switches). */
+    ProcessUsage usage() {
+        return ProcessUsage.of(jvm.process().pid());
     }
 
     URI uri(Endpoint endpoint) {

@@ -1,6 +1,7 @@
 package io.spool.bench.web;
 
 import io.spool.bench.ChildJvm;
+import io.spool.bench.ProcessUsage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,9 +57,11 @@ public final class WebBench {
         contenders.forEach(c -> System.out.printf("  %-10s %s%n", c.name(), c.about()));
         System.out.printf("about %d minutes%n",
                 Math.round(contenders.size() * (cases.size() * (warmup + rounds * seconds) + 5) / 60.0));
+        Map<Case, Map<String, List<ServerCost>>> costs = new LinkedHashMap<>();
         Map<Case, Map<String, List<Wrk.Sample>>> samples = measure(contenders, cases, new Wrk(threads),
-                Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds);
+                Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds, costs);
         WebReport.print(samples, System.out);
+        WebReport.printCosts(costs, System.out);
     }
 
     private static List<WebContender> select(List<String> only) {
@@ -74,12 +77,16 @@ public final class WebBench {
     }
 
     private static Map<Case, Map<String, List<Wrk.Sample>>> measure(List<WebContender> contenders, List<Case> cases,
-            Wrk wrk, Duration warmup, Duration each, int rounds) throws Exception {
+            Wrk wrk, Duration warmup, Duration each, int rounds, Map<Case, Map<String, List<ServerCost>>> costs)
+            throws Exception {
         Map<Case, Map<String, List<Wrk.Sample>>> samples = new LinkedHashMap<>();
         for (Case c : cases) {
             Map<String, List<Wrk.Sample>> byName = new LinkedHashMap<>();
+            Map<String, List<ServerCost>> costByName = new LinkedHashMap<>();
             contenders.forEach(x -> byName.put(x.name(), new ArrayList<>()));
+            contenders.forEach(x -> costByName.put(x.name(), new ArrayList<>()));
             samples.put(c, byName);
+            costs.put(c, costByName);
         }
         List<ServerProcess> servers = new ArrayList<>();
         try {
@@ -100,12 +107,17 @@ public final class WebBench {
                 for (Case c : cases) {
                     for (int k = 0; k < servers.size(); k++) {
                         ServerProcess server = servers.get((k + r) % servers.size());
+                        ProcessUsage before = server.usage();
                         Wrk.Sample s = wrk.run(server.uri(c.endpoint()), c.connections(), each);
+                        ServerCost cost = ServerCost.of(server.usage().minus(before),
+                                s.requestsPerSecond() * each.toMillis() / 1e3);
                         samples.get(c).get(server.name()).add(s);
-                        System.out.printf("  round %d  %-10s %-9s %4d conn %,10.0f req/s  p50 %,8.0f µs  p99 %,8.0f µs%s%n",
+                        costs.get(c).get(server.name()).add(cost);
+                        System.out.printf("  round %d  %-10s %-9s %4d conn %,10.0f req/s  p50 %,8.0f µs  p99 %,8.0f µs"
+                                        + "  cpu %5.1f µs/req  preempted %.3f/req%s%n",
                                 r + 1, server.name(), c.endpoint().name().toLowerCase(), c.connections(),
-                                s.requestsPerSecond(), s.p50Micros(), s.p99Micros(),
-                                s.errors() == 0 ? "" : "  " + s.errors() + " errors");
+                                s.requestsPerSecond(), s.p50Micros(), s.p99Micros(), cost.cpuMicros(),
+                                cost.involuntarySwitches(), s.errors() == 0 ? "" : "  " + s.errors() + " errors");
                     }
                 }
             }

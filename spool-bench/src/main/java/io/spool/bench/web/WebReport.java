@@ -55,6 +55,22 @@ final class WebReport {
         targets.print(out);
     }
 
+    /**
+     * Each contender's median cost per request over the rounds: server CPU, and its threads' blocking and
+     * preemption (context switches per request), which explain most of the differences in throughput.
+     */
+    static void printCosts(Map<WebBench.Case, Map<String, List<ServerCost>>> costs, PrintStream out) {
+        Table table = new Table("endpoint", "conns", "contender", "cpu µs/req", "blocked /req", "preempted /req");
+        costs.forEach((c, byName) -> byName.forEach((name, runs) -> table.row(c.endpoint().name().toLowerCase(),
+                c.connections(), name,
+                String.format("%.1f", Stats.median(runs.stream().map(ServerCost::cpuMicros).toList())),
+                String.format("%.3f", Stats.median(runs.stream().map(ServerCost::voluntarySwitches).toList())),
+                String.format("%.3f", Stats.median(runs.stream().map(ServerCost::involuntarySwitches).toList())))));
+        out.printf("%nServer cost per request, medians over the rounds (CPU of the server's JVM; its threads' context"
+                + " switches: blocked = voluntary, preempted = involuntary; all 0 where /proc cannot be read):%n");
+        table.print(out);
+    }
+
     private static String ratio(Map<String, List<Wrk.Sample>> byName, String name, String base) {
         return byName.containsKey(base)
                 ? String.format("%.2f", Stats.median(pairedRatios(byName.get(name), byName.get(base)))) : "-";

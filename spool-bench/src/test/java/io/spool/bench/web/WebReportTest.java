@@ -49,6 +49,32 @@ class WebReportTest {
         return new Wrk.Sample(rate, 500, 2000, 0);
     }
 
+    @Test
+    void costTableGivesMediansPerRequest() {
+        Map<String, List<ServerCost>> byName = new LinkedHashMap<>();
+        byName.put(Contenders.SPOOL_WEB, List.of(cost(12), cost(14), cost(13)));
+        byName.put(Contenders.RAW_NETTY, List.of(cost(11)));
+        var bytes = new ByteArrayOutputStream();
+        WebReport.printCosts(Map.of(new WebBench.Case(Endpoint.PLAINTEXT, 64), byName),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).containsPattern("plaintext\\s+64\\s+spool-web\\s+13\\.0\\s+0\\.130\\s+0\\.013");
+        assertThat(out).containsPattern("raw-netty\\s+11\\.0\\s+0\\.110\\s+0\\.011");
+    }
+
+    @Test
+    void costIsPerRequestAndNothingForNoRequests() {
+        ServerCost c = ServerCost.of(new io.spool.bench.ProcessUsage(1.2, 20_000, 7_000), 100_000);
+        assertThat(c.cpuMicros()).isCloseTo(12.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.voluntarySwitches()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.involuntarySwitches()).isCloseTo(0.07, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ServerCost.of(new io.spool.bench.ProcessUsage(1, 1, 1), 0).cpuMicros()).isZero();
+    }
+
+    private static ServerCost cost(double micros) {
+        return new ServerCost(micros, micros / 100, micros / 1000);
+    }
+
     private static String print(Map<WebBench.Case, Map<String, List<Wrk.Sample>>> samples) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         WebReport.print(samples, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -1,0 +1,64 @@
+package io.spool.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * What one process has used so far, summed over its threads and read from {@code /proc} (Linux): CPU time, and
+ * context switches, voluntary (a thread blocked) and involuntary (the kernel took the CPU from a runnable
+ * thread, usually for a thread it had just woken). Where {@code /proc} cannot be read, every figure is 0.
+ */
+public record ProcessUsage(double cpuSeconds, long voluntarySwitches, long involuntarySwitches) {
+    private static final double TICKS_PER_SECOND = 100;  // USER_HZ on Linux
+    public static final ProcessUsage NONE = new ProcessUsage(0, 0, 0);
+
+    public static ProcessUsage of(long pid) {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try {
+            long[] stat = parseStat(Files.readString(proc.resolve("stat")));
+            long voluntary = 0;
+            long involuntary = 0;
+            try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    long[] switches;
+                    try {
+                        switches = parseSwitches(Files.readString(task.resolve("status")));
+                    } catch (IOException threadEnded) {
+                        continue;
+                    }
+                    voluntary += switches[0];
+                    involuntary += switches[1];
+                }
+            }
+            return new ProcessUsage(stat[1] / TICKS_PER_SECOND, voluntary, involuntary);
+        } catch (IOException | RuntimeException e) {
+            return NONE;
+        }
+    }
+
+    public ProcessUsage minus(ProcessUsage earlier) {
+        return new ProcessUsage(cpuSeconds - earlier.cpuSeconds, voluntarySwitches - earlier.voluntarySwitches,
+                involuntarySwitches - earlier.involuntarySwitches);
+    }
+
+    /** The parent pid and utime + stime (in ticks) of a {@code /proc/PID/stat}. */
+    public static long[] parseStat(String s) {
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");  // fields from the 3rd on: state, ppid, ...
+        return new long[]{Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+    }
+
+    /** The voluntary and involuntary context switches of a {@code /proc/PID/task/TID/status}. */
+    static long[] parseSwitches(String status) {
+        long[] switches = new long[2];
+        for (String line : status.split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                switches[0] = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                switches[1] = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return switches;
+    }
+}

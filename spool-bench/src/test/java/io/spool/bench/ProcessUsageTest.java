@@ -1,0 +1,40 @@
+package io.spool.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+class ProcessUsageTest {
+    @Test
+    void readsSwitchesFromAThreadsStatus() {
+        String status = "Name:\tjava\nState:\tS (sleeping)\nvoluntary_ctxt_switches:\t1234\n"
+                + "nonvoluntary_ctxt_switches:\t56\n";
+        assertThat(ProcessUsage.parseSwitches(status)).containsExactly(1234L, 56L);
+    }
+
+    @Test
+    void measuresThisJvmsCpuAndItsThreadsBlocking() throws Exception {
+        assumeThat(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))).isTrue();
+        long pid = ProcessHandle.current().pid();
+        ProcessUsage before = ProcessUsage.of(pid);
+        long spin = System.nanoTime() + 300_000_000L;
+        long sink = 0;
+        while (System.nanoTime() < spin) {
+            sink += System.nanoTime() % 7;   // 0.3 s of CPU on this thread
+        }
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(2);   // each sleep blocks: a voluntary switch
+        }
+        ProcessUsage used = ProcessUsage.of(pid).minus(before);
+        assertThat(sink).isNotNegative();
+        assertThat(used.cpuSeconds()).isGreaterThanOrEqualTo(0.2);
+        assertThat(used.voluntarySwitches()).isGreaterThanOrEqualTo(20);
+        assertThat(used.involuntarySwitches()).isNotNegative();
+    }
+
+    @Test
+    void aProcessThatIsGoneUsesNothing() {
+        assertThat(ProcessUsage.of(Long.MAX_VALUE)).isEqualTo(ProcessUsage.NONE);
+    }
+}
