@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * thread, usually for a thread it had just woken). Where {@code /proc} cannot be read, every figure is 0.
  */
 public record ProcessUsage(double cpuSeconds, long voluntarySwitches, long involuntarySwitches) {
-    private static final double TICKS_PER_SECOND = 100;  // USER_HZ on Linux
+    /** The unit of CPU times in {@code /proc/PID/stat}: USER_HZ, 100 on Linux. */
+    public static final double TICKS_PER_SECOND = 100;
     public static final ProcessUsage NONE = new ProcessUsage(0, 0, 0);
 
     public static ProcessUsage of(long pid) {

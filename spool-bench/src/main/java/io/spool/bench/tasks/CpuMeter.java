@@ -12,7 +12,6 @@ import java.util.stream.Stream;
  * from {@code /proc}; the server part is 0 where that cannot be read (another OS, a remote server).
  */
 final class CpuMeter {
-    private static final double TICKS_PER_SECOND = 100;  // USER_HZ on Linux
 
     /** CPU seconds so far. */
     record Sample(double jvmSeconds, double serverSeconds) {
@@ -39,7 +38,7 @@ final class CpuMeter {
 
     Sample sample() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new Sample(os.getProcessCpuTime() / 1e9, postmasterPid == 0 ? 0 : serverTicks() / TICKS_PER_SECOND);
+        return new Sample(os.getProcessCpuTime() / 1e9, postmasterPid == 0 ? 0 : serverTicks() / ProcessUsage.TICKS_PER_SECOND);
     }
 
     private long serverTicks() {
@@ -69,10 +68,6 @@ final class CpuMeter {
         } catch (IOException e) {
             return null;
         }
-        return parseStat(s);
-    }
-
-    static long[] parseStat(String s) {
         return ProcessUsage.parseStat(s);
     }
 }

@@ -1,7 +1,7 @@
 package io.spool.bench.web;
 
-import io.spool.bench.ProcessUsage;
 import io.spool.bench.ChildJvm;
+import io.spool.bench.ProcessUsage;
 
 import java.io.IOException;
 import java.net.URI;

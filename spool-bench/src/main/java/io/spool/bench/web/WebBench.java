@@ -23,6 +23,10 @@ public final class WebBench {
     /** One measured configuration: an endpoint under a number of concurrent keep-alive connections. */
     record Case(Endpoint endpoint, int connections) {}
 
+    /** Every measured run, by case and contender: wrk's figures, and what the server spent per request. */
+    private record Results(Map<Case, Map<String, List<Wrk.Sample>>> samples,
+                           Map<Case, Map<String, List<ServerCost>>> costs) {}
+
     private WebBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -57,11 +61,10 @@ public final class WebBench {
         contenders.forEach(c -> System.out.printf("  %-10s %s%n", c.name(), c.about()));
         System.out.printf("about %d minutes%n",
                 Math.round(contenders.size() * (cases.size() * (warmup + rounds * seconds) + 5) / 60.0));
-        Map<Case, Map<String, List<ServerCost>>> costs = new LinkedHashMap<>();
-        Map<Case, Map<String, List<Wrk.Sample>>> samples = measure(contenders, cases, new Wrk(threads),
-                Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds, costs);
-        WebReport.print(samples, System.out);
-        WebReport.printCosts(costs, System.out);
+        Results results = measure(contenders, cases, new Wrk(threads), Duration.ofSeconds(warmup),
+                Duration.ofSeconds(seconds), rounds);
+        WebReport.print(results.samples(), System.out);
+        WebReport.printCosts(results.costs(), System.out);
     }
 
     private static List<WebContender> select(List<String> only) {
@@ -76,18 +79,22 @@ public final class WebBench {
         return kept;
     }
 
-    private static Map<Case, Map<String, List<Wrk.Sample>>> measure(List<WebContender> contenders, List<Case> cases,
-            Wrk wrk, Duration warmup, Duration each, int rounds, Map<Case, Map<String, List<ServerCost>>> costs)
-            throws Exception {
-        Map<Case, Map<String, List<Wrk.Sample>>> samples = new LinkedHashMap<>();
+    /** An empty list per case and contender, in the order of both. */
+    private static <T> Map<Case, Map<String, List<T>>> perCaseAndContender(List<Case> cases,
+            List<WebContender> contenders) {
+        Map<Case, Map<String, List<T>>> table = new LinkedHashMap<>();
         for (Case c : cases) {
-            Map<String, List<Wrk.Sample>> byName = new LinkedHashMap<>();
-            Map<String, List<ServerCost>> costByName = new LinkedHashMap<>();
+            Map<String, List<T>> byName = new LinkedHashMap<>();
             contenders.forEach(x -> byName.put(x.name(), new ArrayList<>()));
-            contenders.forEach(x -> costByName.put(x.name(), new ArrayList<>()));
-            samples.put(c, byName);
-            costs.put(c, costByName);
+            table.put(c, byName);
         }
+        return table;
+    }
+
+    private static Results measure(List<WebContender> contenders, List<Case> cases, Wrk wrk, Duration warmup,
+            Duration each, int rounds) throws Exception {
+        Map<Case, Map<String, List<Wrk.Sample>>> samples = perCaseAndContender(cases, contenders);
+        Map<Case, Map<String, List<ServerCost>>> costs = perCaseAndContender(cases, contenders);
         List<ServerProcess> servers = new ArrayList<>();
         try {
             for (WebContender contender : contenders) {
@@ -126,6 +133,6 @@ public final class WebBench {
                 server.close();
             }
         }
-        return samples;
+        return new Results(samples, costs);
     }
 }
