@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * run servers this way so that each has a fresh heap and JIT and none shares threads with the load generator.
  */
 public final class ChildJvm {
+    /** Also {@code java.lang} open, as {@code ./spool run} has it: spool-web's loops then carry its handlers. */
     public static final List<String> FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
     /** A check that the server is ready, retried while it throws {@link IOException}. */
     @FunctionalInterface

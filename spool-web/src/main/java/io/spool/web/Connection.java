@@ -22,6 +22,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +51,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private ScheduledFuture<?> deadlineTimer;
     private VirtualLoopHandler loopHandler;   // null on platform event loops
+    private ExecutorService handlers;
     private boolean countedInFlight;
 
     Connection(WebServer server, ReadTimer readTimer) {
@@ -60,6 +63,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.loopHandler = VirtualLoopHandler.current();
+        this.handlers = server.handlersFor(ctx.executor());
     }
 
     @Override
@@ -198,7 +202,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (server.deadlineNanos() > 0 && deadlineTimer == null) {
             deadlineTimer = ctx.executor().schedule(this::checkDeadline, server.deadlineNanos(), TimeUnit.NANOSECONDS);
         }
-        if (!server.submit(() -> run(ex))) {
+        try {
+            handlers.execute(() -> run(ex));
+        } catch (RejectedExecutionException stopped) {
             server.finished(ex);
             ctx.close();
         }

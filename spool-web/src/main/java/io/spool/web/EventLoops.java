@@ -3,15 +3,16 @@ package io.spool.web;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Where the Netty event loops of the connections run. On virtual threads they share the scheduler with the
- * handlers: a request read on a loop starts its handler on the same carrier's queue, and the answer wakes the
- * loop without crossing to another thread pool; on platform threads each request crosses from the loop's thread
- * to a carrier and back. A virtual loop parks in {@code Selector.select} only from JDK 25 on (earlier selectors
+ * The Netty event loops of the connections, on platform threads (for {@link Threading#PLATFORM_LOOPS} and {@link
+ * Threading#LOOP_CARRIERS}) or on virtual threads ({@link Threading#VIRTUAL_LOOPS}), where they share the JDK's
+ * scheduler with the handlers: a request read on a loop starts its handler on the same carrier's queue, and the
+ * answer wakes the loop without crossing to another thread pool. A virtual loop parks in {@code Selector.select} only from JDK 25 on (earlier selectors
  * block the carrier), hence {@link #VIRTUAL_SUPPORTED}. Virtual loops wait through {@link VirtualLoopHandler}
  * and share one platform timer thread for their alarms, which ends with the group.
  */
@@ -23,7 +24,8 @@ final class EventLoops {
 
     static EventLoopGroup group(int threads, boolean virtual) {
         if (!virtual) {
-            return new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+            return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("spool-web-io"),
+                    NioIoHandler.newFactory());
         }
         ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("spool-web-loop-alarm").daemon().factory());

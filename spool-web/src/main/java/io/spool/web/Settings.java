@@ -19,7 +19,7 @@ final class Settings implements Cloneable {
     boolean compression = true;
     boolean interruptWhenClientLeaves;
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    boolean virtualEventLoops = EventLoops.VIRTUAL_SUPPORTED;
+    Threading threading = Threading.best();
 
     Settings snapshot() {
         try {

@@ -238,20 +238,22 @@ public final class WebApp {
     }
 
     /**
-     * Whether the event loops run on virtual threads, beside the handlers, or on platform threads of their own.
-     * Virtual (the default on JDK 25 and later) saves a hand-off between two schedulers on every request (up to
-     * 59% more requests per second on 2 cores in {@code ./spool bench web}). The price: a loop waits, like any virtual thread, while handlers that
-     * compute without blocking hold every carrier, so put long CPU-bound work on a platform pool (as spool-memes
-     * does with its renders). Platform loops keep answering deadlines and refusing bad input while that happens.
+     * Which threads carry the event loops and the handlers (see {@link Threading}). Default: {@link
+     * Threading#best()}, loop carriers where {@code java.lang} is open to spool-web, else virtual loops from JDK 25,
+     * else platform loops. Whatever the mode, put long CPU-bound work on a platform pool (as spool-memes does
+     * with its renders); only platform loops keep answering deadlines and refusing bad input while handlers hold
+     * every core.
      *
-     * @throws IllegalArgumentException for {@code true} before JDK 25, whose selector pins the carrier
+     * @throws IllegalArgumentException for a mode this JVM does not support
      */
-    public WebApp virtualEventLoops(boolean on) {
-        if (on && !EventLoops.VIRTUAL_SUPPORTED) {
-            throw new IllegalArgumentException("virtual event loops need JDK 25 or later (this is "
-                    + Runtime.version().feature() + "): an older selector pins the carrier thread");
+    public WebApp threading(Threading mode) {
+        if (!mode.supported()) {
+            throw new IllegalArgumentException(mode + " is not supported in this JVM (Java "
+                    + Runtime.version().feature() + (mode == Threading.LOOP_CARRIERS
+                    ? "; run with --add-opens java.base/java.lang=ALL-UNNAMED)"
+                    : "; virtual loops need JDK 25, whose selector parks a virtual thread, not its carrier)"));
         }
-        settings.virtualEventLoops = on;
+        settings.threading = mode;
         return this;
     }
 

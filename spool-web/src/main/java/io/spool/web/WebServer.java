@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -51,10 +49,9 @@ public final class WebServer implements AutoCloseable {
     private final Metrics metrics;
     private final Consumer<AccessLog> accessLog;
     private final RequestIds requestIds = new RequestIds();
-    private final ExecutorService handlers =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());   // unnamed: naming costs per request
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers;
+    private final HandlerThreads handlers;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** This server's requests in flight (the metrics may be shared with other servers of the same app). */
     private final LongAdder inFlight = new LongAdder();
@@ -72,7 +69,8 @@ public final class WebServer implements AutoCloseable {
         this.mapper = mapper;
         this.metrics = metrics;
         this.accessLog = accessLog;
-        this.workers = EventLoops.group(settings.ioThreads, settings.virtualEventLoops);
+        this.workers = EventLoops.group(settings.ioThreads, settings.threading == Threading.VIRTUAL_LOOPS);
+        this.handlers = new HandlerThreads(settings.threading, workers);
         try {
             serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -116,9 +114,9 @@ public final class WebServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** Whether the event loops run on virtual threads (see {@link WebApp#virtualEventLoops(boolean)}). */
-    public boolean virtualEventLoops() {
-        return settings.virtualEventLoops;
+    /** Which threads carry the event loops and the handlers (see {@link WebApp#threading(Threading)}). */
+    public Threading threading() {
+        return settings.threading;
     }
 
     /** Connections open now (kept-alive ones included). */
@@ -161,7 +159,7 @@ public final class WebServer implements AutoCloseable {
         }
         awaitIdle(deadline);
         shutdownLoops();
-        handlers.shutdownNow();   // interrupts handlers that outlived the grace period
+        handlers.interruptAll();   // handlers that outlived the grace period
         Thread hook = shutdownHook;
         if (hook != null && Thread.currentThread() != hook) {
             try {
@@ -239,7 +237,7 @@ public final class WebServer implements AutoCloseable {
         if (accessLog != null) {
             AccessLog line = new AccessLog(ctx.method(), ctx.uri(), ctx.routePattern(), ex.status(),
                     nanos / 1000, ctx.requestId(), ctx.remoteAddress());
-            submit(() -> accessLog.accept(line));   // off the event loop: loggers may block
+            handlers.runOffLoops(() -> accessLog.accept(line));   // loggers may block
         }
     }
 
@@ -248,7 +246,7 @@ public final class WebServer implements AutoCloseable {
         metrics.rejected(status);
         if (accessLog != null) {
             AccessLog line = new AccessLog("-", reason, null, status, 0, null, remote);
-            submit(() -> accessLog.accept(line));
+            handlers.runOffLoops(() -> accessLog.accept(line));
         }
     }
 
@@ -264,14 +262,9 @@ public final class WebServer implements AutoCloseable {
         return dispatcher;
     }
 
-    /** Runs {@code task} on a new virtual thread; false once the server has stopped. */
-    boolean submit(Runnable task) {
-        try {
-            handlers.execute(task);
-            return true;
-        } catch (RejectedExecutionException stopped) {
-            return false;
-        }
+    /** Where the handlers of requests read by {@code loop} run (rejecting them once the server has stopped). */
+    ExecutorService handlersFor(EventExecutor loop) {
+        return handlers.forLoop(loop);
     }
 
     long deadlineNanos() {

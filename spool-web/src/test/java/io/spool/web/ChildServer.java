@@ -18,6 +18,8 @@ final class ChildServer implements AutoCloseable {
     final Process process;
     final int port;
     final boolean unsafe;
+    /** The server's {@link Threading}, as the child printed it. */
+    final Threading threading;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer output = new StringBuffer();
 
@@ -30,14 +32,19 @@ final class ChildServer implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread.ofPlatform().daemon().start(this::collect);
         boolean sawUnsafe = false;
+        Threading sawThreading = null;
         String line = nextLine();
         for (; line != null && !line.startsWith("port "); line = nextLine()) {
             sawUnsafe |= line.equals("unsafe true");   // other lines: the JDK's warnings
+            if (line.startsWith("threading ")) {
+                sawThreading = Threading.valueOf(line.substring("threading ".length()));
+            }
         }
         if (line == null) {
             throw new IOException("the child server did not start: " + output);
         }
         unsafe = sawUnsafe;
+        threading = sawThreading;
         port = Integer.parseInt(line.substring(5));
     }
 

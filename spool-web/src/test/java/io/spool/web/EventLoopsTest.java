@@ -8,19 +8,30 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Event loops on virtual threads (the default on JDK 25+) or on platform threads of their own. */
+/**
+ * The three {@link Threading} modes: handlers carried by platform event loops (the default where {@code java.lang}
+ * is open, as in these tests), event loops on virtual threads (the default elsewhere on JDK 25+), and platform
+ * loops handing requests to the JDK's scheduler.
+ */
 class EventLoopsTest {
     private static final int CARRIERS = Runtime.getRuntime().availableProcessors();
+    private static final Executor CLIENTS = Executors.newVirtualThreadPerTaskExecutor();
 
     @Test
-    void virtualLoopsAreTheDefaultFromJdk25AndServePipelinedRequestsInOrder() throws Exception {
-        try (WebServer server = WebApp.create().get("/n/{n}", ctx -> "n=" + ctx.pathParam("n")).start(0)) {
-            assertThat(server.virtualEventLoops()).isEqualTo(Runtime.version().feature() >= 25);
+    void loopCarriersAreTheDefaultWhereJavaLangIsOpenAndServePipelinedRequestsInOrder() throws Exception {
+        try (WebServer server = WebApp.create()
+                .get("/n/{n}", ctx -> "n=" + ctx.pathParam("n") + " on " + Thread.currentThread())
+                .start(0)) {
+            assertThat(Threading.best()).isEqualTo(Threading.LOOP_CARRIERS);
+            assertThat(server.threading()).isEqualTo(Threading.LOOP_CARRIERS);
             try (Raw raw = new Raw(server.port())) {
                 StringBuilder burst = new StringBuilder();
                 for (int i = 0; i < 50; i++) {
@@ -28,8 +39,78 @@ class EventLoopsTest {
                 }
                 raw.send(burst.toString());
                 for (int i = 0; i < 50; i++) {
-                    assertThat(raw.read(false).text()).isEqualTo("n=" + i);
+                    // a virtual thread names its carrier after the '@': here the loop that read the request
+                    assertThat(raw.read(false).text()).startsWith("n=" + i + " on VirtualThread")
+                            .containsPattern("@spool-web-io-\\d+-\\d+$");
                 }
+            }
+        }
+    }
+
+    /** A handler that waits parks its virtual thread and gives the loop's thread back to the others. */
+    @Test
+    void loopCarriedHandlersThatWaitLeaveTheirLoopFree() throws Exception {
+        int requests = 40;
+        CountDownLatch waiting = new CountDownLatch(requests);
+        CountDownLatch release = new CountDownLatch(1);
+        try (WebServer server = WebApp.create().ioThreads(1)
+                .get("/wait", ctx -> {
+                    waiting.countDown();
+                    release.await();
+                    return "released";
+                })
+                .get("/fast", ctx -> "fast")
+                .start(0)) {
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> Http.get(server, "/wait"), CLIENTS));
+            }
+            assertThat(waiting.await(10, TimeUnit.SECONDS)).as("all handlers entered on the one loop").isTrue();
+            assertThat(Http.get(server, "/fast").body()).isEqualTo("fast");
+            release.countDown();
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).body()).isEqualTo("released");
+            }
+        }
+    }
+
+    /**
+     * Stopping interrupts a handler that outlived the grace period; its loop has ended by then, so the thread must
+     * still find somewhere to run (else the interrupt itself would fail) and finish its work.
+     */
+    @Test
+    void aLoopCarriedHandlerThatOutlivesItsServerStillFinishes() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CompletableFuture<String> after = new CompletableFuture<>();
+        WebServer server = WebApp.create()
+                .get("/stubborn", ctx -> {
+                    entered.countDown();
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException stopped) {
+                        Thread.sleep(100);   // parks and wakes again after the loop has gone
+                        after.complete("finished on " + Thread.currentThread());
+                    }
+                    return "late";
+                })
+                .start(0);
+        CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> Http.get(server, "/stubborn"), CLIENTS);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        server.stop(Duration.ofMillis(100));
+        assertThat(after.get(10, TimeUnit.SECONDS)).startsWith("finished on VirtualThread")
+                .doesNotContain("@spool-web-io");
+        assertThat(answer).failsWithin(Duration.ofSeconds(10));
+    }
+
+    /** Without {@code --add-opens java.base/java.lang}, a server on JDK 25+ falls back to virtual loops. */
+    @Test
+    void withoutJavaLangOpenTheDefaultIsVirtualLoops() throws Exception {
+        try (ChildServer child = new ChildServer()) {
+            assertThat(child.threading).isEqualTo(
+                    EventLoops.VIRTUAL_SUPPORTED ? Threading.VIRTUAL_LOOPS : Threading.PLATFORM_LOOPS);
+            try (Raw raw = new Raw(child.port)) {
+                raw.send("GET /ping HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(raw.read(false).text()).isEqualTo("pong");
             }
         }
     }
@@ -57,7 +138,7 @@ class EventLoopsTest {
     @Test
     void platformLoopsAnswerDeadlinesWhileHandlersHoldEveryCarrier() throws Exception {
         CountDownLatch spinning = new CountDownLatch(CARRIERS);
-        try (WebServer server = WebApp.create().virtualEventLoops(false).deadline(Duration.ofMillis(300), 504)
+        try (WebServer server = WebApp.create().threading(Threading.PLATFORM_LOOPS).deadline(Duration.ofMillis(300), 504)
                 .get("/spin", ctx -> {
                     spinning.countDown();
                     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
@@ -69,7 +150,7 @@ class EventLoopsTest {
                 })
                 .get("/fast", ctx -> "fast")
                 .start(0)) {
-            assertThat(server.virtualEventLoops()).isFalse();
+            assertThat(server.threading()).isEqualTo(Threading.PLATFORM_LOOPS);
             List<Thread> hogs = new ArrayList<>();
             for (int i = 0; i < CARRIERS; i++) {
                 hogs.add(Thread.ofPlatform().start(() -> Http.get(server, "/spin")));

@@ -19,6 +19,7 @@ public final class SignalMain {
                 .start("127.0.0.1", 0)
                 .stopOnSignals(Duration.ofSeconds(10));
         System.out.println("unsafe " + PlatformDependent.hasUnsafe());
+        System.out.println("threading " + server.threading());
         System.out.println("port " + server.port());
         Thread.sleep(Long.MAX_VALUE);
     }

@@ -255,14 +255,14 @@ class VirtualLoopHandlerTest {
         assumeThat(EventLoops.VIRTUAL_SUPPORTED).isTrue();
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (WebServer server = WebApp.create().ioThreads(1)
+        try (WebServer server = WebApp.create().ioThreads(1).threading(Threading.VIRTUAL_LOOPS)
                 .get("/wait", ctx -> {
                     entered.countDown();
                     release.await();
                     return "done";
                 })
                 .start(0)) {
-            assertThat(server.virtualEventLoops()).isTrue();
+            assertThat(server.threading()).isEqualTo(Threading.VIRTUAL_LOOPS);
             CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> Http.get(server, "/wait"));
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(200);   // let the client's and the JIT's own work settle
@@ -290,6 +290,7 @@ class VirtualLoopHandlerTest {
         // two event loops: connection i shares its loop with connection i + 4
         try (ChildServer child = new ChildServer("-Dio.netty.noUnsafe=false", "-XX:ActiveProcessorCount=2")) {
             assertThat(child.unsafe).as("the child's Netty uses Unsafe, so it replaces the key set").isTrue();
+            assertThat(child.threading).as("java.lang is not open to the child").isEqualTo(Threading.VIRTUAL_LOOPS);
             List<Raw> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < 8; i++) {

@@ -1,5 +1,6 @@
 package io.spool.bench.web;
 
+import io.spool.web.Threading;
 import java.util.List;
 
 /**
@@ -11,14 +12,15 @@ public final class Contenders {
     public static final String RAW_NETTY = "raw-netty";
     public static final String JAVALIN = "javalin";
     public static final String HELIDON = "helidon";
-    /** spool-web with platform-thread event loops: measured only when named exactly in {@code --only}. */
+    /** spool-web in its other threading modes: measured only when named exactly in {@code --only}. */
+    public static final String SPOOL_WEB_VIRTUAL = "spool-web-virtual";
     public static final String SPOOL_WEB_PLATFORM = "spool-web-platform";
 
     private Contenders() {}
 
     public static List<WebContender> all() {
         return List.of(
-                new SpoolWebContender(true),
+                new SpoolWebContender(Threading.LOOP_CARRIERS),
                 new RawNettyContender(),
                 new JavalinContender(),
                 new HelidonContender());
@@ -26,7 +28,7 @@ public final class Contenders {
 
     /** Variants for comparisons of spool-web's own settings, not part of a default run. */
     public static List<WebContender> optional() {
-        return List.of(new SpoolWebContender(false));
+        return List.of(new SpoolWebContender(Threading.VIRTUAL_LOOPS), new SpoolWebContender(Threading.PLATFORM_LOOPS));
     }
 
     static WebContender named(String name) {

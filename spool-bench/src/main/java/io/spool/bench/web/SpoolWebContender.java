@@ -1,33 +1,42 @@
 package io.spool.bench.web;
 
+import io.spool.web.Threading;
 import io.spool.web.WebApp;
 import io.spool.web.WebServer;
 
 /**
- * spool-web as a user writes it: two plain handlers on virtual threads, JSON by the framework's Jackson; event
- * loops on virtual threads (the default) or, as the optional "spool-web-platform", on platform threads.
+ * spool-web as a user writes it: two plain handlers on virtual threads, JSON by the framework's Jackson, in its
+ * default {@link Threading} (handlers carried by the event loops' threads) or, as the optional
+ * "spool-web-virtual" and "spool-web-platform", in one of the others.
  */
 final class SpoolWebContender implements WebContender {
-    private final boolean virtualEventLoops;
+    private final Threading threading;
 
-    SpoolWebContender(boolean virtualEventLoops) {
-        this.virtualEventLoops = virtualEventLoops;
+    SpoolWebContender(Threading threading) {
+        this.threading = threading;
     }
 
     @Override
     public String name() {
-        return virtualEventLoops ? Contenders.SPOOL_WEB : Contenders.SPOOL_WEB_PLATFORM;
+        return switch (threading) {
+            case LOOP_CARRIERS -> Contenders.SPOOL_WEB;
+            case VIRTUAL_LOOPS -> Contenders.SPOOL_WEB_VIRTUAL;
+            case PLATFORM_LOOPS -> Contenders.SPOOL_WEB_PLATFORM;
+        };
     }
 
     @Override
     public String about() {
-        return "spool-web, handlers on virtual threads, event loops on "
-                + (virtualEventLoops ? "virtual threads (its default on JDK 25+)" : "platform threads");
+        return "spool-web, handlers on virtual threads " + switch (threading) {
+            case LOOP_CARRIERS -> "carried by its platform event loops (its default)";
+            case VIRTUAL_LOOPS -> "beside event loops on virtual threads";
+            case PLATFORM_LOOPS -> "on the JDK's scheduler, event loops on platform threads";
+        };
     }
 
     @Override
     public AutoCloseable start(int port) {
-        WebApp app = WebApp.create().virtualEventLoops(virtualEventLoops);
+        WebApp app = WebApp.create().threading(threading);
         app.get("/plaintext", ctx -> Hello.PLAINTEXT);
         app.get("/json", ctx -> Hello.message());
         WebServer server = app.start(port);
