@@ -9,12 +9,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The Netty event loops of the connections, on platform threads (for {@link Threading#PLATFORM_LOOPS} and {@link
- * Threading#LOOP_CARRIERS}) or on virtual threads ({@link Threading#VIRTUAL_LOOPS}), where they share the JDK's
- * scheduler with the handlers: a request read on a loop starts its handler on the same carrier's queue, and the
- * answer wakes the loop without crossing to another thread pool. A virtual loop parks in {@code Selector.select} only from JDK 25 on (earlier selectors
- * block the carrier), hence {@link #VIRTUAL_SUPPORTED}. Virtual loops wait through {@link VirtualLoopHandler}
- * and share one platform timer thread for their alarms, which ends with the group.
+ * The Netty event loops of the connections: on platform threads for {@link Threading#PLATFORM_LOOPS} and {@link
+ * Threading#LOOP_CARRIERS}, on virtual threads for {@link Threading#VIRTUAL_LOOPS}. Virtual loops share the
+ * JDK's scheduler with the handlers: a request read on a loop starts its handler on the same carrier's queue,
+ * and the answer wakes the loop without crossing to another thread pool. A virtual loop parks in {@code
+ * Selector.select} only from JDK 25 on (earlier selectors block the carrier), hence {@link #VIRTUAL_SUPPORTED}.
+ * Virtual loops wait through {@link VirtualLoopHandler} and share one platform timer thread for their alarms,
+ * which ends with the group.
  */
 final class EventLoops {
     static final boolean VIRTUAL_SUPPORTED = Runtime.version().feature() >= 25;
