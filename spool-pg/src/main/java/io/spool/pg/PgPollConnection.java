@@ -281,9 +281,16 @@ public final class PgPollConnection implements AutoCloseable {
         engine.pipelineLimit(limit);
     }
 
-    /** Asks the server to cancel the running statement, over a separate (blocking) socket. */
+    /**
+     * Asks the server to cancel the running statement, over a separate socket, blocking until the request has
+     * arrived (as libpq's {@code PQcancel} does); with nothing in flight it does nothing. Call it from the thread
+     * that polls (a loop's timeout, say): no statement can then be written while the request travels, so a
+     * cancel that arrives after its statement has ended cannot hit the next one.
+     */
     public void cancel() {
-        io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+        if (engine.hasPendingCommands()) {
+            io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+        }
     }
 
     /** Queues Terminate, sends it if the socket takes it now, and closes. */

@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntToLongFunction;
@@ -106,6 +107,63 @@ class DriverEdgesTest {
                 RowSet b = conn.query("SELECT pg_sleep(1.5), 42 AS v");
                 assertThat(b.row(0).getInteger("v")).isEqualTo(42);
                 canceller.join();
+            }
+        }
+    }
+
+    /** The same on the Netty connection: a query submitted while the cancel travels waits until it has arrived. */
+    @Test
+    void lateCancelDoesNotCancelTheNextStatementOnNetty() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (SlowProxy proxy = new SlowProxy(db.host(), db.port(), n -> n == 0 ? 0 : 700)) {
+            PgConfig config = PgConfig.parse(db.url()).withHost("127.0.0.1").withPort(proxy.port());
+            try (PgNettyConnection conn = PgNettyConnection.connect(config, group).get(10, TimeUnit.SECONDS)) {
+                CompletableFuture<RowSet> a = conn.query("SELECT pg_sleep(0.3)");
+                Thread.sleep(100);                               // A is running
+                CompletableFuture<Void> cancel = conn.cancel();  // arrives about 0.5 s after A has ended
+                try {
+                    a.get(5, TimeUnit.SECONDS);                  // A may finish or be cancelled: both fine
+                } catch (ExecutionException ignored) {
+                }
+                RowSet b = conn.query("SELECT pg_sleep(1.5), 42 AS v").get(10, TimeUnit.SECONDS);
+                assertThat(b.row(0).getInteger("v")).isEqualTo(42);
+                cancel.get(5, TimeUnit.SECONDS);
+            }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    /**
+     * On the poll connection, called from the polling thread: with nothing in flight it sends nothing (so it
+     * does not wait for the slow cancel socket), and while a request travels no statement can be written.
+     */
+    @Test
+    void pollConnectionCancelsOnlyWhatRunsAndNeverTheNextStatement() throws Exception {
+        try (SlowProxy proxy = new SlowProxy(db.host(), db.port(), n -> n == 0 ? 0 : 700)) {
+            PgConfig config = PgConfig.parse(db.url()).withHost("127.0.0.1").withPort(proxy.port());
+            PgPollConnection conn = PgPollConnection.start(config);
+            try {
+                PollConnectionTest.driveAll(List.of(PollConnectionTest.connecting(conn)));
+                long t0 = System.nanoTime();
+                conn.cancel();
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("idle: no request sent")
+                        .isLessThan(Duration.ofMillis(500));
+                assertThat(proxy.accepted.get()).isEqualTo(1);
+
+                var a = conn.startQuery("SELECT pg_sleep(0.3)");
+                a.poll();                                        // A is written
+                Thread.sleep(100);
+                conn.cancel();                                   // arrives about 0.5 s after A has ended
+                assertThat(proxy.accepted.get()).isEqualTo(2);
+                try {
+                    PollConnectionTest.driveAll(List.of(a));     // A may finish or be cancelled: both fine
+                } catch (PgException ignored) {
+                }
+                Object b = PollConnectionTest.driveAll(List.of(conn.startQuery("SELECT pg_sleep(1.5), 42 AS v"))).get(0);
+                assertThat(((RowSet) b).row(0).getInteger("v")).isEqualTo(42);
+            } finally {
+                conn.close();
             }
         }
     }

@@ -35,13 +35,15 @@ import java.util.function.Supplier;
 public final class PgNettyConnection implements AutoCloseable {
     private final Channel channel;
     private final PgEngine engine;
+    private final EngineHandler handler;
     private final PgConfig config;
     private boolean flushScheduled;
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
-    private PgNettyConnection(Channel channel, PgEngine engine, PgConfig config) {
+    private PgNettyConnection(Channel channel, EngineHandler handler, PgConfig config) {
         this.channel = channel;
-        this.engine = engine;
+        this.engine = handler.engine;
+        this.handler = handler;
         this.config = config;
     }
 
@@ -53,6 +55,7 @@ public final class PgNettyConnection implements AutoCloseable {
         CompletableFuture<PgNettyConnection> ready = new CompletableFuture<>();
         PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
         TlsNegotiator tls = config.sslMode().tries() ? new TlsNegotiator(config) : null;
+        EngineHandler handler = new EngineHandler(engine);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
@@ -63,7 +66,7 @@ public final class PgNettyConnection implements AutoCloseable {
                         if (tls != null) {
                             ch.pipeline().addLast(tls);
                         }
-                        ch.pipeline().addLast(new EngineHandler(engine));
+                        ch.pipeline().addLast(handler);
                     }
                 });
         ChannelFuture connecting = bootstrap.connect(config.host(), config.port());
@@ -73,7 +76,7 @@ public final class PgNettyConnection implements AutoCloseable {
                         + config.host() + ":" + config.port() + ": " + f.cause().getMessage(), f.cause()));
                 return;
             }
-            PgNettyConnection conn = new PgNettyConnection(connecting.channel(), engine, config);
+            PgNettyConnection conn = new PgNettyConnection(connecting.channel(), handler, config);
             // the connect timeout bounds authentication too: a server that accepts and never answers fails it
             conn.channel.eventLoop().schedule(() -> {
                 if (!ready.isDone()) {
@@ -149,7 +152,7 @@ public final class PgNettyConnection implements AutoCloseable {
             flushScheduled = true;
             channel.eventLoop().execute(() -> {
                 flushScheduled = false;
-                EngineHandler.flush(channel, engine);
+                handler.flushUnlessCancelling(channel);
             });
         }
     }
@@ -173,17 +176,36 @@ public final class PgNettyConnection implements AutoCloseable {
 
     /**
      * Asks the server to cancel the statement running now; the request goes over its own short-lived socket
-     * on a virtual thread, never on the event loop. The cancelled query fails with SQLSTATE 57014.
+     * on a virtual thread, never on the event loop. The cancelled query fails with SQLSTATE 57014. With nothing
+     * in flight this does nothing. While the request travels, queries submitted meanwhile wait on the client
+     * side, so a cancel that arrives after its statement has ended cannot hit them (queries already pipelined
+     * behind the running one can still be hit, as with libpq).
      */
     public CompletableFuture<Void> cancel() {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
-            try {
-                io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
-                sent.complete(null);
-            } catch (RuntimeException e) {
-                sent.completeExceptionally(e);
+        channel.eventLoop().execute(() -> {
+            if (pending.get() == 0) {
+                sent.complete(null);   // nothing runs: a cancel now could only hit a later statement
+                return;
             }
+            handler.cancelsTravelling++;
+            Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
+                try {
+                    io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+                    sent.complete(null);
+                } catch (RuntimeException e) {
+                    sent.completeExceptionally(e);
+                } finally {
+                    try {
+                        channel.eventLoop().execute(() -> {
+                            handler.cancelsTravelling--;
+                            handler.flushUnlessCancelling(channel);
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException loopEnded) {
+                        // the event loop group was shut down: nothing waits to be written any more
+                    }
+                }
+            });
         });
         return sent;
     }
@@ -227,9 +249,17 @@ public final class PgNettyConnection implements AutoCloseable {
     /** Feeds channel bytes to the engine and its output back to the channel; maps channel loss to the engine. */
     private static final class EngineHandler extends ChannelInboundHandlerAdapter {
         private final PgEngine engine;
+        /** Cancel requests on their way (event loop only): commands queued meanwhile stay in the engine. */
+        private int cancelsTravelling;
 
         EngineHandler(PgEngine engine) {
             this.engine = engine;
+        }
+
+        void flushUnlessCancelling(Channel channel) {
+            if (cancelsTravelling == 0) {
+                flush(channel, engine);
+            }
         }
 
         static void flush(Channel channel, PgEngine engine) {
@@ -255,7 +285,7 @@ public final class PgNettyConnection implements AutoCloseable {
             } finally {
                 buf.release();
             }
-            flush(ctx.channel(), engine);  // authentication answers and commands released by a barrier
+            flushUnlessCancelling(ctx.channel());  // authentication answers and commands released by a barrier
         }
 
         @Override
