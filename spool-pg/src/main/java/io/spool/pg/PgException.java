@@ -44,6 +44,7 @@ public class PgException extends RuntimeException {
     public static final String PROTOCOL_VIOLATION = "08P01";
     public static final String INVALID_AUTHORIZATION = "28000";
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
+    public static final String INVALID_SQL_STATEMENT_NAME = "26000";
     public static final String QUERY_CANCELED = "57014";
     public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
     public static final String ACTIVE_SQL_TRANSACTION = "25001";

@@ -676,6 +676,10 @@ public final class Worker implements AutoCloseable {
         static Finish fail(RunContext ctx, String error, boolean retry) {
             return new Finish(ctx, false, null, error, retry);
         }
+
+        int resultBytes() {
+            return result == null ? 0 : result.length;
+        }
     }
 
     /**
@@ -717,8 +721,7 @@ public final class Worker implements AutoCloseable {
         int from = 0;
         long bytes = 0;
         for (int i = 0; i < completes.size(); i++) {
-            byte[] result = completes.get(i).result();
-            long size = result == null ? 0 : result.length;
+            int size = completes.get(i).resultBytes();
             if (i > from && bytes + size > MAX_BATCH_RESULT_BYTES) {
                 complete(completes.subList(from, i));
                 from = i;
@@ -760,9 +763,8 @@ public final class Worker implements AutoCloseable {
                 completes.forEach(f -> complete(List.of(f)));
             } else {
                 Finish f = completes.get(0);
-                int bytes = f.result() == null ? 0 : f.result().length;
-                fail(Finish.fail(f.ctx(), "the result (" + bytes + " bytes) could not be stored: " + e.getMessage(),
-                        true));
+                fail(Finish.fail(f.ctx(), "the result (" + f.resultBytes() + " bytes) could not be stored: "
+                        + e.getMessage(), true));
             }
             return;
         } catch (RuntimeException e) {

@@ -24,6 +24,9 @@ final class LoopCarriers {
 
     /** A thread per task, each a virtual thread carried by {@code loop}. */
     static ExecutorService on(EventExecutor loop) {
+        if (!SUPPORTED) {
+            throw new IllegalStateException("loop-carried virtual threads are not supported in this JVM");
+        }
         Executor scheduler = continuation -> {
             try {
                 loop.execute(continuation);
@@ -34,8 +37,8 @@ final class LoopCarriers {
         try {
             Thread.Builder.OfVirtual builder = (Thread.Builder.OfVirtual) BUILDER.newInstance(scheduler);
             return Executors.newThreadPerTaskExecutor(builder.factory());
-        } catch (ReflectiveOperationException | NullPointerException e) {
-            throw new IllegalStateException("loop-carried virtual threads are not supported in this JVM", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the JDK refused a loop-carried virtual thread builder", e);
         }
     }
 

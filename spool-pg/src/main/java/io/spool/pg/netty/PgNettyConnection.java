@@ -196,18 +196,23 @@ public final class PgNettyConnection implements AutoCloseable {
                 } catch (RuntimeException e) {
                     sent.completeExceptionally(e);
                 } finally {
-                    try {
-                        channel.eventLoop().execute(() -> {
-                            handler.cancelsTravelling--;
-                            handler.flushUnlessCancelling(channel);
-                        });
-                    } catch (java.util.concurrent.RejectedExecutionException loopEnded) {
-                        // the event loop group was shut down: nothing waits to be written any more
-                    }
+                    cancelArrived();
                 }
             });
         });
         return sent;
+    }
+
+    /** Releases the queries held back while a cancel request travelled. */
+    private void cancelArrived() {
+        try {
+            channel.eventLoop().execute(() -> {
+                handler.cancelsTravelling--;
+                handler.flushUnlessCancelling(channel);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException loopEnded) {
+            // the event loop group was shut down: nothing waits to be written any more
+        }
     }
 
     /** Whether the channel runs over TLS. */

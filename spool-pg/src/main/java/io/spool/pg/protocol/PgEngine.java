@@ -507,7 +507,7 @@ public final class PgEngine {
         if (e == null || statement == null) {
             return;
         }
-        if ("26000".equals(e.sqlState())) {
+        if (PgException.INVALID_SQL_STATEMENT_NAME.equals(e.sqlState())) {
             statements.remove(statement);
         } else if (PgException.FEATURE_NOT_SUPPORTED.equals(e.sqlState()) && statements.remove(statement)) {
             submit(new CloseStatement(statement));
