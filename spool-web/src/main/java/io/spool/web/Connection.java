@@ -8,15 +8,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -44,6 +39,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private final WebServer server;
     private final ReadTimer readTimer;
+    private final Reading reading;
     private final WritabilityGate gate = new WritabilityGate();
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
@@ -54,9 +50,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private ExecutorService handlers;
     private boolean countedInFlight;
 
-    Connection(WebServer server, ReadTimer readTimer) {
+    Connection(WebServer server, ReadTimer readTimer, Reading reading) {
         this.server = server;
         this.readTimer = readTimer;
+        this.reading = reading;
     }
 
     @Override
@@ -85,8 +82,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             deadlineTimer.cancel(false);
             deadlineTimer = null;
         }
-        queue.forEach(ReferenceCountUtil::release);
-        queue.clear();
+        dropQueue();
         gate.signal();
         ctx.fireChannelInactive();
     }
@@ -99,16 +95,16 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof FullHttpRequest || msg instanceof Rejected) {
+        if (msg instanceof FullRequest || msg instanceof Rejected) {
             readTimer.disarm();
         }
         if (closing) {
-            ReferenceCountUtil.release(msg);
+            discard(msg);
             return;
         }
         queue.add(msg);
         if (queue.size() >= PAUSE_READING_AT) {
-            ctx.channel().config().setAutoRead(false);
+            reading.pause(Reading.QUEUE_FULL);
         }
         startNext();
     }
@@ -117,7 +113,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == ReadTimer.EXPIRED && !closing) {
             queue.add(new Rejected(408, "request not received in time"));
-            ctx.channel().config().setAutoRead(false);
+            reading.pause(Reading.CLOSING);
             closing = true;   // nothing after a half-received request can be read reliably
             startNext();
         } else if (evt instanceof IdleStateEvent && idleOrStalled()) {
@@ -146,8 +142,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     /** Called on the event loop when the server starts draining. */
     void drain() {
         closing = true;
-        queue.forEach(ReferenceCountUtil::release);
-        queue.clear();
+        dropQueue();
         if (current == null) {
             ctx.close();
         } else {
@@ -165,7 +160,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         Object msg = queue.poll();
         if (queue.size() < PAUSE_READING_AT / 2 && !closing) {
-            ctx.channel().config().setAutoRead(true);
+            reading.resume(Reading.QUEUE_FULL);
         }
         if (msg == Interim.CONTINUE) {
             inviteBody();
@@ -176,26 +171,22 @@ final class Connection extends ChannelInboundHandlerAdapter {
             reject(r);
             return;
         }
-        FullHttpRequest req = (FullHttpRequest) msg;
+        FullRequest req = (FullRequest) msg;
         try {
-            DecoderResult result = req.decoderResult();
-            if (result.isFailure()) {
-                reject(rejection(result.cause()));
-                return;
-            }
             start(req);
         } finally {
             req.release();
         }
     }
 
-    private void start(FullHttpRequest req) {
+    private void start(FullRequest req) {
         String requestId = server.requestIds().idFor(req.headers().get(RequestIds.HEADER_NAME));
-        Context c = new Context(req.method().name(), req.uri(), req.headers(), bytes(req.content()),
+        Context c = new Context(req.method().name(), req.target(), req.headers(), bytes(req.content()),
                 (InetSocketAddress) ctx.channel().remoteAddress(),
                 server.mapper(), requestId);
         boolean keepAlive = HttpUtil.isKeepAlive(req) && !closing;
-        Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0));
+        Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0),
+                server.compression(), req.budgeted());
         current = ex;
         server.started();
         countInFlight(true);
@@ -215,7 +206,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
      * (it pairs each answer with the method of one request) and then frame the next answers wrongly.
      */
     private void inviteBody() {
-        ctx.pipeline().context(HttpServerCodec.class).writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+        ctx.pipeline().context(ServerCodec.class).writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
     }
 
     private static byte[] bytes(ByteBuf content) {
@@ -313,6 +304,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         byte[] bytes = (byte[]) res.body();
         HttpResponse full = ResponseWriter.head(res, false, false, true, bytes);
         full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        if (r.retryAfterSeconds() > 0) {
+            full.headers().set(HttpHeaderNames.RETRY_AFTER, r.retryAfterSeconds());
+        }
         // written below the compressor: it refuses a response to a request it never saw (a half-read one)
         ChannelHandlerContext compressor = ctx.pipeline().context(WebServer.COMPRESSOR);
         (compressor != null ? compressor : ctx).writeAndFlush(full)
@@ -332,17 +326,20 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         socket.shutdownOutput();
-        socket.config().setAutoRead(true);   // a 408 had paused reading
+        reading.drain();   // a 408 or the body budget had paused reading
         ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private static Rejected rejection(Throwable cause) {
-        if (cause instanceof TooLongHttpHeaderException) {
-            return new Rejected(431, "request header fields too large");
+    /** Frees what a request that will not run holds: its buffers and its share of the body budget. */
+    private void discard(Object msg) {
+        if (msg instanceof FullRequest req) {
+            server.bodyBudget().release(req.budgeted());
         }
-        if (cause instanceof TooLongHttpLineException) {
-            return new Rejected(414, "request line too long");
-        }
-        return new Rejected(400, "malformed request: " + cause.getMessage());
+        ReferenceCountUtil.release(msg);
+    }
+
+    private void dropQueue() {
+        queue.forEach(this::discard);
+        queue.clear();
     }
 }

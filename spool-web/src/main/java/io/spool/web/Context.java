@@ -21,29 +21,28 @@ import java.util.TreeMap;
  */
 public final class Context {
     private final String method;
-    private final String uri;
+    private final RequestTarget target;
     private final HttpHeaders headers;
     private final byte[] body;
     private final InetSocketAddress remote;
     private final ObjectMapper mapper;
     private final String requestId;
-    private final QueryStringDecoder query;
+    private Map<String, List<String>> query;
     private Router.Match match;
     private Map<String, List<String>> form;
     private Map<String, Object> attributes;        // made on first use: most requests set none
     private Map<String, String> responseHeaders;   // likewise
     private int status;
 
-    Context(String method, String uri, HttpHeaders headers, byte[] body, InetSocketAddress remote,
+    Context(String method, RequestTarget target, HttpHeaders headers, byte[] body, InetSocketAddress remote,
             ObjectMapper mapper, String requestId) {
         this.method = method;
-        this.uri = uri;
+        this.target = target;
         this.headers = headers;
         this.body = body;
         this.remote = remote;
         this.mapper = mapper;
         this.requestId = requestId;
-        this.query = new QueryStringDecoder(uri);
     }
 
     void match(Router.Match match) {
@@ -58,14 +57,23 @@ public final class Context {
         return method;
     }
 
-    /** The path as sent, still percent-encoded, without the query. */
+    /**
+     * The path the router matched: percent-decoded (UTF-8), dot segments removed, without the query. Filters that
+     * guard paths must read this one: the router, static files and every filter see the same string, so
+     * {@code /%61dmin} and {@code /x/../admin} are {@code /admin} for all of them. {@code *} for {@code OPTIONS *}.
+     */
     public String path() {
-        return query.rawPath();
+        return target.path();
     }
 
-    /** The request target as sent: path and query. */
-    public String uri() {
-        return uri;
+    /** The request target exactly as the client sent it (still encoded, with the query; absolute-form kept). */
+    public String rawTarget() {
+        return target.raw();
+    }
+
+    /** The query as sent, still encoded, without the {@code ?}; null when the target has none. */
+    public String rawQuery() {
+        return target.rawQuery();
     }
 
     Router.Route route() {
@@ -132,11 +140,15 @@ public final class Context {
     // ---- query
 
     private Map<String, List<String>> params() {
-        try {
-            return query.parameters();
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("malformed query string: " + e.getMessage());
+        if (query == null) {
+            try {
+                query = target.rawQuery() == null ? Map.of()
+                        : new QueryStringDecoder(target.rawQuery(), StandardCharsets.UTF_8, false).parameters();
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("malformed query string: " + e.getMessage());
+            }
         }
+        return query;
     }
 
     /** The first value of a query parameter, or null. */

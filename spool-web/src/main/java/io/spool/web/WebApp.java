@@ -173,6 +173,21 @@ public final class WebApp {
         return this;
     }
 
+    /**
+     * The server-wide cap on bytes held by request bodies not yet answered (default: a quarter of the heap, at
+     * least {@link #maxBodySize}). A body with a Content-Length is admitted whole before any of it is read, a
+     * chunked one piece by piece; what does not fit waits up to {@code wait} with the connection's reading paused,
+     * then gets a 503 with {@code Retry-After}.
+     */
+    public WebApp bodyBudget(long bytes, Duration wait) {
+        if (bytes < 0 || wait.isNegative()) {
+            throw new IllegalArgumentException("the body budget and its wait must not be negative");
+        }
+        settings.bodyBudget = bytes;
+        settings.bodyBudgetWait = wait;
+        return this;
+    }
+
     /** Largest header block; larger gets a 431. Default 16 KiB. */
     public WebApp maxHeaderSize(int bytes) {
         settings.maxHeaderSize = bytes;
