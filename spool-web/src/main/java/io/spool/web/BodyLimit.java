@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 
 /**
  * Netty's aggregator, with every early answer put in line behind the answers to earlier pipelined requests: an
@@ -29,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Bodies are admitted against the server's {@link BodyBudget}: a declared length before any of it is read, a
  * chunked body piece by piece. What does not fit waits, with the connection's reading paused (its bytes stay in
  * the kernel), for up to the budget wait; then it gets a 503 with {@code Retry-After}.
+ *
+ * <p>The body of a streaming route ({@link WebApp#streaming}) is not gathered: its head goes on at once as a
+ * {@link StreamedRequest}, and its pieces into that request's {@link BodyStream} as they come. It needs no budget:
+ * the stream pauses reading while it holds more than a few tens of kilobytes.
  */
 final class BodyLimit extends HttpObjectAggregator {
     private static final long RETRY_MILLIS = 10;
@@ -37,6 +42,10 @@ final class BodyLimit extends HttpObjectAggregator {
     private final BodyBudget budget;
     private final long waitNanos;
     private final Reading reading;
+    private final BiPredicate<String, String> streams;
+    private final long maxStreamed;
+    private final long streamStallNanos;
+    private BodyStream streaming;   // the streamed body being read, if any
     private RequestHead bodiless;   // a head without a body, until its end marker
     private boolean refused;        // an early answer was given: the connection closes, what follows is dropped
     private boolean piecewise;      // the body being read is chunked: its pieces are admitted one by one
@@ -44,12 +53,15 @@ final class BodyLimit extends HttpObjectAggregator {
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();   // the first one needs budget; the rest follow it
     private long waitingSince;
 
-    BodyLimit(int maxContentLength, BodyBudget budget, long waitNanos, Reading reading) {
-        super(maxContentLength);
-        this.max = maxContentLength;
+    BodyLimit(Settings settings, BodyBudget budget, Reading reading, BiPredicate<String, String> streams) {
+        super(settings.maxBodySize);
+        this.max = settings.maxBodySize;
         this.budget = budget;
-        this.waitNanos = waitNanos;
+        this.waitNanos = WritabilityGate.nanos(settings.bodyBudgetWait);
         this.reading = reading;
+        this.streams = streams;
+        this.maxStreamed = settings.maxStreamedBodySize;
+        this.streamStallNanos = WritabilityGate.nanos(settings.readTimeout);
     }
 
     @Override
@@ -60,6 +72,10 @@ final class BodyLimit extends HttpObjectAggregator {
         }
         if (!waiting.isEmpty()) {
             waiting.add(msg);   // bytes decoded in the same read as the message that waits
+            return;
+        }
+        if (streaming != null && msg instanceof HttpContent piece) {
+            stream(piece);
             return;
         }
         if (!admit(msg)) {
@@ -74,11 +90,11 @@ final class BodyLimit extends HttpObjectAggregator {
 
     /** Reserves what {@code msg} brings into memory; false when the budget has no room for it now. */
     private boolean admit(Object msg) {
-        long need = 0;
-        if (msg instanceof RequestHead head) {
+        long need = 0;   // a streamed body needs none: it holds a few pieces at a time
+        if (msg instanceof RequestHead head && !announcesNoBody(head) && !head.streamed(streams)) {
             long length = HttpUtil.getContentLength(head, -1L);
             need = length > 0 && length <= max ? length : 0;   // past the limit: the 413 needs no budget
-        } else if (msg instanceof HttpContent piece && piecewise) {
+        } else if (msg instanceof HttpContent piece && piecewise && streaming == null) {
             need = piece.content().readableBytes();
         }
         if (need > 0 && !budget.tryReserve(need)) {
@@ -143,16 +159,38 @@ final class BodyLimit extends HttpObjectAggregator {
                 bodiless = head;
                 return;
             }
+            boolean streamed = head.streamed(streams);
             if (HttpUtil.is100ContinueExpected(head)) {
                 // answered in line by the connection, not at once by the aggregator; an oversized body gets no
                 // invitation, and the aggregator hands on its 413
                 head.headers().remove(HttpHeaderNames.EXPECT);
-                if (HttpUtil.getContentLength(head, -1L) <= max) {
+                if (HttpUtil.getContentLength(head, -1L) <= (streamed ? maxStreamed : max)) {
                     ctx.fireChannelRead(Interim.CONTINUE);
                 }
             }
+            if (streamed) {
+                streaming = new BodyStream(ctx.channel().eventLoop(), reading, maxStreamed, streamStallNanos);
+                ctx.fireChannelRead(new StreamedRequest(head, streaming));
+                return;
+            }
+        }
+        if (streaming != null && msg instanceof HttpContent piece) {
+            stream(piece);   // a piece that had waited behind a body out of budget
+            return;
         }
         super.channelRead(ctx, msg);
+    }
+
+    private void stream(HttpContent piece) {
+        BodyStream body = streaming;
+        if (piece.content().isReadable() && !body.offer(piece.content().retain())) {
+            refused = true;   // past the limit: its handler is told by the stream, the connection closes after
+        }
+        if (piece instanceof LastHttpContent) {
+            body.end();
+            streaming = null;
+        }
+        piece.release();
     }
 
     /** HTTP/1.1 or later with an {@code Expect} header other than {@code 100-continue} (earlier versions have none). */
@@ -213,6 +251,10 @@ final class BodyLimit extends HttpObjectAggregator {
         budget.release(admitted);
         admitted = 0;
         dropWaiting();
+        if (streaming != null) {
+            streaming.clientGone();
+            streaming = null;
+        }
     }
 
     private void dropWaiting() {

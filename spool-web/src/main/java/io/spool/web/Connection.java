@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -95,8 +96,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof FullRequest || msg instanceof Rejected) {
-            readTimer.disarm();
+        if (msg instanceof FullRequest || msg instanceof Rejected || msg instanceof StreamedRequest) {
+            readTimer.disarm();   // a streamed body's reads have a timeout of their own
         }
         if (closing) {
             discard(msg);
@@ -171,26 +172,32 @@ final class Connection extends ChannelInboundHandlerAdapter {
             reject(r);
             return;
         }
+        if (msg instanceof StreamedRequest streamed) {
+            RequestHead head = streamed.head();
+            start(head, head.target(), NO_BYTES, streamed.body(), 0);
+            return;
+        }
         FullRequest req = (FullRequest) msg;
         try {
-            start(req);
+            start(req, req.target(), bytes(req.content()), null, req.budgeted());
         } finally {
             req.release();
         }
     }
 
-    private void start(FullRequest req) {
+    private void start(HttpRequest req, RequestTarget target, byte[] body, BodyStream stream, long budgeted) {
         String requestId = server.requestIds().idFor(req.headers().get(RequestIds.HEADER_NAME));
-        Context c = new Context(req.method().name(), req.target(), req.headers(), bytes(req.content()),
+        Context c = new Context(req.method().name(), target, req.headers(), body, stream,
                 (InetSocketAddress) ctx.channel().remoteAddress(),
                 server.mapper(), requestId);
         boolean keepAlive = HttpUtil.isKeepAlive(req) && !closing;
         Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0),
-                server.compression(), req.budgeted());
+                server.compression(), budgeted);
         current = ex;
         server.started();
         countInFlight(true);
-        if (server.deadlineNanos() > 0 && deadlineTimer == null) {
+        // a streamed upload may take longer than any answer should: its reads time out instead
+        if (server.deadlineNanos() > 0 && deadlineTimer == null && stream == null) {
             deadlineTimer = ctx.executor().schedule(this::checkDeadline, server.deadlineNanos(), TimeUnit.NANOSECONDS);
         }
         try {
@@ -218,6 +225,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
         ex.runningOn(Thread.currentThread());
         Response res = server.dispatcher().handle(ex.ctx);
         res.header(RequestIds.HEADER, ex.ctx.requestId());
+        BodyStream stream = ex.ctx.stream();
+        if (stream != null) {
+            if (!stream.arrivedWhole()) {
+                ex.closeAfter();   // where the next request starts is somewhere in the rest of this body
+            }
+            stream.close();
+        }
         if (!ctx.channel().isActive()) {
             if (ex.answer(res.status())) {   // the client left, or the server stopped: nobody to answer
                 server.finished(ex);
@@ -247,7 +261,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void checkDeadline() {
         deadlineTimer = null;
         Exchange ex = current;
-        if (ex == null || ex.answered()) {
+        if (ex == null || ex.answered() || ex.ctx.stream() != null) {
             return;   // the next request arms it again
         }
         long left = ex.startNanos + server.deadlineNanos() - System.nanoTime();
@@ -334,6 +348,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void discard(Object msg) {
         if (msg instanceof FullRequest req) {
             server.bodyBudget().release(req.budgeted());
+        } else if (msg instanceof StreamedRequest streamed) {
+            streamed.body().close();
         }
         ReferenceCountUtil.release(msg);
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -23,7 +25,8 @@ public final class Context {
     private final String method;
     private final RequestTarget target;
     private final HttpHeaders headers;
-    private final byte[] body;
+    private byte[] body;
+    private final BodyStream stream;   // a streaming route's body, else null
     private final InetSocketAddress remote;
     private final ObjectMapper mapper;
     private final String requestId;
@@ -34,12 +37,13 @@ public final class Context {
     private Map<String, String> responseHeaders;   // likewise
     private int status;
 
-    Context(String method, RequestTarget target, HttpHeaders headers, byte[] body, InetSocketAddress remote,
-            ObjectMapper mapper, String requestId) {
+    Context(String method, RequestTarget target, HttpHeaders headers, byte[] body, BodyStream stream,
+            InetSocketAddress remote, ObjectMapper mapper, String requestId) {
         this.method = method;
         this.target = target;
         this.headers = headers;
         this.body = body;
+        this.stream = stream;
         this.remote = remote;
         this.mapper = mapper;
         this.requestId = requestId;
@@ -187,12 +191,36 @@ public final class Context {
 
     // ---- body
 
+    /**
+     * The whole body. On a {@link WebApp#streaming} route this reads the rest of the stream into memory first
+     * (up to the streaming limit): prefer {@link #bodyStream()} there.
+     */
     public byte[] body() {
+        if (stream != null && body.length == 0) {
+            try {
+                body = stream.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return body;
     }
 
+    /**
+     * The body as a stream: on a {@link WebApp#streaming} route, the bytes as they arrive (a read blocks until
+     * more come, pauses the client while unread bytes pile up, and throws a 408 or 413 {@link HttpError} past the
+     * read timeout or the streaming limit); on other routes, the body already received.
+     */
+    public InputStream bodyStream() {
+        return stream != null ? stream : new ByteArrayInputStream(body);
+    }
+
+    BodyStream stream() {
+        return stream;
+    }
+
     public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
     /** The body as JSON, or as a nested urlencoded form when the Content-Type says so; bad input is a 400. */
@@ -201,7 +229,7 @@ public final class Context {
             return convertTree(NestedQuery.parse(formParams()), type, "form");
         }
         try {
-            return mapper.readValue(body, type);
+            return mapper.readValue(body(), type);
         } catch (JsonProcessingException e) {
             throw HttpError.badRequest("invalid JSON body: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -32,6 +32,12 @@ final class Dispatcher {
         this.mapper = mapper;
     }
 
+    /** On the event loop, at a head with a body: whether its route reads the body as it arrives. */
+    boolean streams(String method, String path) {
+        Router.Route route = router.find(method, path).route();
+        return route != null && route.streaming();
+    }
+
     Response handle(Context ctx) {
         Response res;
         try {

@@ -16,8 +16,11 @@ import java.util.TreeSet;
  * {@code /users/me} and {@code /users/{id}} can live side by side. HEAD falls back to GET.
  */
 final class Router {
-    /** A handler at a method and pattern, with the metrics series it counts into (null: looked up per request). */
-    record Route(String method, String pattern, Handler handler, Metrics.Series series) {}
+    /**
+     * A handler at a method and pattern, with the metrics series it counts into (null: looked up per request), and
+     * whether it reads its body as it arrives ({@link WebApp#streaming}) rather than whole.
+     */
+    record Route(String method, String pattern, Handler handler, Metrics.Series series, boolean streaming) {}
 
     /** The outcome of a lookup: a route (or null), its path parameters, and the methods the path allows. */
     record Match(Route route, Map<String, String> params, Set<String> allowed) {
@@ -42,10 +45,10 @@ final class Router {
     private final Map<String, Map<String, Match>> literalMatches = new HashMap<>();
 
     void add(String method, String pattern, Handler handler) {
-        add(method, pattern, handler, null);
+        add(method, pattern, handler, null, false);
     }
 
-    void add(String method, String pattern, Handler handler, Metrics.Series series) {
+    void add(String method, String pattern, Handler handler, Metrics.Series series, boolean streaming) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("a pattern starts with '/': " + pattern);
         }
@@ -73,7 +76,7 @@ final class Router {
                 node = node.literals.computeIfAbsent(decodePattern(s, pattern), k -> new Node());
             }
         }
-        Route route = new Route(method, pattern, handler, series);
+        Route route = new Route(method, pattern, handler, series, streaming);
         if (node.routes.putIfAbsent(method, route) != null) {
             throw new IllegalArgumentException("route defined twice: " + method + " " + pattern);
         }

@@ -100,8 +100,7 @@ public final class WebServer implements AutoCloseable {
         if (settings.compression) {
             p.addLast(COMPRESSOR, Compression.compressor());
         }
-        p.addLast(new BodyLimit(settings.maxBodySize, bodyBudget, WritabilityGate.nanos(settings.bodyBudgetWait),
-                reading));
+        p.addLast(new BodyLimit(settings, bodyBudget, reading, dispatcher::streams));
         p.addLast(new Connection(this, readTimer, reading));
     }
 

@@ -1,7 +1,6 @@
 package io.spool.web.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,8 +39,7 @@ import org.junit.jupiter.api.TestFactory;
  * is judged by {@link Verdict}: accepted requests answered once each with a 2xx, a rejected one with exactly one
  * 4xx/5xx and the connection closed, and never more responses than requests.
  *
- * <p>Off unless {@code -Dspool.corpus.strict=true}, until the server's strict framing (issue 22) lands. Each
- * corpus prints a summary line and writes its failures, grouped by symptom, to
+ * <p>Each corpus prints a summary line and writes its failures, grouped by symptom, to
  * {@code target/corpus-reports/<corpus>.txt}.
  */
 class ConformanceCorpusTest {
@@ -54,8 +52,6 @@ class ConformanceCorpusTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Boolean.getBoolean("spool.corpus.strict"),
-                "the conformance corpora run with -Dspool.corpus.strict=true (issue 22)");
         WebApp app = WebApp.create();
         TreeSet<String> methods = new TreeSet<>(List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"));
         Stream.of("llhttp", "smuggler").flatMap(corpus -> load(corpus).stream())
