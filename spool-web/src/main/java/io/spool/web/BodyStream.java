@@ -3,7 +3,6 @@ package io.spool.web;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A read waits at most the server's read timeout for the next bytes (then a 408); a client that leaves makes
  * it throw; a body past the streaming limit makes it throw a 413 {@link HttpError}.
  */
-final class BodyStream extends InputStream {
+final class BodyStream extends PieceInputStream {
     static final int HIGH_WATER = 64 * 1024;
     static final int LOW_WATER = 16 * 1024;
 
@@ -97,12 +96,6 @@ final class BodyStream extends InputStream {
     }
 
     // ---- the handler's side
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

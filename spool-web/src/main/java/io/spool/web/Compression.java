@@ -22,14 +22,22 @@ final class Compression {
 
     private Compression() {}
 
-    /** Whether a body of this Content-Type could gain from compression. */
-    static boolean worthIt(String contentType) {
+    /**
+     * Whether an answer of this status and Content-Type could gain from compression: not a 206, whose
+     * Content-Range counts the bytes as they are, and not media that is compressed already.
+     */
+    static boolean worthIt(int status, String contentType) {
+        return status != 206 && worthIt(contentType);
+    }
+
+    private static boolean worthIt(String contentType) {
         if (contentType == null) {
             return true;
         }
         int semi = contentType.indexOf(';');
         String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-        return !COMPRESSED_TYPES.contains(type) && !type.startsWith("video/") && !type.startsWith("audio/");
+        return !COMPRESSED_TYPES.contains(type) && !type.startsWith("video/") && !type.startsWith("audio/")
+                && !type.equals("text/event-stream");   // a compressor holds events back until its buffer fills
     }
 
     /** Netty's compressor (gzip, deflate), passing through what {@link #worthIt} says is not worth it. */
@@ -37,7 +45,7 @@ final class Compression {
         return new HttpContentCompressor(FROM, StandardCompressionOptions.gzip(), StandardCompressionOptions.deflate()) {
             @Override
             protected Result beginEncode(HttpResponse response, String acceptEncoding) throws Exception {
-                if (!worthIt(response.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
+                if (!worthIt(response.status().code(), response.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
                     return null;
                 }
                 return super.beginEncode(response, acceptEncoding);

@@ -226,12 +226,17 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Response res = server.dispatcher().handle(ex.ctx);
         res.header(RequestIds.HEADER, ex.ctx.requestId());
         BodyStream stream = ex.ctx.stream();
-        if (stream != null) {
-            if (!stream.arrivedWhole()) {
-                ex.closeAfter();   // where the next request starts is somewhere in the rest of this body
-            }
-            stream.close();
+        if (stream != null && !stream.arrivedWhole()) {
+            ex.closeAfter();   // where the next request starts is somewhere in the rest of this body
         }
+        try {
+            answer(ex, res);
+        } finally {
+            ex.ctx.releaseBody();   // after the answer, which may still read an upload's file
+        }
+    }
+
+    private void answer(Exchange ex, Response res) {
         if (!ctx.channel().isActive()) {
             if (ex.answer(res.status())) {   // the client left, or the server stopped: nobody to answer
                 server.finished(ex);

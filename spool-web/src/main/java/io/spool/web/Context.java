@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,11 @@ public final class Context {
     private Map<String, List<String>> form;
     private Map<String, Object> attributes;        // made on first use: most requests set none
     private Map<String, String> responseHeaders;   // likewise
+    private List<Cookie> responseCookies;           // likewise
+    private Map<String, String> cookies;            // the request's, parsed on first use
+    private Services services;                      // null only in the dispatcher's absence
+    private Session session;
+    private MultipartBody multipart;                // parsed on first use
     private int status;
 
     Context(String method, RequestTarget target, HttpHeaders headers, byte[] body, BodyStream stream,
@@ -241,8 +247,21 @@ public final class Context {
         return bodyAs(JsonNode.class);
     }
 
-    /** The urlencoded form fields of the body (empty for other content types). */
+    /** The form fields of a urlencoded or multipart body (files left out; empty for other content types). */
     public Map<String, List<String>> formParams() {
+        if (form == null && MultipartBody.applies(contentType())) {
+            Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+            for (FormPart part : formParts()) {
+                if (!part.isFile()) {
+                    try {
+                        fields.computeIfAbsent(part.name(), k -> new java.util.ArrayList<>()).add(part.text());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+            form = fields;
+        }
         if (form == null) {
             try {
                 form = isForm() ? new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters()
@@ -318,10 +337,139 @@ public final class Context {
         return responseHeaders;
     }
 
-    /** Forgets the status and headers a failed handler set: an exception mapper answers afresh. */
+    /** Forgets the status, headers and cookies a failed handler set: an exception mapper answers afresh. */
     void resetResponse() {
         status = 0;
         responseHeaders = null;
+        responseCookies = null;
+    }
+
+    // ---- server-sent events
+
+    /**
+     * An answer that is a {@code text/event-stream}: {@code source} runs on a virtual thread of its own and sends
+     * events until it returns or the client goes (its next send then throws). A comment goes out after 15 s
+     * without an event. Return it from the handler: {@code return ctx.sse(events -> events.send("hi"));}
+     */
+    public Response sse(ServerSentEvents.Source source) {
+        return sse(java.time.Duration.ofSeconds(15), source);
+    }
+
+    /** As {@link #sse(ServerSentEvents.Source)}, with the heartbeat period given. */
+    public Response sse(java.time.Duration heartbeat, ServerSentEvents.Source source) {
+        EventStream stream = new EventStream(source, header("Last-Event-ID"), heartbeat.toNanos());
+        return Response.stream(stream, -1, "text/event-stream; charset=utf-8")
+                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+    }
+
+    // ---- cookies and the session
+
+    /** The value of the request's cookie {@code name}, or null (cookies parsed by RFC 6265's strict rules). */
+    public String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    /** The request's cookies by name (the first of a repeated name). */
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            Map<String, String> parsed = new java.util.LinkedHashMap<>();
+            for (String header : headers.getAll("Cookie")) {
+                ServerCookieDecoder.STRICT.decodeAll(header).forEach(c -> parsed.putIfAbsent(c.name(), c.value()));
+            }
+            cookies = parsed;
+        }
+        return cookies;
+    }
+
+    /** Sets a cookie with a plain return value's response (a returned {@link Response} takes them too). */
+    public Context setCookie(Cookie cookie) {
+        if (responseCookies == null) {
+            responseCookies = new java.util.ArrayList<>();
+        }
+        responseCookies.add(cookie);
+        return this;
+    }
+
+    List<Cookie> responseCookies() {
+        return responseCookies == null ? List.of() : responseCookies;
+    }
+
+    void services(Services s) {
+        this.services = s;
+    }
+
+    /**
+     * This client's session, read from its session cookie (or new and empty); changes are sent back as that
+     * cookie with the answer. Needs {@link WebApp#sessions}.
+     */
+    public Session session() {
+        if (session == null) {
+            SessionStore store = sessionStore();
+            if (store == null) {
+                throw new IllegalStateException("this app has no sessions: call app.sessions(SessionStore...) first");
+            }
+            session = store.read(cookie(store.cookieName()));
+        }
+        return session;
+    }
+
+    /** The session if one was read or made during this request, else null (for the dispatcher). */
+    Session sessionIfUsed() {
+        return session;
+    }
+
+    SessionStore sessionStore() {
+        return services == null ? null : services.sessions();
+    }
+
+    // ---- multipart
+
+    /**
+     * The parts of a {@code multipart/form-data} body, in order (empty for other bodies), read on first call:
+     * parts past the memory threshold go to temporary files, deleted when the request ends. Malformed: 400; more
+     * parts or larger parts than {@link WebApp#multipart} allows: 413. On a {@link WebApp#streaming} route the
+     * parts are read as the body arrives.
+     */
+    public List<FormPart> formParts() {
+        if (multipart == null) {
+            if (!MultipartBody.applies(contentType())) {
+                return List.of();
+            }
+            try {
+                multipart = MultipartBody.read(headers, bodyStream(), services.multipart());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return multipart.parts();
+    }
+
+    /** The parts of a multipart body that are files. */
+    public List<FormPart> uploadedFiles() {
+        return formParts().stream().filter(FormPart::isFile).toList();
+    }
+
+    /** Deletes what the request's body left on disk (the server calls this when the request ends). */
+    void releaseBody() {
+        if (multipart != null) {
+            multipart.release();
+        }
+        if (stream != null) {
+            stream.close();
+        }
+    }
+
+    /**
+     * The token a form of this session's must carry (as field {@code _csrf} or header {@code X-CSRF-Token}) when
+     * the app guards against cross-site requests ({@link WebApp#csrf()}); made and kept in the session.
+     */
+    public String csrfToken() {
+        String token = session().get(Csrf.SESSION_KEY);
+        if (token == null) {
+            token = Csrf.newToken();
+            session().put(Csrf.SESSION_KEY, token);
+        }
+        return token;
     }
 
     boolean hasResponseHeaders() {

@@ -22,10 +22,12 @@ final class Dispatcher {
     private final List<AfterFilter> after;
     private final Map<Class<?>, ExceptionMapper<?>> mappers;
     private final ObjectMapper mapper;
+    private final Services services;
 
     Dispatcher(Router router, List<BeforeFilter> before, List<AfterFilter> after,
-               Map<Class<?>, ExceptionMapper<?>> mappers, ObjectMapper mapper) {
+               Map<Class<?>, ExceptionMapper<?>> mappers, ObjectMapper mapper, Services services) {
         this.router = router;
+        this.services = services;
         this.before = List.copyOf(before);
         this.after = List.copyOf(after);
         this.mappers = Map.copyOf(mappers);
@@ -40,11 +42,16 @@ final class Dispatcher {
 
     Response handle(Context ctx) {
         Response res;
+        ctx.services(services);
         try {
             ctx.match(router.find(ctx.method(), ctx.path()));
             res = run(ctx);
         } catch (Throwable t) {
             res = fromThrowable(t, ctx);
+        }
+        Session session = ctx.sessionIfUsed();
+        if (session != null && session.changed()) {
+            res.cookie(services.sessions().write(session));
         }
         for (AfterFilter f : after) {
             try {
@@ -93,6 +100,7 @@ final class Dispatcher {
         if (ctx.hasResponseHeaders()) {
             ctx.responseHeaders().forEach((k, v) -> res.headers().putIfAbsent(k, v));
         }
+        ctx.responseCookies().forEach(res::cookie);
         return res;
     }
 

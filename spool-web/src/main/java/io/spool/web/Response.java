@@ -19,6 +19,7 @@ public final class Response {
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private Object body;
     private long contentLength = -1;
+    private List<String> cookies;   // Set-Cookie values: the one header that cannot be folded into one line
 
     private Response(int status) {
         this.status = checkStatus(status);
@@ -64,6 +65,20 @@ public final class Response {
     public Response header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /** Sets a cookie on the client (one {@code Set-Cookie} header each; see {@link Cookie}). */
+    public Response cookie(Cookie cookie) {
+        if (cookies == null) {
+            cookies = new java.util.ArrayList<>();
+        }
+        cookies.add(cookie.header());
+        return this;
+    }
+
+    /** The {@code Set-Cookie} values, in the order set. */
+    public List<String> cookies() {
+        return cookies == null ? List.of() : java.util.Collections.unmodifiableList(cookies);
     }
 
     public Response contentType(String contentType) {

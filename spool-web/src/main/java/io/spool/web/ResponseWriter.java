@@ -53,6 +53,9 @@ final class ResponseWriter {
                 : new DefaultHttpResponse(version, status);
         // as AsciiString the encoder copies each header in bulk; a String it would write byte by byte
         res.headers().forEach((k, v) -> r.headers().set(ascii(k), ascii(v)));
+        for (String cookie : res.cookies()) {
+            r.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+        }
         if (!res.headers().containsKey("Date")) {
             r.headers().set(HttpHeaderNames.DATE, HttpDates.now());
         }
@@ -134,7 +137,7 @@ final class ResponseWriter {
      */
     private static boolean negotiable(Response res, Exchange ex, boolean longEnough) {
         return longEnough && ex.mayCompress() && res.header("Content-Encoding") == null
-                && Compression.worthIt(res.header("Content-Type"));
+                && Compression.worthIt(res.status(), res.header("Content-Type"));
     }
 
     private static void varyOnAcceptEncoding(HttpResponse r) {

@@ -11,6 +11,10 @@ final class Settings implements Cloneable {
     int maxHeaderSize = 16 * 1024;
     int maxBodySize = 10 * 1024 * 1024;
     long maxStreamedBodySize = 1L << 30;
+    int maxParts = 1000;
+    long maxPartSize = -1;   // -1: the body's limit
+    long partMemoryThreshold = 16 * 1024;
+    java.nio.file.Path uploadDir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "spool-web-uploads");
     /** Bytes all unfinished bodies together may hold; 0: a quarter of the heap (at least one largest body). */
     long bodyBudget;
     /** How long a body that does not fit the budget may wait for room before its 503. */

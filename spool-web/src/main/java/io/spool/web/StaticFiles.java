@@ -127,8 +127,40 @@ final class StaticFiles {
         if (notModified(ctx, etag, modifiedSeconds)) {
             return Response.status(304).header("ETag", etag).header("Last-Modified", lastModified);
         }
-        return Response.stream(found.open(), size, contentType(name))
-                .header("ETag", etag).header("Last-Modified", lastModified);
+        ByteRange range = rangeAsked(ctx, lastModified, size);
+        if (range == ByteRange.UNSATISFIABLE) {
+            return Response.error(416, "range not satisfiable").header("Content-Range", "bytes */" + size);
+        }
+        if (range == null) {
+            return Response.stream(found.open(), size, contentType(name)).header("Accept-Ranges", "bytes")
+                    .header("ETag", etag).header("Last-Modified", lastModified);
+        }
+        InputStream in = found.open();
+        try {
+            in.skipNBytes(range.first());
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return Response.stream(ByteRange.limit(in, range.length()), range.length(), contentType(name))
+                .setStatus(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size)
+                .header("Accept-Ranges", "bytes").header("ETag", etag).header("Last-Modified", lastModified);
+    }
+
+    /**
+     * The range to send, or null for the whole file: a GET's {@code Range}, unless {@code If-Range} names another
+     * version. Our ETags are weak, and If-Range compares strongly (RFC 9110 §13.1.5), so only the Last-Modified
+     * date can keep a range.
+     */
+    private static ByteRange rangeAsked(Context ctx, String lastModified, long size) {
+        if (!ctx.method().equals("GET")) {
+            return null;
+        }
+        String ifRange = ctx.header("If-Range");
+        if (ifRange != null && !ifRange.trim().equals(lastModified)) {
+            return null;
+        }
+        return ByteRange.parse(ctx.header("Range"), size);
     }
 
     private static boolean notModified(Context ctx, String etag, long modifiedSeconds) {

@@ -35,6 +35,7 @@ public final class WebApp {
     private final Settings settings = new Settings();
     private ObjectMapper mapper = defaultMapper();
     private Consumer<AccessLog> accessLog;
+    private SessionStore sessions;
 
     private WebApp() {}
 
@@ -97,6 +98,26 @@ public final class WebApp {
         String m = method.toUpperCase(java.util.Locale.ROOT);
         router.add(m, pattern, Objects.requireNonNull(handler), metrics.series(m, pattern), streaming);
         return this;
+    }
+
+    // ---- sessions
+
+    /**
+     * Gives every request a {@link Context#session()} kept in a cookie by {@code store}
+     * ({@link SessionStore#signed} or {@link SessionStore#encrypted}).
+     */
+    public WebApp sessions(SessionStore store) {
+        this.sessions = Objects.requireNonNull(store);
+        return this;
+    }
+
+    /**
+     * Guards against cross-site request forgery: a POST, PUT, PATCH or DELETE that carries the session cookie is a
+     * 403 unless it also carries the session's {@link Context#csrfToken()} as form field {@code _csrf} or header
+     * {@code X-CSRF-Token}. Needs {@link #sessions}; runs before the filters added after it.
+     */
+    public WebApp csrf() {
+        return before(new Csrf());
     }
 
     // ---- filters and errors
@@ -186,6 +207,19 @@ public final class WebApp {
     /** Largest body of a {@link #streaming} route; past it, a read of the body throws a 413. Default 1 GiB. */
     public WebApp maxStreamedBodySize(long bytes) {
         settings.maxStreamedBodySize = bytes;
+        return this;
+    }
+
+    /**
+     * Limits of {@code multipart/form-data} bodies ({@link Context#formParts()}): the number of parts (default
+     * 1000), each part's size (default the body limit), and the size past which a part goes to a temporary file
+     * in {@code uploadDir} rather than memory (default 16 KiB, in the system's temporary directory).
+     */
+    public WebApp multipart(int maxParts, long maxPartSize, long memoryThreshold, java.nio.file.Path uploadDir) {
+        settings.maxParts = maxParts;
+        settings.maxPartSize = maxPartSize;
+        settings.partMemoryThreshold = memoryThreshold;
+        settings.uploadDir = uploadDir;
         return this;
     }
 
@@ -294,6 +328,32 @@ public final class WebApp {
         return this;
     }
 
+    // ---- testing
+
+    /**
+     * Runs {@code scenario} with a client whose requests go straight to this app's routes, filters and handlers,
+     * each on a virtual thread, with no socket: fast, and enough for most handler tests. Framing, compression,
+     * timeouts and limits are the server's and need {@link #testOverSockets}.
+     */
+    public void test(TestClient.Scenario scenario) throws Exception {
+        try (InProcessClient client = new InProcessClient(dispatcher(), mapper)) {
+            scenario.run(client);
+        }
+    }
+
+    /** Runs {@code scenario} against a real server of this app on a free loopback port, stopped afterwards. */
+    public void testOverSockets(TestClient.Scenario scenario) throws Exception {
+        try (WebServer server = start("127.0.0.1", 0); SocketClient client = new SocketClient(server.port(), mapper)) {
+            scenario.run(client);
+        }
+    }
+
+    private Dispatcher dispatcher() {
+        long maxPart = settings.maxPartSize > 0 ? settings.maxPartSize : settings.maxBodySize;
+        return new Dispatcher(router, before, after, mappers, mapper, new Services(sessions,
+                new MultipartBody.Limits(settings.maxParts, maxPart, settings.partMemoryThreshold, settings.uploadDir)));
+    }
+
     // ---- start
 
     /** Starts on all interfaces; port 0 picks a free one (see {@link WebServer#port()}). */
@@ -302,8 +362,7 @@ public final class WebApp {
     }
 
     public WebServer start(String host, int port) {
-        Dispatcher dispatcher = new Dispatcher(router, before, after, mappers, mapper);
-        WebServer server = new WebServer(settings.snapshot(), dispatcher, mapper, metrics, accessLog, host, port);
+        WebServer server = new WebServer(settings.snapshot(), dispatcher(), mapper, metrics, accessLog, host, port);
         lastServer.set(server);
         return server;
     }

@@ -14,10 +14,16 @@ import java.time.Duration;
  */
 record Transcript(byte[] received, boolean closed) {
 
-    /** Connects to 127.0.0.1:{@code port}, writes {@code raw} and reads until close or {@code quiet} of silence. */
+    /** How long the first answer may take: a cold or busy server (the JIT, a loaded CI machine) is slow at first. */
+    private static final Duration FIRST = Duration.ofSeconds(5);
+
+    /**
+     * Connects to 127.0.0.1:{@code port}, writes {@code raw} and reads until close or, once something came, until
+     * {@code quiet} of silence (before anything came, {@link #FIRST}).
+     */
     static Transcript exchange(int port, byte[] raw, Duration quiet) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout((int) quiet.toMillis());
+            socket.setSoTimeout((int) Math.max(quiet.toMillis(), FIRST.toMillis()));
             try {
                 socket.getOutputStream().write(raw);
                 socket.getOutputStream().flush();
@@ -40,6 +46,7 @@ record Transcript(byte[] received, boolean closed) {
                     return new Transcript(received.toByteArray(), true);
                 }
                 received.write(buffer, 0, n);
+                socket.setSoTimeout((int) quiet.toMillis());
             }
         }
     }
