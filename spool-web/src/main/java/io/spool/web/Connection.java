@@ -10,6 +10,16 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.List;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -213,7 +223,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
      * (it pairs each answer with the method of one request) and then frame the next answers wrongly.
      */
     private void inviteBody() {
-        ctx.pipeline().context(ServerCodec.class).writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+        ChannelHandlerContext codec = ctx.pipeline().context(ServerCodec.class);
+        if (codec != null) {
+            codec.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+        } else {   // an HTTP/2 stream: the codec sends an interim HEADERS frame
+            ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    io.netty.handler.codec.http.HttpResponseStatus.CONTINUE));
+        }
     }
 
     private static byte[] bytes(ByteBuf content) {
@@ -237,6 +253,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void answer(Exchange ex, Response res) {
+        if (res.body() instanceof WsUpgrade upgrade && ex.answer(res.status())) {
+            ctx.executor().execute(() -> upgrade(ex, upgrade));
+            return;
+        }
         if (!ctx.channel().isActive()) {
             if (ex.answer(res.status())) {   // the client left, or the server stopped: nobody to answer
                 server.finished(ex);
@@ -347,6 +367,68 @@ final class Connection extends ChannelInboundHandlerAdapter {
         socket.shutdownOutput();
         reading.drain();   // a 408 or the body budget had paused reading
         ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * On the event loop: the handshake was accepted. The HTTP handlers leave the pipeline, WebSocket frames take
+     * over (Netty's codec, UTF-8 check and aggregator, with the route's limits), the 101 goes out as bytes, and the
+     * route's handler starts on a virtual thread of its own.
+     */
+    private void upgrade(Exchange ex, WsUpgrade up) {
+        ChannelPipeline p = ctx.pipeline();
+        if (!ctx.channel().isActive() || p.get(ServerCodec.class) == null) {
+            server.finished(ex);   // gone, or an HTTP/2 stream (RFC 8441 is not spoken): nothing to switch
+            ctx.close();
+            return;
+        }
+        WsOptions o = up.options();
+        WebSocket ws = new WebSocket(ex.ctx, ctx.channel(), reading, gate, server.stallNanos());
+        WsConnection socket = new WsConnection(ws, server);
+        for (Class<? extends ChannelHandler> http : List.of(ReadTimer.class, ServerCodec.class,
+                IdleStateHandler.class, HttpContentCompressor.class, BodyLimit.class)) {
+            if (p.get(http) != null) {
+                p.remove(http);
+            }
+        }
+        // the encoder first: the decoder and the UTF-8 check write their close frames from where they sit
+        p.addLast(new WebSocket13FrameEncoder(false),
+                new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(
+                        o.maxFrameSize()).expectMaskedFrames(true).allowExtensions(false)
+                        .closeOnProtocolViolation(true).build()),
+                new Utf8FrameValidator(true),
+                new WebSocketFrameAggregator(o.maxMessageSize()),
+                new IdleStateHandler(o.idleTimeout().toMillis(), 0, o.pingAfter().toMillis(), TimeUnit.MILLISECONDS),
+                socket);
+        ctx.channel().writeAndFlush(Unpooled.wrappedBuffer(up.switchingProtocols()));
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+            deadlineTimer = null;
+        }
+        server.finished(ex);
+        countInFlight(false);
+        current = null;
+        server.closed(this);
+        server.opened(socket);
+        p.remove(this);
+        reading.drain();
+        try {
+            handlers.execute(() -> runSocket(ws, up.handler()));
+        } catch (RejectedExecutionException stopped) {
+            ctx.close();
+        }
+    }
+
+    /** On the socket's virtual thread: the route's handler, then a close that says how it ended. */
+    private static void runSocket(WebSocket ws, WebSocketHandler handler) {
+        try {
+            handler.handle(ws);
+            ws.close(1000, "");
+        } catch (InterruptedException e) {
+            ws.close(1001, "server stopping");
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "WebSocket handler failed", e);
+            ws.close(1011, "internal error");
+        }
     }
 
     /** Frees what a request that will not run holds: its buffers and its share of the body budget. */

@@ -143,6 +143,7 @@ final class Dispatcher {
             case null -> { }
             case byte[] ignored -> defaultType(res, "application/octet-stream");
             case InputStream ignored -> defaultType(res, "application/octet-stream");
+            case WsUpgrade ignored -> { }   // the connection writes the 101 itself
             case String s -> {
                 res.body(s.getBytes(StandardCharsets.UTF_8));
                 defaultType(res, "text/plain; charset=utf-8");
@@ -165,7 +166,7 @@ final class Dispatcher {
      * request, would otherwise split the response). Such a response becomes a 500 with its cause in the log.
      */
     private static Response checkSendable(Response res) {
-        if (res.status() < 200) {
+        if (res.status() < 200 && !(res.status() == 101 && res.body() instanceof WsUpgrade)) {
             throw new IllegalStateException("a final response needs a status of 200 or more, not " + res.status());
         }
         res.headers().forEach((name, value) -> {

@@ -26,6 +26,8 @@ final class Settings implements Cloneable {
     /** How long a streamed response may wait for a client that does not read. */
     Duration stallTimeout = Duration.ofSeconds(60);
     boolean compression = true;
+    boolean http2Cleartext;
+    int http2MaxStreams = 100;
     boolean interruptWhenClientLeaves;
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     Threading threading = Threading.best();

@@ -94,6 +94,20 @@ public final class WebApp {
         return add(method, pattern, handler, true);
     }
 
+    /**
+     * A WebSocket route: a GET with a valid opening handshake switches to WebSocket frames and {@code handler} runs
+     * on a virtual thread of its own for the socket's life (see {@link WebSocketHandler}); before-filters run on
+     * the handshake as on any request, so they can authenticate it. {@link WsOptions#defaults()} limits apply.
+     */
+    public WebApp ws(String pattern, WebSocketHandler handler) {
+        return ws(pattern, WsOptions.defaults(), handler);
+    }
+
+    public WebApp ws(String pattern, WsOptions options, WebSocketHandler handler) {
+        Objects.requireNonNull(handler);
+        return get(pattern, ctx -> WsUpgrade.check(ctx, handler, options));
+    }
+
     private WebApp add(String method, String pattern, Handler handler, boolean streaming) {
         String m = method.toUpperCase(java.util.Locale.ROOT);
         router.add(m, pattern, Objects.requireNonNull(handler), metrics.series(m, pattern), streaming);
@@ -220,6 +234,17 @@ public final class WebApp {
         settings.maxPartSize = maxPartSize;
         settings.partMemoryThreshold = memoryThreshold;
         settings.uploadDir = uploadDir;
+        return this;
+    }
+
+    /**
+     * Also speaks HTTP/2 on the cleartext port to clients that start with its preface (prior knowledge, {@code h2c}),
+     * at most {@code maxStreams} streams at once per connection; HTTP/1.1 clients are served as before. Off by
+     * default. (Over TLS, HTTP/2 is chosen by ALPN, with the same stream limit.)
+     */
+    public WebApp http2Cleartext(boolean on, int maxStreams) {
+        settings.http2Cleartext = on;
+        settings.http2MaxStreams = maxStreams;
         return this;
     }
 
@@ -362,7 +387,18 @@ public final class WebApp {
     }
 
     public WebServer start(String host, int port) {
-        WebServer server = new WebServer(settings.snapshot(), dispatcher(), mapper, metrics, accessLog, host, port);
+        return start(host, port, null);
+    }
+
+    /** Starts with TLS on all interfaces: HTTP/2 or HTTP/1.1 as ALPN settles it (see {@link Tls}). */
+    public WebServer start(int port, Tls tls) {
+        return start("0.0.0.0", port, tls);
+    }
+
+    /** Starts on {@code host}; with TLS when {@code tls} is not null. */
+    public WebServer start(String host, int port, Tls tls) {
+        WebServer server = new WebServer(settings.snapshot(), dispatcher(), mapper, metrics, accessLog, host, port,
+                tls);
         lastServer.set(server);
         return server;
     }

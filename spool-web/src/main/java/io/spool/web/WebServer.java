@@ -12,6 +12,17 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
@@ -48,6 +59,7 @@ public final class WebServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final HandlerThreads handlers;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<WsConnection> sockets = ConcurrentHashMap.newKeySet();
     /** This server's requests in flight (the metrics may be shared with other servers of the same app). */
     private final LongAdder inFlight = new LongAdder();
     private final ReentrantLock lock = new ReentrantLock();
@@ -56,9 +68,11 @@ public final class WebServer implements AutoCloseable {
     private volatile boolean draining;
     private volatile Thread shutdownHook;
     private final Channel serverChannel;
+    private final SslContext tls;   // null: cleartext
 
     WebServer(Settings settings, Dispatcher dispatcher, ObjectMapper mapper, Metrics metrics,
-              Consumer<AccessLog> accessLog, String host, int port) {
+              Consumer<AccessLog> accessLog, String host, int port, Tls tls) {
+        this.tls = tls == null ? null : tls.context();
         this.settings = settings;
         this.dispatcher = dispatcher;
         this.mapper = mapper;
@@ -88,8 +102,32 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A new connection's pipeline: TLS with ALPN choosing HTTP/2 or HTTP/1.1; or on a cleartext port, HTTP/1.1, or
+     * HTTP/2 when the client starts with its preface and the app allows that ({@link WebApp#http2Cleartext}).
+     */
     private void pipeline(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        if (tls != null) {
+            p.addLast(tls.newHandler(ch.alloc()));
+            p.addLast(new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+                @Override
+                protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                    if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                        http2(ctx.pipeline());
+                    } else {
+                        http1(ctx.channel(), ctx.pipeline());
+                    }
+                }
+            });
+        } else if (settings.http2Cleartext) {
+            p.addLast(new PriorKnowledge(ctx -> http2(ctx.pipeline()), ctx -> http1(ctx.channel(), ctx.pipeline())));
+        } else {
+            http1(ch, p);
+        }
+    }
+
+    private void http1(Channel ch, ChannelPipeline p) {
         ReadTimer readTimer = new ReadTimer(WritabilityGate.nanos(settings.readTimeout));
         Reading reading = new Reading(ch);
         p.addLast(readTimer);
@@ -97,11 +135,47 @@ public final class WebServer implements AutoCloseable {
         if (!settings.idleTimeout.isZero()) {   // observing output: a slow reader still draining is not idle
             p.addLast(new IdleStateHandler(true, 0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
+        exchanges(ch, p, readTimer, reading);
+    }
+
+    /** What every request's channel has, an HTTP/1.1 connection's or an HTTP/2 stream's: limits and the exchange. */
+    private void exchanges(Channel ch, ChannelPipeline p, ReadTimer readTimer, Reading reading) {
         if (settings.compression) {
             p.addLast(COMPRESSOR, Compression.compressor());
         }
         p.addLast(new BodyLimit(settings, bodyBudget, reading, dispatcher::streams));
         p.addLast(new Connection(this, readTimer, reading));
+    }
+
+    /**
+     * HTTP/2 through Netty's codecs (flow control, stream limits, header validation): each stream is a child channel
+     * with a request pipeline of its own, so handlers, filters and limits are the HTTP/1.1 ones, and each stream's
+     * handler runs on its own virtual thread.
+     */
+    private void http2(ChannelPipeline p) {
+        p.addLast(Http2FrameCodecBuilder.forServer().initialSettings(Http2Settings.defaultSettings()
+                .maxConcurrentStreams(settings.http2MaxStreams).maxHeaderListSize(settings.maxHeaderSize)).build());
+        if (!settings.idleTimeout.isZero()) {
+            p.addLast(new IdleStateHandler(true, 0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            p.addLast(new ChannelInboundHandlerAdapter() {
+                @Override
+                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                    if (evt instanceof IdleStateEvent) {
+                        ctx.close();   // nothing read or written for the idle period, on any stream
+                    }
+                    ctx.fireUserEventTriggered(evt);
+                }
+            });
+        }
+        p.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                ChannelPipeline sp = stream.pipeline();
+                ReadTimer readTimer = new ReadTimer(WritabilityGate.nanos(settings.readTimeout));
+                sp.addLast(readTimer, new Http2StreamFrameToHttpObjectCodec(true), new Http2Heads());
+                exchanges(stream, sp, readTimer, new Reading(stream));
+            }
+        }));
     }
 
     /** The port the server listens on (useful after {@code start(0)}). */
@@ -145,6 +219,7 @@ public final class WebServer implements AutoCloseable {
         draining = true;
         serverChannel.close().syncUninterruptibly();
         connections.forEach(c -> c.executeOnLoop(c::drain));
+        sockets.forEach(WsConnection::goingAway);
         long deadline = System.nanoTime() + WritabilityGate.nanos(grace);
         // a loop runs its tasks in order: once a no-op queued after the drains has run on every loop, no loop starts
         // another request, and a count of 0 in flight means done
@@ -207,6 +282,17 @@ public final class WebServer implements AutoCloseable {
 
     void closed(Connection c) {
         connections.remove(c);
+    }
+
+    void opened(WsConnection s) {
+        sockets.add(s);
+        if (draining) {
+            s.goingAway();
+        }
+    }
+
+    void closed(WsConnection s) {
+        sockets.remove(s);
     }
 
     void started() {
