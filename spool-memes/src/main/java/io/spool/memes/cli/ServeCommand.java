@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code serve [HOST:PORT]}: runs the HTTP service until SIGINT or SIGTERM, then drains it. Jobs are stored in the
  * PostgreSQL of {@code --database-url}, else in an embedded one whose data directory ({@code --data-dir}, default
- * {@code ~/.spool/memes-pg}) is reused across restarts, so jobs survive them. Every option has an environment
+ * {@code ~/.spool/memes-pg}) is reused across restarts, so jobs survive them, kill -9 included; that server is
+ * durable (fsync on) and wants the password it keeps in its data directory. Every option has an environment
  * variable of the same name in upper case with {@code SPOOL_MEMES_} in front ({@code --render-threads} is
  * {@code SPOOL_MEMES_RENDER_THREADS}), except the database's, {@code SPOOL_DATABASE_URL}.
  */
@@ -103,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
             Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".spool", "memes-pg");
             out.println("starting an embedded PostgreSQL in " + dir + " ...");
             out.flush();
-            embedded = LocalPostgres.start(dir);
+            embedded = LocalPostgres.startDurable(dir);   // stops a server left running by a killed earlier run
             url = embedded.url();
         }
         MemesServer server;
