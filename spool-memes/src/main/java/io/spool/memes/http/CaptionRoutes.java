@@ -29,6 +29,7 @@ final class CaptionRoutes {
     void install(WebApp app) {
         app.get("/caption", ctx -> caption(ctx, RequestTrees.fromQuery(ctx)));
         app.post("/caption", ctx -> caption(ctx, RequestTrees.fromBody(ctx)));
+        app.get("/images/{template}", ctx -> caption(ctx, RequestTrees.fromBlankImageUrl(ctx, ctx.pathParam("template"))));
         app.get("/images/{template}/*", ctx -> caption(ctx,
                 RequestTrees.fromReadableUrl(ctx, ctx.pathParam("template"), ctx.pathParam("*"))));
         app.get("/templates", ctx -> renderer.templates());
