@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     int renderThreads;
 
     @Option(names = "--render-queue", defaultValue = "${env:SPOOL_MEMES_RENDER_QUEUE:--1}",
-            description = "Renders that may wait for a thread before requests get 503 (default: 16 per thread).")
+            description = "Renders that may wait for a thread at most, a bound on memory: requests are admitted by their "
+                    + "expected wait, measured, against the request timeout (default: 256 per thread).")
     int renderQueue;
 
     @Option(names = "--template-cache", defaultValue = "${env:SPOOL_MEMES_TEMPLATE_CACHE:-256m}",
@@ -171,7 +172,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         return MemesConfig.defaults()
                 .withAddress(host, port)
-                .withRenderPool(threads, renderQueue >= 0 ? renderQueue : 16 * threads)
+                .withRenderPool(threads, renderQueue >= 0 ? renderQueue : MemesConfig.QUEUE_PER_THREAD * threads)
                 .withTimeouts(duration(requestTimeout, "--request-timeout"), duration(shutdownTimeout, "--shutdown-timeout"))
                 .withPreload(preload)
                 .withRenderer(renderer);
