@@ -38,11 +38,19 @@ public final class ChildJvm {
     }
 
     public static ChildJvm start(String name, String mainClass, List<String> args) throws IOException {
+        return start(name, List.of(), mainClass, args);
+    }
+
+    /** As {@link #start(String, String, List)}, with {@code classPathFirst} ahead of this class path (shadowing it). */
+    public static ChildJvm start(String name, List<String> classPathFirst, String mainClass, List<String> args)
+            throws IOException {
         Path log = Files.createTempFile("spool-bench-" + name + "-", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> classPath = new ArrayList<>(classPathFirst);
+        classPath.add(System.getProperty("java.class.path"));
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), mainClass));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildJvm(name, p, log);

@@ -8,15 +8,11 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -44,6 +40,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private final WebServer server;
     private final ReadTimer readTimer;
+    private final Reading reading;
     private final WritabilityGate gate = new WritabilityGate();
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
@@ -54,9 +51,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private ExecutorService handlers;
     private boolean countedInFlight;
 
-    Connection(WebServer server, ReadTimer readTimer) {
+    Connection(WebServer server, ReadTimer readTimer, Reading reading) {
         this.server = server;
         this.readTimer = readTimer;
+        this.reading = reading;
     }
 
     @Override
@@ -85,8 +83,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             deadlineTimer.cancel(false);
             deadlineTimer = null;
         }
-        queue.forEach(ReferenceCountUtil::release);
-        queue.clear();
+        dropQueue();
         gate.signal();
         ctx.fireChannelInactive();
     }
@@ -99,16 +96,16 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof FullHttpRequest || msg instanceof Rejected) {
-            readTimer.disarm();
+        if (msg instanceof FullRequest || msg instanceof Rejected || msg instanceof StreamedRequest) {
+            readTimer.disarm();   // a streamed body's reads have a timeout of their own
         }
         if (closing) {
-            ReferenceCountUtil.release(msg);
+            discard(msg);
             return;
         }
         queue.add(msg);
         if (queue.size() >= PAUSE_READING_AT) {
-            ctx.channel().config().setAutoRead(false);
+            reading.pause(Reading.QUEUE_FULL);
         }
         startNext();
     }
@@ -117,7 +114,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == ReadTimer.EXPIRED && !closing) {
             queue.add(new Rejected(408, "request not received in time"));
-            ctx.channel().config().setAutoRead(false);
+            reading.pause(Reading.CLOSING);
             closing = true;   // nothing after a half-received request can be read reliably
             startNext();
         } else if (evt instanceof IdleStateEvent && idleOrStalled()) {
@@ -146,8 +143,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     /** Called on the event loop when the server starts draining. */
     void drain() {
         closing = true;
-        queue.forEach(ReferenceCountUtil::release);
-        queue.clear();
+        dropQueue();
         if (current == null) {
             ctx.close();
         } else {
@@ -165,7 +161,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         Object msg = queue.poll();
         if (queue.size() < PAUSE_READING_AT / 2 && !closing) {
-            ctx.channel().config().setAutoRead(true);
+            reading.resume(Reading.QUEUE_FULL);
         }
         if (msg == Interim.CONTINUE) {
             inviteBody();
@@ -176,30 +172,32 @@ final class Connection extends ChannelInboundHandlerAdapter {
             reject(r);
             return;
         }
-        FullHttpRequest req = (FullHttpRequest) msg;
+        if (msg instanceof StreamedRequest streamed) {
+            RequestHead head = streamed.head();
+            start(head, head.target(), NO_BYTES, streamed.body(), 0);
+            return;
+        }
+        FullRequest req = (FullRequest) msg;
         try {
-            DecoderResult result = req.decoderResult();
-            if (result.isFailure()) {
-                reject(rejection(result.cause()));
-                return;
-            }
-            start(req);
+            start(req, req.target(), bytes(req.content()), null, req.budgeted());
         } finally {
             req.release();
         }
     }
 
-    private void start(FullHttpRequest req) {
+    private void start(HttpRequest req, RequestTarget target, byte[] body, BodyStream stream, long budgeted) {
         String requestId = server.requestIds().idFor(req.headers().get(RequestIds.HEADER_NAME));
-        Context c = new Context(req.method().name(), req.uri(), req.headers(), bytes(req.content()),
+        Context c = new Context(req.method().name(), target, req.headers(), body, stream,
                 (InetSocketAddress) ctx.channel().remoteAddress(),
                 server.mapper(), requestId);
         boolean keepAlive = HttpUtil.isKeepAlive(req) && !closing;
-        Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0));
+        Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0),
+                server.compression(), budgeted);
         current = ex;
         server.started();
         countInFlight(true);
-        if (server.deadlineNanos() > 0 && deadlineTimer == null) {
+        // a streamed upload may take longer than any answer should: its reads time out instead
+        if (server.deadlineNanos() > 0 && deadlineTimer == null && stream == null) {
             deadlineTimer = ctx.executor().schedule(this::checkDeadline, server.deadlineNanos(), TimeUnit.NANOSECONDS);
         }
         try {
@@ -215,7 +213,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
      * (it pairs each answer with the method of one request) and then frame the next answers wrongly.
      */
     private void inviteBody() {
-        ctx.pipeline().context(HttpServerCodec.class).writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+        ctx.pipeline().context(ServerCodec.class).writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
     }
 
     private static byte[] bytes(ByteBuf content) {
@@ -227,6 +225,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
         ex.runningOn(Thread.currentThread());
         Response res = server.dispatcher().handle(ex.ctx);
         res.header(RequestIds.HEADER, ex.ctx.requestId());
+        BodyStream stream = ex.ctx.stream();
+        if (stream != null) {
+            if (!stream.arrivedWhole()) {
+                ex.closeAfter();   // where the next request starts is somewhere in the rest of this body
+            }
+            stream.close();
+        }
         if (!ctx.channel().isActive()) {
             if (ex.answer(res.status())) {   // the client left, or the server stopped: nobody to answer
                 server.finished(ex);
@@ -256,7 +261,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void checkDeadline() {
         deadlineTimer = null;
         Exchange ex = current;
-        if (ex == null || ex.answered()) {
+        if (ex == null || ex.answered() || ex.ctx.stream() != null) {
             return;   // the next request arms it again
         }
         long left = ex.startNanos + server.deadlineNanos() - System.nanoTime();
@@ -313,6 +318,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         byte[] bytes = (byte[]) res.body();
         HttpResponse full = ResponseWriter.head(res, false, false, true, bytes);
         full.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        if (r.retryAfterSeconds() > 0) {
+            full.headers().set(HttpHeaderNames.RETRY_AFTER, r.retryAfterSeconds());
+        }
         // written below the compressor: it refuses a response to a request it never saw (a half-read one)
         ChannelHandlerContext compressor = ctx.pipeline().context(WebServer.COMPRESSOR);
         (compressor != null ? compressor : ctx).writeAndFlush(full)
@@ -332,17 +340,22 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         socket.shutdownOutput();
-        socket.config().setAutoRead(true);   // a 408 had paused reading
+        reading.drain();   // a 408 or the body budget had paused reading
         ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private static Rejected rejection(Throwable cause) {
-        if (cause instanceof TooLongHttpHeaderException) {
-            return new Rejected(431, "request header fields too large");
+    /** Frees what a request that will not run holds: its buffers and its share of the body budget. */
+    private void discard(Object msg) {
+        if (msg instanceof FullRequest req) {
+            server.bodyBudget().release(req.budgeted());
+        } else if (msg instanceof StreamedRequest streamed) {
+            streamed.body().close();
         }
-        if (cause instanceof TooLongHttpLineException) {
-            return new Rejected(414, "request line too long");
-        }
-        return new Rejected(400, "malformed request: " + cause.getMessage());
+        ReferenceCountUtil.release(msg);
+    }
+
+    private void dropQueue() {
+        queue.forEach(this::discard);
+        queue.clear();
     }
 }

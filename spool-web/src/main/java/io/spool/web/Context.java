@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -21,29 +23,30 @@ import java.util.TreeMap;
  */
 public final class Context {
     private final String method;
-    private final String uri;
+    private final RequestTarget target;
     private final HttpHeaders headers;
-    private final byte[] body;
+    private byte[] body;
+    private final BodyStream stream;   // a streaming route's body, else null
     private final InetSocketAddress remote;
     private final ObjectMapper mapper;
     private final String requestId;
-    private final QueryStringDecoder query;
+    private Map<String, List<String>> query;
     private Router.Match match;
     private Map<String, List<String>> form;
     private Map<String, Object> attributes;        // made on first use: most requests set none
     private Map<String, String> responseHeaders;   // likewise
     private int status;
 
-    Context(String method, String uri, HttpHeaders headers, byte[] body, InetSocketAddress remote,
-            ObjectMapper mapper, String requestId) {
+    Context(String method, RequestTarget target, HttpHeaders headers, byte[] body, BodyStream stream,
+            InetSocketAddress remote, ObjectMapper mapper, String requestId) {
         this.method = method;
-        this.uri = uri;
+        this.target = target;
         this.headers = headers;
         this.body = body;
+        this.stream = stream;
         this.remote = remote;
         this.mapper = mapper;
         this.requestId = requestId;
-        this.query = new QueryStringDecoder(uri);
     }
 
     void match(Router.Match match) {
@@ -58,14 +61,23 @@ public final class Context {
         return method;
     }
 
-    /** The path as sent, still percent-encoded, without the query. */
+    /**
+     * The path the router matched: percent-decoded (UTF-8), dot segments removed, without the query. Filters that
+     * guard paths must read this one: the router, static files and every filter see the same string, so
+     * {@code /%61dmin} and {@code /x/../admin} are {@code /admin} for all of them. {@code *} for {@code OPTIONS *}.
+     */
     public String path() {
-        return query.rawPath();
+        return target.path();
     }
 
-    /** The request target as sent: path and query. */
-    public String uri() {
-        return uri;
+    /** The request target exactly as the client sent it (still encoded, with the query; absolute-form kept). */
+    public String rawTarget() {
+        return target.raw();
+    }
+
+    /** The query as sent, still encoded, without the {@code ?}; null when the target has none. */
+    public String rawQuery() {
+        return target.rawQuery();
     }
 
     Router.Route route() {
@@ -132,11 +144,15 @@ public final class Context {
     // ---- query
 
     private Map<String, List<String>> params() {
-        try {
-            return query.parameters();
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("malformed query string: " + e.getMessage());
+        if (query == null) {
+            try {
+                query = target.rawQuery() == null ? Map.of()
+                        : new QueryStringDecoder(target.rawQuery(), StandardCharsets.UTF_8, false).parameters();
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("malformed query string: " + e.getMessage());
+            }
         }
+        return query;
     }
 
     /** The first value of a query parameter, or null. */
@@ -175,12 +191,36 @@ public final class Context {
 
     // ---- body
 
+    /**
+     * The whole body. On a {@link WebApp#streaming} route this reads the rest of the stream into memory first
+     * (up to the streaming limit): prefer {@link #bodyStream()} there.
+     */
     public byte[] body() {
+        if (stream != null && body.length == 0) {
+            try {
+                body = stream.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return body;
     }
 
+    /**
+     * The body as a stream: on a {@link WebApp#streaming} route, the bytes as they arrive (a read blocks until
+     * more come, pauses the client while unread bytes pile up, and throws a 408 or 413 {@link HttpError} past the
+     * read timeout or the streaming limit); on other routes, the body already received.
+     */
+    public InputStream bodyStream() {
+        return stream != null ? stream : new ByteArrayInputStream(body);
+    }
+
+    BodyStream stream() {
+        return stream;
+    }
+
     public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
     /** The body as JSON, or as a nested urlencoded form when the Content-Type says so; bad input is a 400. */
@@ -189,7 +229,7 @@ public final class Context {
             return convertTree(NestedQuery.parse(formParams()), type, "form");
         }
         try {
-            return mapper.readValue(body, type);
+            return mapper.readValue(body(), type);
         } catch (JsonProcessingException e) {
             throw HttpError.badRequest("invalid JSON body: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -32,6 +32,12 @@ final class Dispatcher {
         this.mapper = mapper;
     }
 
+    /** On the event loop, at a head with a body: whether its route reads the body as it arrives. */
+    boolean streams(String method, String path) {
+        Router.Route route = router.find(method, path).route();
+        return route != null && route.streaming();
+    }
+
     Response handle(Context ctx) {
         Response res;
         try {
@@ -64,6 +70,9 @@ final class Dispatcher {
             }
         }
         Router.Match m = ctx.match();
+        if (m.route() == null && ctx.path().equals(RequestTarget.ASTERISK)) {
+            return Response.status(204).header("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");   // OPTIONS *
+        }
         if (m.route() == null) {
             if (!m.allowed().isEmpty()) {
                 return Response.error(405, "method " + ctx.method() + " not allowed", List.copyOf(m.allowed()));
@@ -112,7 +121,7 @@ final class Dispatcher {
         // an interrupted handler is most often one whose deadline passed: its client already has an answer
         System.Logger.Level level = t instanceof InterruptedException ? System.Logger.Level.DEBUG
                 : System.Logger.Level.ERROR;
-        LOG.log(level, "request " + ctx.method() + " " + ctx.uri() + " failed, error id " + id
+        LOG.log(level, "request " + ctx.method() + " " + ctx.rawTarget() + " failed, error id " + id
                 + ", request id " + ctx.requestId(), t);
         Map<String, Object> body = Response.errorBody("internal error");
         body.put("id", id);

@@ -16,15 +16,21 @@ final class Exchange {
     final long startNanos = System.nanoTime();
     private final boolean head;
     private final boolean http10;
+    private final boolean mayCompress;
     private volatile boolean keepAlive;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private volatile Thread thread;
     private volatile int status;
 
-    Exchange(Context ctx, boolean keepAlive, boolean http10) {
+    /** The bytes of the server's body budget this request's body holds until the exchange ends. */
+    final long budgeted;
+
+    Exchange(Context ctx, boolean keepAlive, boolean http10, boolean compression, long budgeted) {
         this.ctx = ctx;
         this.keepAlive = keepAlive;
         this.http10 = http10;
+        this.mayCompress = compression && !http10;   // HTTP/1.0 gets no chunks, so no compressed streams
+        this.budgeted = budgeted;
         this.head = ctx.method().equals("HEAD");
     }
 
@@ -34,6 +40,11 @@ final class Exchange {
 
     boolean http10() {
         return http10;
+    }
+
+    /** Whether the server compresses and this client's version allows it (the client may still not ask). */
+    boolean mayCompress() {
+        return mayCompress;
     }
 
     boolean keepAlive() {

@@ -1,7 +1,12 @@
 package io.spool.web;
 
 /**
- * A request the pipeline refused before any handler saw it (too large, too slow, malformed); it queues behind
- * earlier pipelined requests so that its error answer keeps the order, and the connection closes after it.
+ * A request the pipeline refused before any handler saw it (too large, too slow, malformed, no room for its
+ * body); it queues behind earlier pipelined requests so that its error answer keeps the order, and the
+ * connection closes after it. {@code retryAfterSeconds} above 0 adds a {@code Retry-After} header.
  */
-record Rejected(int status, String message) {}
+record Rejected(int status, String message, int retryAfterSeconds) {
+    Rejected(int status, String message) {
+        this(status, message, 0);
+    }
+}

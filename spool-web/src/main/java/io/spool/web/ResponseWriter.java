@@ -36,6 +36,8 @@ final class ResponseWriter {
                     "application/json", "text/plain; charset=utf-8", "application/octet-stream")
             .collect(Collectors.toUnmodifiableMap(s -> s, AsciiString::cached));
 
+    private static final AsciiString ACCEPT_ENCODING = AsciiString.cached("Accept-Encoding");
+
     private ResponseWriter() {}
 
     /**
@@ -51,6 +53,9 @@ final class ResponseWriter {
                 : new DefaultHttpResponse(version, status);
         // as AsciiString the encoder copies each header in bulk; a String it would write byte by byte
         res.headers().forEach((k, v) -> r.headers().set(ascii(k), ascii(v)));
+        if (!res.headers().containsKey("Date")) {
+            r.headers().set(HttpHeaderNames.DATE, HttpDates.now());
+        }
         if (!keepAlive) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (http10) {
@@ -81,7 +86,11 @@ final class ResponseWriter {
             byte[] bytes = (byte[]) res.body();
             int length = bytes == null ? 0 : bytes.length;
             HttpResponse r = head(res, ex.keepAlive(), ex.http10(), true, ex.head() || bodiless ? null : bytes);
-            if (!bodiless && !(ex.head() && compressedIfGet(ch, res, ex, length))) {
+            boolean negotiable = !bodiless && negotiable(res, ex, length >= Compression.FROM);
+            if (negotiable) {
+                varyOnAcceptEncoding(r);
+            }
+            if (!bodiless && !(ex.head() && negotiable && acceptsCompression(ex.ctx.header("Accept-Encoding")))) {
                 r.headers().set(HttpHeaderNames.CONTENT_LENGTH, new AsciiString(Integer.toString(length)));
             }
             return ch.writeAndFlush(r);
@@ -91,7 +100,11 @@ final class ResponseWriter {
             ex.closeAfter();   // HTTP/1.0 has no chunks: a body of unknown length ends where the connection does
         }
         HttpResponse r = head(res, ex.keepAlive(), ex.http10(), false, null);
-        if (!unknownLength && !(ex.head() && compressedIfGet(ch, res, ex, res.streamLength()))) {
+        boolean negotiable = negotiable(res, ex, true);
+        if (negotiable) {
+            varyOnAcceptEncoding(r);
+        }
+        if (!unknownLength && !(ex.head() && negotiable && acceptsCompression(ex.ctx.header("Accept-Encoding")))) {
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, res.streamLength());
         } else if (!ex.head() && !ex.http10()) {
             r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -113,15 +126,24 @@ final class ResponseWriter {
     }
 
     /**
-     * Whether the compressor would have encoded this answer to a GET. The answer to a HEAD then must not announce
-     * the plain length (RFC 9110 §8.6: it must be the length a GET would get), and the compressed one is not
-     * known without compressing, so it announces none. A stream is compressed whatever its length.
+     * Whether the compressor would encode this answer for a client that accepts gzip or deflate: then the answer
+     * depends on Accept-Encoding, and says so in {@code Vary} (else a cache could give the gzipped bytes to a client
+     * that cannot read them). The answer to a HEAD must not announce the plain length then (RFC 9110 §8.6: it must
+     * be the length a GET would get), and the compressed one is not known without compressing, so it announces none.
+     * A stream is compressed whatever its length.
      */
-    private static boolean compressedIfGet(Channel ch, Response res, Exchange ex, long streamOrBodyLength) {
-        return !ex.http10() && ch.pipeline().get(WebServer.COMPRESSOR) != null
-                && res.header("Content-Encoding") == null
-                && (res.body() instanceof InputStream || streamOrBodyLength >= WebServer.COMPRESS_FROM)
-                && acceptsCompression(ex.ctx.header("Accept-Encoding"));
+    private static boolean negotiable(Response res, Exchange ex, boolean longEnough) {
+        return longEnough && ex.mayCompress() && res.header("Content-Encoding") == null
+                && Compression.worthIt(res.header("Content-Type"));
+    }
+
+    private static void varyOnAcceptEncoding(HttpResponse r) {
+        String vary = r.headers().get(HttpHeaderNames.VARY);
+        if (vary == null) {
+            r.headers().set(HttpHeaderNames.VARY, ACCEPT_ENCODING);
+        } else if (!vary.toLowerCase(Locale.ROOT).contains("accept-encoding") && !vary.trim().equals("*")) {
+            r.headers().set(HttpHeaderNames.VARY, vary + ", Accept-Encoding");
+        }
     }
 
     /** Whether an Accept-Encoding header welcomes gzip or deflate (or anything) with a weight above zero. */

@@ -1,7 +1,5 @@
 package io.spool.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,8 +16,11 @@ import java.util.TreeSet;
  * {@code /users/me} and {@code /users/{id}} can live side by side. HEAD falls back to GET.
  */
 final class Router {
-    /** A handler at a method and pattern, with the metrics series it counts into (null: looked up per request). */
-    record Route(String method, String pattern, Handler handler, Metrics.Series series) {}
+    /**
+     * A handler at a method and pattern, with the metrics series it counts into (null: looked up per request), and
+     * whether it reads its body as it arrives ({@link WebApp#streaming}) rather than whole.
+     */
+    record Route(String method, String pattern, Handler handler, Metrics.Series series, boolean streaming) {}
 
     /** The outcome of a lookup: a route (or null), its path parameters, and the methods the path allows. */
     record Match(Route route, Map<String, String> params, Set<String> allowed) {
@@ -38,16 +39,16 @@ final class Router {
 
     private final Node root = new Node();
     /**
-     * The matches of patterns made only of literal segments without escapes, by path then method, built once:
-     * most lookups end here and allocate nothing. A path with escapes never equals a key, and takes the walk.
+     * The matches of patterns made only of literal segments, by decoded path then method, built once: most lookups
+     * end here and allocate nothing.
      */
     private final Map<String, Map<String, Match>> literalMatches = new HashMap<>();
 
     void add(String method, String pattern, Handler handler) {
-        add(method, pattern, handler, null);
+        add(method, pattern, handler, null, false);
     }
 
-    void add(String method, String pattern, Handler handler, Metrics.Series series) {
+    void add(String method, String pattern, Handler handler, Metrics.Series series, boolean streaming) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("a pattern starts with '/': " + pattern);
         }
@@ -75,23 +76,26 @@ final class Router {
                 node = node.literals.computeIfAbsent(decodePattern(s, pattern), k -> new Node());
             }
         }
-        Route route = new Route(method, pattern, handler, series);
+        Route route = new Route(method, pattern, handler, series, streaming);
         if (node.routes.putIfAbsent(method, route) != null) {
             throw new IllegalArgumentException("route defined twice: " + method + " " + pattern);
         }
-        if (!pattern.contains("{") && !pattern.contains("*") && !pattern.contains("%")) {
+        if (!pattern.contains("{") && !pattern.contains("*")) {
             Match match = new Match(route, Map.of(), Set.of());
-            literalMatches.computeIfAbsent(pattern, k -> new HashMap<>()).put(method, match);
+            String path = pattern.equals("/") ? "/" : "/" + String.join("/",
+                    java.util.Arrays.stream(segments).map(seg -> decodePattern(seg, pattern)).toList());
+            literalMatches.computeIfAbsent(path, k -> new HashMap<>()).put(method, match);
         }
     }
 
-    Match find(String method, String rawPath) {
-        Map<String, Match> literal = literalMatches.get(rawPath);
+    /** {@code path} is a request's canonical path ({@link RequestTarget}): decoded, without dot segments. */
+    Match find(String method, String path) {
+        Map<String, Match> literal = literalMatches.get(path);
         Match exact = literal == null ? null : literal.get(method);
         if (exact != null) {   // the walk would find the same: a literal beats everything else
             return exact;
         }
-        String[] segments = split(rawPath);
+        String[] segments = split(path);
         Set<String> allowed = new TreeSet<>();
         List<String[]> params = new ArrayList<>();
         Route route = walk(root, segments, 0, method, params, allowed);
@@ -117,7 +121,7 @@ final class Router {
                 return r;
             }
         } else {
-            Node literal = node.literals.get(decode(segs[i]));
+            Node literal = node.literals.get(segs[i]);
             if (literal != null) {
                 Route r = walk(literal, segs, i + 1, method, params, allowed);
                 if (r != null) {
@@ -125,7 +129,7 @@ final class Router {
                 }
             }
             if (node.param != null && !segs[i].isEmpty()) {
-                params.add(new String[] {node.paramName, decode(segs[i])});
+                params.add(new String[] {node.paramName, segs[i]});
                 Route r = walk(node.param, segs, i + 1, method, params, allowed);
                 if (r != null) {
                     return r;
@@ -134,7 +138,6 @@ final class Router {
             }
         }
         if (node.wildcard != null) {
-            // the rest stays percent-encoded: a consumer such as StaticFiles must see "%2F" apart from "/"
             String rest = String.join("/", java.util.Arrays.copyOfRange(segs, i, segs.length));
             Route r = routeAt(node.wildcard, method, allowed);
             if (r != null) {
@@ -163,23 +166,13 @@ final class Router {
         return path.substring(1).split("/", -1);
     }
 
+    /** A literal segment of a pattern decodes as a request's would: "/a%20b" means the path "/a b". */
     private static String decodePattern(String segment, String pattern) {
         try {
-            return decode(segment);
+            return RequestTarget.decodeSegment(segment);
         } catch (HttpError e) {
-            throw new IllegalArgumentException("malformed percent-encoding in pattern: " + pattern);
-        }
-    }
-
-    /** Percent-decodes one path segment ('+' is literal in a path); a bad escape is the client's 400. */
-    static String decode(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
-        }
-        try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("malformed percent-encoding in path");
+            throw new IllegalArgumentException("invalid percent-encoding in pattern " + pattern + ": "
+                    + e.getMessage());
         }
     }
 }

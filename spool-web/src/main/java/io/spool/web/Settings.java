@@ -10,6 +10,11 @@ final class Settings implements Cloneable {
     int maxInitialLineLength = 8192;
     int maxHeaderSize = 16 * 1024;
     int maxBodySize = 10 * 1024 * 1024;
+    long maxStreamedBodySize = 1L << 30;
+    /** Bytes all unfinished bodies together may hold; 0: a quarter of the heap (at least one largest body). */
+    long bodyBudget;
+    /** How long a body that does not fit the budget may wait for room before its 503. */
+    Duration bodyBudgetWait = Duration.ofSeconds(1);
     Duration idleTimeout = Duration.ofSeconds(60);
     Duration readTimeout = Duration.ofSeconds(30);
     Duration deadline = Duration.ofSeconds(30);

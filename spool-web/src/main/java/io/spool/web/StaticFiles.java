@@ -7,18 +7,14 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Serves files from a directory or from the class path under a wildcard route. The requested path is checked
- * segment by segment after percent-decoding, so {@code ..}, {@code %2e%2e}, encoded slashes, empty segments
- * (an absolute path) and backslashes never leave the root; what fails the check is a plain 404. Responses
+ * Serves files from a directory or from the class path under a wildcard route. The requested path arrives
+ * decoded and without dot segments ({@link RequestTarget} refuses {@code %2e%2e} and encoded slashes), and is
+ * checked again segment by segment, so empty segments (an absolute path), backslashes, colons and NULs never
+ * leave the root; what fails the check is a plain 404. Responses
  * carry Content-Type, a weak ETag and Last-Modified, and a conditional request that matches gets a 304.
  */
 final class StaticFiles {
@@ -103,14 +99,14 @@ final class StaticFiles {
 
     /** The wildcard part as a safe relative path ("a/b.css"), or a 404. */
     static String relative(Context ctx) {
-        String raw = ctx.pathParam("*");
-        if (raw.isEmpty()) {
+        String rest = ctx.pathParam("*");   // decoded, dot segments resolved, no encoded slash (RequestTarget)
+        if (rest.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        String[] segments = raw.split("/", -1);
+        String[] segments = rest.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
-            String s = Router.decode(segments[i]);
+            String s = segments[i];
             if (s.isEmpty() && i == segments.length - 1) {
                 break;   // a trailing slash: the directory's index
             }
@@ -127,8 +123,7 @@ final class StaticFiles {
         long size = found.size();
         long modifiedSeconds = found.modifiedMillis() / 1000;
         String etag = "W/\"" + Long.toHexString(size) + "-" + Long.toHexString(found.modifiedMillis()) + "\"";
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                ZonedDateTime.ofInstant(Instant.ofEpochSecond(modifiedSeconds), ZoneOffset.UTC));
+        String lastModified = HttpDates.format(modifiedSeconds);
         if (notModified(ctx, etag, modifiedSeconds)) {
             return Response.status(304).header("ETag", etag).header("Last-Modified", lastModified);
         }
@@ -148,14 +143,8 @@ final class StaticFiles {
             return false;
         }
         String since = ctx.header("If-Modified-Since");
-        if (since == null) {
-            return false;
-        }
-        try {
-            return ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond() >= modifiedSeconds;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        long sinceSeconds = since == null ? -1 : HttpDates.parse(since);
+        return sinceSeconds >= 0 && sinceSeconds >= modifiedSeconds;
     }
 
     static String contentType(String name) {

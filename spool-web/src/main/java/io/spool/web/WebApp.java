@@ -78,8 +78,24 @@ public final class WebApp {
 
     /** A route for any method ({@code GET}, {@code OPTIONS}, ...); patterns take {@code {param}} and a final {@code *}. */
     public WebApp route(String method, String pattern, Handler handler) {
+        return add(method, pattern, handler, false);
+    }
+
+    /**
+     * A route whose handler reads the body while it arrives, through {@link Context#bodyStream()}, instead of
+     * after it was gathered whole: for uploads larger than memory should hold. The handler starts at the request's
+     * head; reading pauses while it has not taken what arrived, so a body costs tens of kilobytes, not its size.
+     * The body may be up to {@link #maxStreamedBodySize} (past it a read throws a 413 {@link HttpError}); a read
+     * that waits longer than the read timeout for bytes throws a 408; a handler that answers before the whole
+     * body arrived closes the connection after its answer.
+     */
+    public WebApp streaming(String method, String pattern, Handler handler) {
+        return add(method, pattern, handler, true);
+    }
+
+    private WebApp add(String method, String pattern, Handler handler, boolean streaming) {
         String m = method.toUpperCase(java.util.Locale.ROOT);
-        router.add(m, pattern, Objects.requireNonNull(handler), metrics.series(m, pattern));
+        router.add(m, pattern, Objects.requireNonNull(handler), metrics.series(m, pattern), streaming);
         return this;
     }
 
@@ -167,9 +183,30 @@ public final class WebApp {
         return mapper;
     }
 
+    /** Largest body of a {@link #streaming} route; past it, a read of the body throws a 413. Default 1 GiB. */
+    public WebApp maxStreamedBodySize(long bytes) {
+        settings.maxStreamedBodySize = bytes;
+        return this;
+    }
+
     /** Largest request body; larger gets a 413. Default 10 MiB. */
     public WebApp maxBodySize(int bytes) {
         settings.maxBodySize = bytes;
+        return this;
+    }
+
+    /**
+     * The server-wide cap on bytes held by request bodies not yet answered (default: a quarter of the heap, at
+     * least {@link #maxBodySize}). A body with a Content-Length is admitted whole before any of it is read, a
+     * chunked one piece by piece; what does not fit waits up to {@code wait} with the connection's reading paused,
+     * then gets a 503 with {@code Retry-After}.
+     */
+    public WebApp bodyBudget(long bytes, Duration wait) {
+        if (bytes < 0 || wait.isNegative()) {
+            throw new IllegalArgumentException("the body budget and its wait must not be negative");
+        }
+        settings.bodyBudget = bytes;
+        settings.bodyBudgetWait = wait;
         return this;
     }
 

@@ -12,10 +12,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.compression.StandardCompressionOptions;
-import io.netty.handler.codec.http.HttpContentCompressor;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
@@ -39,8 +35,6 @@ import java.util.function.Consumer;
 public final class WebServer implements AutoCloseable {
     /** The compressor's name in the pipeline: errors written from its context skip it. */
     static final String COMPRESSOR = "compressor";
-    /** Byte bodies shorter than this go out uncompressed (streams are compressed whatever their length). */
-    static final int COMPRESS_FROM = 1024;
     private static final System.Logger LOG = System.getLogger("io.spool.web");
 
     private final Settings settings;
@@ -49,6 +43,7 @@ public final class WebServer implements AutoCloseable {
     private final Metrics metrics;
     private final Consumer<AccessLog> accessLog;
     private final RequestIds requestIds = new RequestIds();
+    private final BodyBudget bodyBudget;
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers;
     private final HandlerThreads handlers;
@@ -69,6 +64,8 @@ public final class WebServer implements AutoCloseable {
         this.mapper = mapper;
         this.metrics = metrics;
         this.accessLog = accessLog;
+        this.bodyBudget = new BodyBudget(settings.bodyBudget > 0 ? settings.bodyBudget
+                : BodyBudget.defaultCapacity(settings.maxBodySize));
         this.workers = EventLoops.group(settings.ioThreads, settings.threading == Threading.VIRTUAL_LOOPS);
         this.handlers = new HandlerThreads(settings.threading, workers);
         try {
@@ -81,7 +78,7 @@ public final class WebServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            pipeline(ch.pipeline());
+                            pipeline(ch);
                         }
                     })
                     .bind(host, port).syncUninterruptibly().channel();
@@ -91,22 +88,20 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private void pipeline(ChannelPipeline p) {
+    private void pipeline(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
         ReadTimer readTimer = new ReadTimer(WritabilityGate.nanos(settings.readTimeout));
+        Reading reading = new Reading(ch);
         p.addLast(readTimer);
-        p.addLast(new HttpServerCodec(new HttpDecoderConfig()
-                .setMaxInitialLineLength(settings.maxInitialLineLength)
-                .setMaxHeaderSize(settings.maxHeaderSize)
-                .setMaxChunkSize(16 * 1024)));
+        p.addLast(new ServerCodec(settings.maxInitialLineLength, settings.maxHeaderSize, 16 * 1024));
         if (!settings.idleTimeout.isZero()) {   // observing output: a slow reader still draining is not idle
             p.addLast(new IdleStateHandler(true, 0, 0, settings.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
         if (settings.compression) {
-            p.addLast(COMPRESSOR, new HttpContentCompressor(COMPRESS_FROM, StandardCompressionOptions.gzip(),
-                    StandardCompressionOptions.deflate()));
+            p.addLast(COMPRESSOR, Compression.compressor());
         }
-        p.addLast(new BodyLimit(settings.maxBodySize));
-        p.addLast(new Connection(this, readTimer));
+        p.addLast(new BodyLimit(settings, bodyBudget, reading, dispatcher::streams));
+        p.addLast(new Connection(this, readTimer, reading));
     }
 
     /** The port the server listens on (useful after {@code start(0)}). */
@@ -220,6 +215,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     void finished(Exchange ex) {
+        bodyBudget.release(ex.budgeted);
         long nanos = System.nanoTime() - ex.startNanos;
         Context ctx = ex.ctx;
         metrics.finished(ctx.method(), ctx.route(), ex.status(), nanos);
@@ -235,7 +231,7 @@ public final class WebServer implements AutoCloseable {
             }
         }
         if (accessLog != null) {
-            AccessLog line = new AccessLog(ctx.method(), ctx.uri(), ctx.routePattern(), ex.status(),
+            AccessLog line = new AccessLog(ctx.method(), ctx.rawTarget(), ctx.routePattern(), ex.status(),
                     nanos / 1000, ctx.requestId(), ctx.remoteAddress());
             handlers.runOffLoops(() -> accessLog.accept(line));   // loggers may block
         }
@@ -265,6 +261,14 @@ public final class WebServer implements AutoCloseable {
     /** Where the handlers of requests read by {@code loop} run (rejecting them once the server has stopped). */
     ExecutorService handlersFor(EventExecutor loop) {
         return handlers.forLoop(loop);
+    }
+
+    BodyBudget bodyBudget() {
+        return bodyBudget;
+    }
+
+    boolean compression() {
+        return settings.compression;
     }
 
     long deadlineNanos() {

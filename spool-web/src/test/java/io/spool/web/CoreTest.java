@@ -149,7 +149,8 @@ class CoreTest {
         assertThat(json(Http.get(server, "/items/42")).get("id").asInt()).isEqualTo(42);
         assertThat(Http.get(server, "/users/me").body()).isEqualTo("me");
         assertThat(Http.get(server, "/users/7").body()).isEqualTo("user 7");
-        assertThat(Http.get(server, "/files/a/b%2Fc.txt").body()).isEqualTo("rest=a/b%2Fc.txt");
+        assertThat(Http.get(server, "/files/a/b%20c.txt").body()).isEqualTo("rest=a/b c.txt");   // decoded
+        assertThat(Http.get(server, "/files/a/b%2Fc.txt").statusCode()).isEqualTo(400);   // %2F: two readings
     }
 
     @Test
@@ -163,7 +164,7 @@ class CoreTest {
             assertThat(badEscape.status()).isEqualTo(400);
             assertThat(badEscape.text()).startsWith("{\"error\":\"malformed query string");
             raw.send("GET /hello/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
-            assertThat(raw.read().text()).isEqualTo("{\"error\":\"malformed percent-encoding in path\"}");
+            assertThat(raw.read().text()).isEqualTo("{\"error\":\"malformed request: malformed percent-encoding in path\"}");
         }
         var q = Http.get(server, "/query?n=lots");
         assertThat(q.statusCode()).isEqualTo(400);

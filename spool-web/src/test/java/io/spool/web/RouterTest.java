@@ -47,11 +47,12 @@ class RouterTest {
         Router r = new Router();
         r.add("GET", "/a%20b", H);
         r.add("GET", "/caf%C3%A9", H);
-        assertThat(r.find("GET", "/a%20b").pattern()).isEqualTo("/a%20b");
-        assertThat(r.find("HEAD", "/a%20b").pattern()).isEqualTo("/a%20b");
-        assertThat(r.find("POST", "/a%20b").allowed()).containsExactly("GET", "HEAD");
-        assertThat(r.find("GET", "/a%2520b").route()).isNull();   // that is the path "/a%20b", not "/a b"
-        assertThat(r.find("GET", "/caf%c3%a9").pattern()).isEqualTo("/caf%C3%A9");
+        // the router is given canonical paths (RequestTarget decodes "/a%20b" and "/caf%c3%a9" once)
+        assertThat(r.find("GET", "/a b").pattern()).isEqualTo("/a%20b");
+        assertThat(r.find("HEAD", "/a b").pattern()).isEqualTo("/a%20b");
+        assertThat(r.find("POST", "/a b").allowed()).containsExactly("GET", "HEAD");
+        assertThat(r.find("GET", "/a%20b").route()).isNull();   // that is the path "/a%2520b" as sent, not "/a b"
+        assertThat(r.find("GET", "/caf\u00e9").pattern()).isEqualTo("/caf%C3%A9");
         assertThatThrownBy(() -> r.add("GET", "/bad%zz", H)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * A server in a JVM of its own, for tests that need a real process (signals) or JVM flags of their own: prints
- * whether Netty uses {@code sun.misc.Unsafe} and its port, then what its slow handler does.
+ * whether Netty uses {@code sun.misc.Unsafe} and its port, then what its slow handler does. {@code /upload}
+ * counts a body's bytes.
  */
 public final class SignalMain {
     public static void main(String[] args) throws Exception {
@@ -16,6 +17,7 @@ public final class SignalMain {
                     return "finished";
                 })
                 .get("/ping", ctx -> "pong")
+                .post("/upload", ctx -> "got " + ctx.body().length)
                 .start("127.0.0.1", 0)
                 .stopOnSignals(Duration.ofSeconds(10));
         System.out.println("unsafe " + PlatformDependent.hasUnsafe());

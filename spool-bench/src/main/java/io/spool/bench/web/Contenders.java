@@ -2,6 +2,7 @@ package io.spool.bench.web;
 
 import io.spool.web.Threading;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The frameworks {@code ./spool bench web} compares, in table order, and the names the report computes
@@ -15,6 +16,8 @@ public final class Contenders {
     /** spool-web in its other threading modes: measured only when named exactly in {@code --only}. */
     public static final String SPOOL_WEB_VIRTUAL = "spool-web-virtual";
     public static final String SPOOL_WEB_PLATFORM = "spool-web-platform";
+    /** spool-web from an earlier build ({@code --baseline DIR}): before and after a change, in one run. */
+    public static final String SPOOL_WEB_BASELINE = "spool-web-baseline";
 
     private Contenders() {}
 
@@ -31,8 +34,14 @@ public final class Contenders {
         return List.of(new SpoolWebContender(Threading.VIRTUAL_LOOPS), new SpoolWebContender(Threading.PLATFORM_LOOPS));
     }
 
+    /** spool-web as {@link #all()} has it, its classes taken from {@code classes} (null inside that JVM). */
+    public static WebContender baseline(String classes) {
+        return SpoolWebContender.baseline(classes);
+    }
+
     static WebContender named(String name) {
-        return java.util.stream.Stream.concat(all().stream(), optional().stream())
+        return java.util.stream.Stream.concat(all().stream(), Stream.concat(optional().stream(),
+                        Stream.of(baseline(null))))
                 .filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no web contender named " + name));
     }

@@ -31,7 +31,7 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(WebContender contender) throws IOException, InterruptedException {
         int port = ChildJvm.freePort();
-        ChildJvm jvm = ChildJvm.start("web-" + contender.name(), Serve.class.getName(),
+        ChildJvm jvm = ChildJvm.start("web-" + contender.name(), contender.classPathFirst(), Serve.class.getName(),
                 List.of(contender.name(), Integer.toString(port)));
         ServerProcess server = new ServerProcess(contender.name(), jvm, port);
         jvm.awaitReady(port, START_TIMEOUT, () -> {

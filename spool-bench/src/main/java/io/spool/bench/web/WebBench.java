@@ -36,6 +36,7 @@ public final class WebBench {
         int threads = 2;
         List<Integer> connections = List.of(64, 256);
         List<String> only = List.of();
+        String baseline = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -44,11 +45,19 @@ public final class WebBench {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--only" -> only = Arrays.asList(args[++i].split(","));
+                case "--baseline" -> baseline = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Wrk.ensureInstalled();
-        List<WebContender> contenders = select(only);
+        List<WebContender> contenders = new ArrayList<>(select(only));
+        if (baseline != null) {
+            if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(baseline, "io", "spool", "web"))) {
+                throw new IllegalArgumentException("--baseline takes spool-web's classes directory of an earlier build"
+                        + " (its target/classes), not " + baseline);
+            }
+            contenders.add(Contenders.baseline(baseline));
+        }
         List<Case> cases = new ArrayList<>();
         for (Endpoint e : Endpoint.values()) {
             connections.forEach(n -> cases.add(new Case(e, n)));

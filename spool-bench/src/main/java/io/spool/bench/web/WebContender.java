@@ -16,6 +16,11 @@ public interface WebContender {
         return name();
     }
 
+    /** Class path entries put ahead of the bench's own in the contender's JVM (an earlier build, say). */
+    default java.util.List<String> classPathFirst() {
+        return java.util.List.of();
+    }
+
     /** Starts serving on {@code port} and returns once it accepts connections; closing the handle stops it. */
     AutoCloseable start(int port) throws Exception;
 

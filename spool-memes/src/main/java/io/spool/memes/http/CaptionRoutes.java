@@ -48,7 +48,7 @@ final class CaptionRoutes {
     }
 
     private Response template(Context ctx) {
-        Asset asset = renderer.template(RequestTrees.percentDecode(ctx.pathParam("name")));
+        Asset asset = renderer.template(ctx.pathParam("name"));
         String etag = '"' + asset.version() + '"';
         if (ImageResponses.notModified(ctx, etag)) {
             return ImageResponses.notModifiedResponse(etag);

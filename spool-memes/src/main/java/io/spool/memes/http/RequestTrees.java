@@ -1,7 +1,6 @@
 package io.spool.memes.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,12 +13,7 @@ import io.spool.memes.model.Colors;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ReadableUrl;
 import io.spool.web.Context;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +93,7 @@ final class RequestTrees {
 
     /** {@code /images/{template}.{ext}}: the template with no text, in that format. */
     static ObjectNode fromBlankImageUrl(Context ctx, String file) {
-        String name = percentDecode(file);
+        String name = file;
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
             throw new BadRequestException("a blank image URL is /images/{template}.png (or .jpg, .gif)");
@@ -110,24 +104,27 @@ final class RequestTrees {
         return tree;
     }
 
-    /** {@code rest} is what follows {@code /images/{template}/}, still percent-encoded. */
+    /**
+     * {@code rest} is what follows {@code /images/{template}/}, already percent-decoded by spool-web (which
+     * refuses an encoded slash, so each '/' separates two lines; memegen writes a slash in a line as {@code ~s}).
+     */
     static ObjectNode fromReadableUrl(Context ctx, String template, String rest) {
         String[] raw = rest.split("/", -1);
         if (rest.isEmpty() || raw.length > ReadableUrl.MAX_LINES) {
             throw new BadRequestException("an image URL is /images/{template}/{line}/.../{line}.png with 1 to "
                     + ReadableUrl.MAX_LINES + " text segments, the last one ending in .png, .jpg or .gif");
         }
-        String last = percentDecode(raw[raw.length - 1]);
+        String last = raw[raw.length - 1];
         int dot = last.lastIndexOf('.');
         if (dot < 0) {
             throw new BadRequestException("the image URL must end in .png, .jpg or .gif");
         }
         ObjectNode tree = styling(ctx);
         boolean topLayout = layoutIsTop(tree.remove("layout"));
-        tree.put("template", percentDecode(template)).put("format", extension(last.substring(dot + 1)));
+        tree.put("template", template).put("format", extension(last.substring(dot + 1)));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < raw.length; i++) {
-            lines.add(ReadableUrl.decode(i == raw.length - 1 ? last.substring(0, dot) : percentDecode(raw[i])));
+            lines.add(ReadableUrl.decode(i == raw.length - 1 ? last.substring(0, dot) : raw[i]));
         }
         tree.set("captions", ReadableUrl.captions(lines, topLayout));
         return tree;
@@ -181,39 +178,5 @@ final class RequestTrees {
             throw new BadRequestException("layout must be top or default, not \"" + layout.asText() + "\"");
         }
         return value.equals("top");
-    }
-
-    /** Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus, as in a path); malformed input is a 400. */
-    static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
-                int lo = i + 2 < s.length() ? Character.digit(s.charAt(i + 2), 16) : -1;
-                if (hi < 0 || lo < 0) {
-                    throw new BadRequestException("malformed percent escape in the URL path");
-                }
-                bytes.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
-                    b = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                bytes.writeBytes(b);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadRequestException("the URL path is not valid UTF-8");
-        }
     }
 }

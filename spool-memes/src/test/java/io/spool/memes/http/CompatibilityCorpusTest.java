@@ -7,6 +7,7 @@ import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.ReadableUrl;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ class CompatibilityCorpusTest {
             String slug = path.substring(path.indexOf('/', "/images/".length()) + 1, path.lastIndexOf('.'));
             List<String> decoded = new ArrayList<>();
             for (String segment : slug.split("/")) {
-                decoded.add(ReadableUrl.decode(RequestTrees.percentDecode(segment)));
+                decoded.add(ReadableUrl.decode(URI.create("/" + segment).getPath().substring(1)));
             }
             if (!decoded.equals(lines)) {
                 return Optional.of("decoded " + decoded + ", memegen " + lines);
