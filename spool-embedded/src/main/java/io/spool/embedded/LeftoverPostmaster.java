@@ -15,11 +15,15 @@ import java.util.concurrent.TimeUnit;
  * the next start would fail. The pid file names the process; it is stopped only when it really is a
  * {@code postgres} whose working directory is this data directory (the postmaster changes into it), by SIGINT,
  * PostgreSQL's fast shutdown (a checkpoint, then exit; {@code pg_ctl stop -m fast} sends the same, but refuses to
- * run as root).
+ * run as root), and if that has not ended it within 30 s, SIGQUIT, the immediate shutdown whose WAL the next
+ * start replays.
  */
 final class LeftoverPostmaster {
     private static final System.Logger LOG = System.getLogger(LeftoverPostmaster.class.getName());
-    private static final Duration STOP_WAIT = Duration.ofSeconds(8);
+    /** How long a fast shutdown (a checkpoint, then exit) may take before an immediate one is asked for. */
+    private static final Duration FAST_STOP_WAIT = Duration.ofSeconds(30);
+    /** How long an immediate shutdown may take before the start gives up. */
+    private static final Duration IMMEDIATE_STOP_WAIT = Duration.ofSeconds(10);
 
     private LeftoverPostmaster() {}
 
@@ -32,15 +36,17 @@ final class LeftoverPostmaster {
         ProcessHandle postmaster = leftover.get();
         LOG.log(System.Logger.Level.WARNING, "a PostgreSQL left over from an earlier run (pid " + postmaster.pid()
                 + ") holds " + dataDir + "; stopping it");
-        if (!signalInterrupt(postmaster)) {
+        if (!signal(postmaster, "INT")) {
             postmaster.destroy();   // SIGTERM, a smart shutdown: the killed run's sessions are gone already
         }
-        try {
-            postmaster.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            if (postmaster.isAlive()) {
+        if (!awaitExit(postmaster, FAST_STOP_WAIT)) {
+            // an immediate shutdown skips the checkpoint; the next start replays the WAL, so nothing is lost
+            LOG.log(System.Logger.Level.WARNING, "pid " + postmaster.pid() + " did not stop within "
+                    + FAST_STOP_WAIT.toSeconds() + " s; asking for an immediate shutdown");
+            signal(postmaster, "QUIT");
+            if (!awaitExit(postmaster, IMMEDIATE_STOP_WAIT)) {
                 throw new IllegalStateException("the PostgreSQL left over on " + dataDir + " (pid "
-                        + postmaster.pid() + ") did not stop within " + STOP_WAIT.toSeconds() + " s", e);
+                        + postmaster.pid() + ") did not stop; stop it, then start again");
             }
         }
         return true;
@@ -79,10 +85,22 @@ final class LeftoverPostmaster {
         }
     }
 
-    /** Sends SIGINT with kill(1), which the JDK's ProcessHandle cannot send; false when that did not work. */
-    private static boolean signalInterrupt(ProcessHandle process) {
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).redirectErrorStream(true)
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        } catch (Exception e) {
+            return !process.isAlive();
+        }
+    }
+
+    /** Sends a signal with kill(1), which the JDK's ProcessHandle cannot send; false when that did not work. */
+    private static boolean signal(ProcessHandle process, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException e) {
