@@ -6,16 +6,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * A PostgreSQL server run from the binaries that zonky publishes on Maven Central, listening on a free port of
- * the loopback interface. The superuser {@code postgres} logs in with {@code trust}; {@link #AUTH_ROLES} are
- * roles that must authenticate with md5, SCRAM-SHA-256 and cleartext password, so clients can test each method.
+ * the loopback interface. Started for tests ({@link #start()}) it trades safety for speed ({@code fsync},
+ * {@code synchronous_commit} and {@code full_page_writes} off), its superuser {@code postgres} logs in with
+ * {@code trust}, and {@link #AUTH_ROLES} are roles that must authenticate with md5, SCRAM-SHA-256 and cleartext
+ * password, so clients can test each method. Started for a service's own data ({@link #startDurable}) it keeps
+ * PostgreSQL's durable defaults and the superuser needs a SCRAM password, generated on first start and kept in
+ * the data directory. Either way a server that a killed process left running on the data directory is stopped
+ * first ({@link LeftoverPostmaster}), so the first start after a crash succeeds.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -28,10 +36,15 @@ public final class LocalPostgres implements AutoCloseable {
     /** A login role, its password and the {@code pg_hba.conf} method it must use. */
     public record AuthRole(String user, String password, String method) {}
 
-    private final EmbeddedPostgres server;
+    /** The file in a durable server's data directory that holds its superuser's password. */
+    public static final String PASSWORD_FILE = "spool-superuser.password";
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private final EmbeddedPostgres server;
+    private final String password;
+
+    private LocalPostgres(EmbeddedPostgres server, String password) {
         this.server = server;
+        this.password = password;
     }
 
     /** Starts a fresh server with a temporary data directory, removed on {@link #close()}. */
@@ -53,26 +66,74 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres start(Path dataDirectory, int port) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
+            EmbeddedPostgres.Builder builder = builder(dataDirectory, port)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            if (dataDirectory != null) {
-                Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            }
-            LocalPostgres pg = new LocalPostgres(builder.start());
-            pg.configureAuthentication();
+            LocalPostgres pg = new LocalPostgres(builder.start(), null);
+            pg.configureTestAuthentication();
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Starts a server for a service's own data in {@code dataDirectory} (created if missing), on any free port:
+     * every commit is flushed to disk ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes} on, so
+     * an OS crash or power loss loses no committed transaction), and every connection, TCP or Unix socket, must
+     * give the superuser's SCRAM-SHA-256 password ({@link #PASSWORD_FILE} in the data directory, readable by its
+     * owner only); {@link #url()} carries it.
+     */
+    public static LocalPostgres startDurable(Path dataDirectory) {
+        if (dataDirectory == null) {
+            throw new IllegalArgumentException("a durable server needs a data directory");
+        }
+        try {
+            Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
+            boolean known = Files.isRegularFile(passwordFile);
+            String password = known ? Files.readString(passwordFile).trim() : newPassword();
+            // zonky starts postgres with -F (fsync off); a later -c wins, so these restore the durable defaults
+            EmbeddedPostgres.Builder builder = builder(dataDirectory, 0)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setConnectConfig("password", password);
+            LocalPostgres pg = new LocalPostgres(builder.start(), password);
+            if (!known) {
+                pg.execute("SET password_encryption = 'scram-sha-256'", "ALTER ROLE postgres PASSWORD '" + password + "'");
+                Files.writeString(passwordFile, password + "\n");
+                Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            }
+            pg.writeHbaAndReload("# written by spool-embedded: the superuser's password is in " + PASSWORD_FILE + "\n"
+                    + "local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n"
+                    + "host all all ::1/128 scram-sha-256\n");
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("listen_addresses", "127.0.0.1");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (dataDirectory != null) {
+            Files.createDirectories(dataDirectory);
+            LeftoverPostmaster.stopIfRunning(dataDirectory);
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        return builder;
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);   // hex: safe in a URL and in an SQL literal
     }
 
     public String host() {
@@ -83,18 +144,24 @@ public final class LocalPostgres implements AutoCloseable {
         return server.getPort();
     }
 
-    /** The superuser, who connects without a password. */
+    /** The superuser. */
     public String user() {
         return "postgres";
+    }
+
+    /** The superuser's password, or null when it logs in with {@code trust} (a test server). */
+    public String password() {
+        return password;
     }
 
     public String database() {
         return "postgres";
     }
 
-    /** A {@code postgresql://} URL for the superuser. */
+    /** A {@code postgresql://} URL for the superuser, with the password when it has one. */
     public String url() {
-        return "postgresql://" + user() + "@" + host() + ":" + port() + "/" + database();
+        String auth = password == null ? user() : user() + ":" + password;
+        return "postgresql://" + auth + "@" + host() + ":" + port() + "/" + database();
     }
 
     /** Runs SQL as the superuser through JDBC, for setting up fixtures outside the client under test. */
@@ -108,7 +175,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void configureAuthentication() throws IOException {
+    private void configureTestAuthentication() throws IOException {
         StringBuilder hba = new StringBuilder("# written by spool-embedded\n");
         for (AuthRole role : AUTH_ROLES) {
             execute("SET password_encryption = '" + (role.method().equals("md5") ? "md5" : "scram-sha-256") + "'",
@@ -122,6 +189,10 @@ public final class LocalPostgres implements AutoCloseable {
             }
         }
         hba.append("local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+        writeHbaAndReload(hba.toString());
+    }
+
+    private void writeHbaAndReload(String hba) throws IOException {
         Path dataDir = Path.of(queryString("SHOW data_directory"));
         Files.writeString(dataDir.resolve("pg_hba.conf"), hba);
         String loadedBefore = queryString("SELECT pg_conf_load_time()::text");

@@ -20,7 +20,7 @@ public record TestDatabase(String host, int port, String user, String password, 
     }
 
     static TestDatabase of(LocalPostgres pg) {
-        return new TestDatabase(pg.host(), pg.port(), pg.user(), null, pg.database(), Optional.of(pg));
+        return new TestDatabase(pg.host(), pg.port(), pg.user(), pg.password(), pg.database(), Optional.of(pg));
     }
 
     static TestDatabase parse(String url) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code serve [HOST:PORT]}: runs the HTTP service until SIGINT or SIGTERM, then drains it. Jobs are stored in the
  * PostgreSQL of {@code --database-url}, else in an embedded one whose data directory ({@code --data-dir}, default
- * {@code ~/.spool/memes-pg}) is reused across restarts, so jobs survive them. Every option has an environment
+ * {@code ~/.spool/memes-pg}) is reused across restarts, so jobs survive them, kill -9 included; that server is
+ * durable (fsync on) and wants the password it keeps in its data directory. Every option has an environment
  * variable of the same name in upper case with {@code SPOOL_MEMES_} in front ({@code --render-threads} is
  * {@code SPOOL_MEMES_RENDER_THREADS}), except the database's, {@code SPOOL_DATABASE_URL}.
  */
@@ -38,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     int renderThreads;
 
     @Option(names = "--render-queue", defaultValue = "${env:SPOOL_MEMES_RENDER_QUEUE:--1}",
-            description = "Renders that may wait for a thread before requests get 503 (default: 16 per thread).")
+            description = "Renders that may wait for a thread at most, a bound on memory: requests are admitted by their "
+                    + "expected wait, measured, against the request timeout (default: 256 per thread).")
     int renderQueue;
 
     @Option(names = "--template-cache", defaultValue = "${env:SPOOL_MEMES_TEMPLATE_CACHE:-256m}",
@@ -103,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
             Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".spool", "memes-pg");
             out.println("starting an embedded PostgreSQL in " + dir + " ...");
             out.flush();
-            embedded = LocalPostgres.start(dir);
+            embedded = LocalPostgres.startDurable(dir);   // stops a server left running by a killed earlier run
             url = embedded.url();
         }
         MemesServer server;
@@ -170,7 +172,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         return MemesConfig.defaults()
                 .withAddress(host, port)
-                .withRenderPool(threads, renderQueue >= 0 ? renderQueue : 16 * threads)
+                .withRenderPool(threads, renderQueue >= 0 ? renderQueue : MemesConfig.QUEUE_PER_THREAD * threads)
                 .withTimeouts(duration(requestTimeout, "--request-timeout"), duration(shutdownTimeout, "--shutdown-timeout"))
                 .withPreload(preload)
                 .withRenderer(renderer);

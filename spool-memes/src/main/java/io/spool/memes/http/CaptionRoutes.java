@@ -29,6 +29,7 @@ final class CaptionRoutes {
     void install(WebApp app) {
         app.get("/caption", ctx -> caption(ctx, RequestTrees.fromQuery(ctx)));
         app.post("/caption", ctx -> caption(ctx, RequestTrees.fromBody(ctx)));
+        app.get("/images/{template}", ctx -> caption(ctx, RequestTrees.fromBlankImageUrl(ctx, ctx.pathParam("template"))));
         app.get("/images/{template}/*", ctx -> caption(ctx,
                 RequestTrees.fromReadableUrl(ctx, ctx.pathParam("template"), ctx.pathParam("*"))));
         app.get("/templates", ctx -> renderer.templates());
@@ -47,7 +48,7 @@ final class CaptionRoutes {
     }
 
     private Response template(Context ctx) {
-        Asset asset = renderer.template(RequestTrees.percentDecode(ctx.pathParam("name")));
+        Asset asset = renderer.template(ctx.pathParam("name"));
         String etag = '"' + asset.version() + '"';
         if (ImageResponses.notModified(ctx, etag)) {
             return ImageResponses.notModifiedResponse(etag);

@@ -24,10 +24,16 @@ public record MemesConfig(String host, int port, int renderThreads, int renderQu
         }
     }
 
-    /** 0.0.0.0:1337, one render thread per core with a queue of 16 per thread, 10 s deadline, 20 s grace, no jobs. */
+    /**
+     * Renders that may wait per render thread, whatever their expected wait: only a bound on memory, since
+     * admission is by expected wait ({@link RenderPool}).
+     */
+    public static final int QUEUE_PER_THREAD = 256;
+
+    /** 0.0.0.0:1337, one render thread per core with a queue bound of 256 per thread, 10 s deadline, 20 s grace, no jobs. */
     public static MemesConfig defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new MemesConfig("0.0.0.0", DEFAULT_PORT, cores, 16 * cores, Duration.ofSeconds(10),
+        return new MemesConfig("0.0.0.0", DEFAULT_PORT, cores, QUEUE_PER_THREAD * cores, Duration.ofSeconds(10),
                 Duration.ofSeconds(20), false, RendererConfig.DEFAULT, null, 2, 64 * 1024);
     }
 

@@ -38,7 +38,8 @@ public final class MemesServer implements AutoCloseable {
     private MemesServer(MemesConfig config, UnaryOperator<RenderFunction> wrap) {
         this.config = config;
         this.renderer = Renderer.create(config.renderer());
-        this.pool = new RenderPool(wrap.apply(renderer::render), config.renderThreads(), config.renderQueue());
+        this.pool = new RenderPool(wrap.apply(renderer::render), config.renderThreads(), config.renderQueue(),
+                config.requestTimeout());
         MemeJobs started = null;
         try {
             if (config.databaseUrl() != null) {

@@ -32,6 +32,9 @@ public final class MemeJobs implements AutoCloseable {
     public static final String QUEUE = "memes";
     public static final String SCHEMA = "spool_memes_jobs";
 
+    /** How long a job stays with a worker that stopped heartbeating (a killed process) before another takes it. */
+    public static final Duration LEASE = Duration.ofSeconds(10);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Application app;
@@ -49,7 +52,9 @@ public final class MemeJobs implements AutoCloseable {
     public static MemeJobs start(String databaseUrl, int workers, JobRenderer renderer, Duration shutdownTimeout) {
         Application app = Application.create(TaskConfig.of(databaseUrl).withSchema(SCHEMA)
                 .withQueues(Map.of(QUEUE, Math.max(1, workers))).withPoolSize(Math.max(4, workers + 2))
-                .withPollInterval(Duration.ofMillis(500)));
+                .withPollInterval(Duration.ofMillis(500))
+                // the worker's heartbeat extends a live lease; a short one lets a killed process's jobs run again soon
+                .withDefaultLease(LEASE));
         try {
             Worker worker = null;
             if (workers > 0) {

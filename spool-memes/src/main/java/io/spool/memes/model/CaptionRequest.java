@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -29,15 +31,33 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final List<String> SIMPLE_PLACES = List.of("top", "middle", "bottom");
     private static final List<String> SIMPLE_FIELDS = List.of("text", "align", "font", "color", "outline", "size");
+    private static final List<String> WHOLESALE_FIELDS = List.of("font", "color", "outline", "size");
+    private static final Set<String> REQUEST_FIELDS = requestFields();
+    private static final Set<String> CAPTION_FIELDS = Set.of("text", "valign", "halign", "align", "font", "color",
+            "outline", "size");
 
     public CaptionRequest {
         captions = List.copyOf(captions);
     }
 
-    /** Parses and validates a request tree. */
-    public static CaptionRequest parse(JsonNode root) {
-        if (root == null || !root.isObject()) {
+    /**
+     * Parses and validates a request tree. Field names are trimmed and lower-cased first; unknown fields, a
+     * wholesale field together with a caption's own ({@code color} and {@code top_color}) and a caption object
+     * without text are refused, as rofld refuses them.
+     */
+    public static CaptionRequest parse(JsonNode tree) {
+        if (tree == null || !tree.isObject()) {
             throw new BadRequestException("the request must be a JSON object");
+        }
+        JsonNode root = FieldNames.normalized(tree);
+        FieldNames.requireKnown(root, REQUEST_FIELDS, "the request");
+        for (String field : WHOLESALE_FIELDS) {
+            for (String place : SIMPLE_PLACES) {
+                if (root.has(field) && root.has(place + "_" + field)) {
+                    throw new BadRequestException("duplicate field `" + field + "`: give " + field + " or "
+                            + place + "_" + field + ", not both");
+                }
+            }
         }
         String template = templateName(root.get("template"));
         Style base = Style.DEFAULT.over(root, "");
@@ -86,7 +106,8 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
         }
         String lower = name.trim().toLowerCase(Locale.ROOT);
         if (!TEMPLATE_NAME.matcher(lower).matches()) {
-            throw new BadRequestException("template must be letters, digits, '-' or '_' (up to 64), not \"" + name + "\"");
+            // no template has such a name (rofld, looking it up, answers 404 too)
+            throw new NotFoundException("no template \"" + name + "\" (names are letters, digits, '-' or '_', up to 64)");
         }
         return lower;
     }
@@ -134,10 +155,17 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
                 captions.add(caption(text == null ? "" : text, field, place, HAlign.CENTER, base));
                 continue;
             }
+            FieldNames.requireKnown(item, CAPTION_FIELDS, field);
             String text = JsonValues.text(item.get("text"), field + ".text");
+            if (text == null || text.isEmpty()) {
+                throw new BadRequestException(field + " needs a non-empty text");
+            }
+            if (!JsonValues.absent(item.get("halign")) && !JsonValues.absent(item.get("align"))) {
+                throw new BadRequestException("duplicate field `align` in " + field + " (halign and align)");
+            }
             JsonNode valign = item.get("valign");
             JsonNode halign = JsonValues.absent(item.get("halign")) ? item.get("align") : item.get("halign");
-            captions.add(caption(text == null ? "" : text, field + ".text",
+            captions.add(caption(text, field + ".text",
                     JsonValues.absent(valign) ? place : JsonValues.enumValue(valign, field + ".valign", VAlign.class),
                     JsonValues.absent(halign) ? HAlign.CENTER : JsonValues.enumValue(halign, field + ".halign", HAlign.class),
                     base.over(item, "")));
@@ -168,6 +196,15 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
             return new ArrayList<>(byIndex.values());
         }
         throw new BadRequestException("captions must be a list");
+    }
+
+    private static Set<String> requestFields() {
+        Set<String> fields = new HashSet<>(List.of("template", "captions", "width", "height", "format"));
+        fields.addAll(WHOLESALE_FIELDS);
+        for (String place : SIMPLE_PLACES) {
+            SIMPLE_FIELDS.forEach(f -> fields.add(place + "_" + f));
+        }
+        return Set.copyOf(fields);
     }
 
     /** rofld's placement of unplaced captions: 1 → bottom; 2 → top, bottom; 3 → top, middle, bottom. */

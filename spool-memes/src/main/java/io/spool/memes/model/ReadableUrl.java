@@ -3,16 +3,24 @@ package io.spool.memes.model;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Readable image URLs in memegen's style, {@code /images/{template}/{top}/{bottom}.{png|jpg|gif}}: each text
- * segment (already percent-decoded) uses memegen's escapes: {@code _} and {@code -} are spaces, {@code __} and
- * {@code --} are themselves, {@code ~q ~a ~p ~h ~s ~b ~l ~g ~n} are {@code ? & % # / \ < > newline}, and
- * {@code ''} is a double quote.
+ * Readable image URLs in memegen's style, {@code /images/{template}/{line}/…/{line}.{png|jpg|gif}}, and the blank
+ * {@code /images/{template}.png}. Each text segment (already percent-decoded) is decoded as memegen decodes it:
+ * {@code _} and {@code -} are spaces, {@code __} and {@code --} are themselves (with memegen's rules for runs
+ * such as {@code ___} and {@code _--}), {@code ~q ~a ~p ~h ~s ~b ~l ~g ~n} are {@code ? & % # / \ < > newline},
+ * {@code ''} is a double quote, and {@code :thumbsup:}-style aliases are emoji ({@link EmojiAliases}). Lines are
+ * placed as memegen places them on a two-box template: the first on top, the last at the bottom, a third in the
+ * middle; with four or more, the ones between the first and the last share the middle. {@code layout=top} puts
+ * every line at the top.
  */
 public final class ReadableUrl {
+    /** The most text segments an image URL may have. */
+    public static final int MAX_LINES = CaptionRequest.MAX_CAPTIONS;
+
     private ReadableUrl() {
     }
 
@@ -21,65 +29,79 @@ public final class ReadableUrl {
         return request(template, List.of(top, bottomWithExtension));
     }
 
-    /**
-     * The request that {@code /images/{template}/{line}/…/{line}.{ext}} stands for: 1 to 3 lines, placed as a list
-     * of strings is (1 → bottom; 2 → top, bottom; 3 → top, middle, bottom); the last one carries the extension.
-     */
-    public static CaptionRequest request(String template, List<String> lines) {
-        if (lines.isEmpty()) {
+    /** The request that {@code /images/{template}/{line}/…/{line}.{ext}} stands for (the last line has the extension). */
+    public static CaptionRequest request(String template, List<String> segments) {
+        if (segments.isEmpty()) {
             throw new BadRequestException("the image URL needs at least one text segment ending in .png, .jpg or .gif");
         }
-        String last = lines.getLast();
+        String last = segments.getLast();
         int dot = last.lastIndexOf('.');
         if (dot < 0) {
             throw new BadRequestException("the image URL must end in .png, .jpg or .gif");
         }
+        List<String> lines = new ArrayList<>(segments.subList(0, segments.size() - 1));
+        lines.add(last.substring(0, dot));
         ObjectNode tree = JsonNodeFactory.instance.objectNode()
                 .put("template", template)
                 .put("format", last.substring(dot + 1).toLowerCase(Locale.ROOT));
-        ArrayNode captions = tree.putArray("captions");
-        for (int i = 0; i < lines.size(); i++) {
-            captions.add(decode(i == lines.size() - 1 ? last.substring(0, dot) : lines.get(i)));
-        }
+        tree.set("captions", captions(lines.stream().map(ReadableUrl::decode).toList(), false));
         return CaptionRequest.parse(tree);
     }
 
-    /** Decodes one segment's escapes. */
-    public static String decode(String segment) {
-        StringBuilder out = new StringBuilder(segment.length());
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            char next = i + 1 < segment.length() ? segment.charAt(i + 1) : 0;
-            if ((c == '_' || c == '-') && next == c) {
-                out.append(c);
-                i++;
-            } else if (c == '_' || c == '-') {
-                out.append(' ');
-            } else if (c == '\'' && next == '\'') {
-                out.append('"');
-                i++;
-            } else if (c == '~' && tilde(next) != 0) {
-                out.append(tilde(next));
-                i++;
-            } else {
-                out.append(c);
+    /**
+     * Caption objects for decoded {@code lines}, placed as memegen places them ({@code topLayout}: all at the top,
+     * one line each); blank lines keep their place but draw nothing.
+     */
+    public static ArrayNode captions(List<String> lines, boolean topLayout) {
+        if (lines.size() > MAX_LINES) {
+            throw new BadRequestException("an image URL has at most " + MAX_LINES + " lines, not " + lines.size());
+        }
+        List<String[]> placed = new ArrayList<>();   // {valign, text}
+        if (topLayout) {
+            placed.add(new String[] {"top", String.join("\n", lines.stream().filter(l -> !l.isBlank()).toList())});
+        } else if (lines.size() == 1) {
+            placed.add(new String[] {"top", lines.getFirst()});
+        } else {
+            placed.add(new String[] {"top", lines.getFirst()});
+            if (lines.size() > 2) {
+                List<String> middle = lines.subList(1, lines.size() - 1).stream().filter(l -> !l.isBlank()).toList();
+                placed.add(new String[] {"middle", String.join("\n", middle)});
+            }
+            placed.add(new String[] {"bottom", lines.getLast()});
+        }
+        ArrayNode captions = JsonNodeFactory.instance.arrayNode();
+        for (String[] p : placed) {
+            if (!p[1].isBlank()) {
+                captions.addObject().put("text", p[1]).put("valign", p[0]);
             }
         }
-        return out.toString();
+        return captions;
     }
 
-    private static char tilde(char code) {
-        return switch (Character.toLowerCase(code)) {
-            case 'q' -> '?';
-            case 'a' -> '&';
-            case 'p' -> '%';
-            case 'h' -> '#';
-            case 's' -> '/';
-            case 'b' -> '\\';
-            case 'l' -> '<';
-            case 'g' -> '>';
-            case 'n' -> '\n';
-            default -> 0;
-        };
+    /** Decodes one segment as memegen decodes a line. */
+    public static String decode(String segment) {
+        boolean hasDash = segment.contains("_----");
+        boolean hasFlag = segment.contains("_--");
+        boolean hasArrow = segment.contains("_--~g");
+        boolean hasUnder = segment.contains("___");
+        // a single '_' or '-' is a space, a doubled one is itself; then memegen's repairs of the runs that this
+        // pairing reads wrongly ("_--9" is " -9", "___x" is " _x")
+        String s = segment.replace("_", " ").replace("  ", "_");
+        s = s.replace("-", " ").replace("  ", "-");
+        s = s.replace("''", "\"");
+        if (hasDash) {
+            s = s.replace("-- ", " --");
+        } else if (hasFlag) {
+            s = s.replace("- ", " -");
+        }
+        if (hasArrow) {
+            s = s.replace("- ~g", " -~g");
+        }
+        if (hasUnder) {
+            s = s.replace("_ ", " _");
+        }
+        s = s.replace("~q", "?").replace("~p", "%").replace("~h", "#").replace("~n", "\n").replace("~a", "&")
+                .replace("~l", "<").replace("~g", ">").replace("~b", "\\").replace("~s", "/");
+        return EmojiAliases.expand(s);
     }
 }

@@ -52,7 +52,7 @@ record Style(String font, Rgb color, Rgb outline, Size size) {
             if (s.equals("shrink")) {
                 return Size.SHRINK;
             }
-            if (s.equals("fit")) {
+            if (s.equals("fit") || s.equals("flex")) {   // rofld's alias
                 return Size.FIT;
             }
         }

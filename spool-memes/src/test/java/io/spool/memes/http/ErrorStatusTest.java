@@ -22,7 +22,10 @@ class ErrorStatusTest {
         expect(http.get("/caption?template=chelsea&width=2000"), 400, "width");
         expect(http.get("/caption?template=chelsea&format=bmp"), 400, "format");
         expect(http.get("/caption?template=chelsea&top_text=x&top_color=blurple"), 400, "colour");
-        expect(http.get("/caption?template=" + q("../etc/passwd")), 400, "template");
+        expect(http.get("/caption?template=chelsea&top_txt=typo"), 400, "unknown field `top_txt`");
+        expect(http.postJson("/caption", "{\"template\":\"chelsea\"} trailing"), 400, "JSON");
+        expect(http.post("/caption", "application/x-www-form-urlencoded", "{\"template\":\"chelsea\",\"color\":\"red\","
+                + "\"top_color\":\"blue\",\"top_text\":\"x\"}"), 400, "duplicate field `color`");
         expect(http.get("/caption?template=chelsea&top_text=" + "x".repeat(257)), 400, "at most 256");
         StringBuilder many = new StringBuilder("{\"template\":\"chelsea\",\"captions\":[");
         for (int i = 0; i < 17; i++) {
@@ -35,7 +38,9 @@ class ErrorStatusTest {
         expect(http.postJson("/caption", "{\"template\":\"chelsea\",\"captions\":[\"a\",{\"text\":\"b\"}]}"), 400, "all");
         expect(http.get("/images/chelsea/top/bottom"), 400, ".png");
         expect(http.get("/images/chelsea/top/bottom.bmp"), 400, ".png");
-        expect(http.get("/images/chelsea/a/b/c/d.png"), 400, "1 to 3");
+        expect(http.get("/images/chelsea/" + "a/".repeat(16) + "b.png"), 400, "1 to 16");
+        expect(http.get("/images/chelsea/a.png?layout=sideways"), 400, "layout");
+        expect(http.get("/images/chelsea/a.png?color=red,blue,green"), 400, "<text>,<outline>");
         assertThat(http.rawStatus("/images/chelsea/bad%zzescape.png")).isEqualTo(400);
         expect(http.get("/images/chelsea/bad%ff.png"), 400, "UTF-8");
         assertThat(http.rawStatus("/caption?template=chelsea&top_text=%zz")).isEqualTo(400);
@@ -45,6 +50,8 @@ class ErrorStatusTest {
     @Test
     void unknownThingsAre404(Http http) {
         expect(http.get("/caption?template=nope&top_text=x"), 404, "no template called \"nope\"");
+        expect(http.get("/caption?template=" + q("../etc/passwd")), 404, "no template");
+        expect(http.get("/images/nope.png"), 404, "no template");
         expect(http.get("/caption?template=chelsea&top_text=x&font=comic-sans"), 404, "no font called");
         expect(http.get("/images/nope/a/b.png"), 404, "no template");
         expect(http.get("/templates/nope"), 404, "no template");

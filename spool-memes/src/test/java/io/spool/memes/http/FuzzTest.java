@@ -84,7 +84,9 @@ class FuzzTest {
 
         assertThat(failures).isEmpty();
         assertThat(total).isGreaterThanOrEqualTo(REQUESTS);
-        assertThat(seen.keySet()).noneMatch(s -> s.startsWith("5") && !s.equals("503") && !s.equals("504"));
+        // 505: spool-web's strict decoder answers a garbled HTTP version so, which is the client's fault, not a 500
+        assertThat(seen.keySet()).noneMatch(s -> s.startsWith("5") && !s.equals("503") && !s.equals("504")
+                && !s.equals("505"));
         assertThat(seen.keySet()).contains("200", "400", "404");
         java.util.Set<String> added = threadNames();
         added.removeAll(namesBefore);

@@ -43,22 +43,22 @@ class CaptionRequestTest {
     }
 
     @Test
-    void simpleFormPerPlaceFieldsOverrideWholesaleOnes() {
-        CaptionRequest r = parse("{'template':'t','font':'Impact','color':'red','size':'40','outline':'#00f',"
-                + "'middle_text':'m','middle_align':'left','middle_font':'dejavu','middle_color':[1,2,3],"
+    void simpleFormPerPlaceFieldsApplyToTheirPlaceOnly() {
+        CaptionRequest r = parse("{'template':'t','top_font':'Impact','top_color':'red','top_size':'40','top_outline':'#00f',"
+                + "'top_text':'t','middle_text':'m','middle_align':'left','middle_font':'dejavu','middle_color':[1,2,3],"
                 + "'middle_outline':null,'middle_size':'shrink','bottom_text':'b'}");
-        Caption middle = r.captions().get(0);
+        Caption middle = r.captions().get(1);
         assertThat(middle.valign()).isEqualTo(VAlign.MIDDLE);
         assertThat(middle.halign()).isEqualTo(HAlign.LEFT);
         assertThat(middle.font()).isEqualTo("dejavu");
         assertThat(middle.color()).isEqualTo(new Rgb(1, 2, 3));
         assertThat(middle.outline()).isNull();
         assertThat(middle.size()).isEqualTo(Size.SHRINK);
-        Caption bottom = r.captions().get(1);
-        assertThat(bottom.font()).isEqualTo("impact");
-        assertThat(bottom.color()).isEqualTo(new Rgb(255, 0, 0));
-        assertThat(bottom.outline()).isEqualTo(new Rgb(0, 0, 255));
-        assertThat(bottom.size()).isEqualTo(Size.fixed(40));
+        Caption top = r.captions().get(0);
+        assertThat(top.font()).isEqualTo("impact");
+        assertThat(top.color()).isEqualTo(new Rgb(255, 0, 0));
+        assertThat(top.outline()).isEqualTo(new Rgb(0, 0, 255));
+        assertThat(r.captions().get(2).font()).isEqualTo("anton");
     }
 
     @Test
@@ -145,7 +145,6 @@ class CaptionRequestTest {
     @CsvSource(delimiter = ';', value = {
         "{}; template is required",
         "{'template':''}; template is required",
-        "{'template':'../etc'}; template must be",
         "{'template':['x']}; template must be a string",
         "{'template':'t','top_text':'a','captions':['b']}; not both",
         "{'template':'t','captions':'a'}; captions must be a list",
@@ -153,7 +152,18 @@ class CaptionRequestTest {
         "{'template':'t','captions':['a',{'text':'b'}]}; all be strings or all be objects",
         "{'template':'t','captions':['a','b','c','d']}; 1 to 3 captions",
         "{'template':'t','captions':[{'text':{}}]}; captions[0].text must be a string",
-        "{'template':'t','captions':[{'valign':'up'}]}; captions[0].valign must be one of top, middle, bottom",
+        "{'template':'t','captions':[{'text':'a','valign':'up'}]}; captions[0].valign must be one of top, middle, bottom",
+        "{'template':'t','captions':[{'valign':'top'}]}; captions[0] needs a non-empty text",
+        "{'template':'t','captions':[{'text':'','valign':'top'}]}; captions[0] needs a non-empty text",
+        "{'template':'t','captions':[{'text':'a','colour':'red'}]}; unknown field `colour` in captions[0]",
+        "{'template':'t','top_txt':'a'}; unknown field `top_txt` in the request",
+        "{'template':'t','Template':'u'}; duplicate field `template`",
+        "{'template':'t','color':'red','top_color':'blue','top_text':'a'}; duplicate field `color`",
+        "{'template':'t','color':'transparent'}; transparent colours are not supported",
+        "{'template':'t','color':'rgba(0,0,0,0.5)'}; transparent colours are not supported",
+        "{'template':'t','color':'f0f0f0'}; unknown colour",
+        "{'template':'t','color':'0xf0f'}; unknown colour",
+        "{'template':'t','color':'$0x00ffff'}; unknown colour",
         "{'template':'t','top_text':'a','top_align':'centre'}; top_align must be one of left, center, right",
         "{'template':'t','color':'blurple'}; unknown colour",
         "{'template':'t','color':'#12'}; unknown colour",
@@ -171,6 +181,24 @@ class CaptionRequestTest {
         "{'template':'t','font':'../../x'}; not a font name"})
     void errorsAreBadRequestsWithClearMessages(String json, String message) {
         rejects(json, message);
+    }
+
+    @Test
+    void aNameNoTemplateCanHaveIsNotFound() {
+        assertThatThrownBy(() -> parse("{'template':'../etc'}")).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("no template");
+    }
+
+    @Test
+    void rofldSpellingsOfNamesColoursAndSizes() {
+        CaptionRequest r = parse("{' TEMPLATE ':'t','Captions':[{'TEXT':'a','Color':'0xffff00','SIZE':'flex'},"
+                + "{'text':'b','color':'$00ffff'},{'text':'c','color':'rgb(0, 255, 255)'},"
+                + "{'text':'d','color':'hsl(120, 100%, 25%)'},{'text':'e','color':{'Red':1,'green':2,'b':3}},"
+                + "{'text':'f','color':'rgba(255,0,0,1)'},{'text':'g','color':'rgb(100%,0%,50%)'}]}");
+        assertThat(r.captions()).extracting(Caption::color).containsExactly(new Rgb(255, 255, 0),
+                new Rgb(0, 255, 255), new Rgb(0, 255, 255), new Rgb(0, 128, 0), new Rgb(1, 2, 3), new Rgb(255, 0, 0),
+                new Rgb(255, 0, 128));
+        assertThat(r.captions().getFirst().size()).isEqualTo(Size.FIT);
     }
 
     @Test
