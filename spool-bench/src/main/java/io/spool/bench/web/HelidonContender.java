@@ -15,6 +15,17 @@ final class HelidonContender implements WebContender {
         return "Helidon SE " + WebContender.version(WebServer.class) + ", virtual threads";
     }
 
+    /** Its HTTP/2 module (on the class path) serves h2c with prior knowledge on the same listener. */
+    @Override
+    public boolean http2() {
+        return true;
+    }
+
+    @Override
+    public AutoCloseable startHttp2(int port) {
+        return start(port);
+    }
+
     @Override
     public AutoCloseable start(int port) {
         WebServer server = WebServer.builder()

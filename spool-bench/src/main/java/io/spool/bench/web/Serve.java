@@ -1,7 +1,8 @@
 package io.spool.bench.web;
 
 /**
- * The main class of a contender's own JVM: {@code Serve NAME PORT} starts the contender, prints {@code ready},
+ * The main class of a contender's own JVM: {@code Serve NAME PORT [h2c]} starts the contender (with HTTP/2 over
+ * cleartext too when asked), prints {@code ready},
  * and serves until its standard input closes (the benchmark closes it, or dies), then stops the server and exits.
  */
 public final class Serve {
@@ -9,7 +10,9 @@ public final class Serve {
 
     public static void main(String[] args) throws Exception {
         WebContender contender = Contenders.named(args[0]);
-        try (AutoCloseable server = contender.start(Integer.parseInt(args[1]))) {
+        int port = Integer.parseInt(args[1]);
+        boolean http2 = args.length > 2 && args[2].equals("h2c");
+        try (AutoCloseable server = http2 ? contender.startHttp2(port) : contender.start(port)) {
             System.out.println("ready");
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -29,10 +29,11 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServerProcess start(WebContender contender) throws IOException, InterruptedException {
+    static ServerProcess start(WebContender contender, boolean http2) throws IOException, InterruptedException {
         int port = ChildJvm.freePort();
         ChildJvm jvm = ChildJvm.start("web-" + contender.name(), contender.classPathFirst(), Serve.class.getName(),
-                List.of(contender.name(), Integer.toString(port)));
+                http2 ? List.of(contender.name(), Integer.toString(port), "h2c")
+                        : List.of(contender.name(), Integer.toString(port)));
         ServerProcess server = new ServerProcess(contender.name(), jvm, port);
         jvm.awaitReady(port, START_TIMEOUT, () -> {
             for (Endpoint e : Endpoint.values()) {

@@ -63,10 +63,23 @@ final class SpoolWebContender implements WebContender {
 
     @Override
     public AutoCloseable start(int port) {
+        return app().start(port)::close;
+    }
+
+    @Override
+    public boolean http2() {
+        return true;
+    }
+
+    @Override
+    public AutoCloseable startHttp2(int port) {
+        return app().http2Cleartext(true, 100).start(port)::close;
+    }
+
+    private WebApp app() {
         WebApp app = WebApp.create().threading(threading);
         app.get("/plaintext", ctx -> Hello.PLAINTEXT);
         app.get("/json", ctx -> Hello.message());
-        WebServer server = app.start(port);
-        return server::close;
+        return app;
     }
 }

@@ -37,6 +37,7 @@ public final class WebBench {
         List<Integer> connections = List.of(64, 256);
         List<String> only = List.of();
         String baseline = null;
+        boolean http2 = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -46,11 +47,19 @@ public final class WebBench {
                 case "--connections" -> connections = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--only" -> only = Arrays.asList(args[++i].split(","));
                 case "--baseline" -> baseline = args[++i];
+                case "--http2" -> http2 = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Wrk.ensureInstalled();
+        if (http2) {
+            H2Load.ensureInstalled();
+        } else {
+            Wrk.ensureInstalled();
+        }
         List<WebContender> contenders = new ArrayList<>(select(only));
+        if (http2) {
+            contenders.removeIf(c -> !c.http2());
+        }
         if (baseline != null) {
             if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(baseline, "io", "spool", "web"))) {
                 throw new IllegalArgumentException("--baseline takes spool-web's classes directory of an earlier build"
@@ -62,7 +71,8 @@ public final class WebBench {
         for (Endpoint e : Endpoint.values()) {
             connections.forEach(n -> cases.add(new Case(e, n)));
         }
-        System.out.printf("wrk %d threads, connections %s; all server JVMs at once, each warmed up %d s per endpoint "
+        System.out.printf((http2 ? "HTTP/2 (h2c, prior knowledge): h2load %d threads, streams in flight %s (8 per "
+                + "connection)" : "wrk %d threads, connections %s") + "; all server JVMs at once, each warmed up %d s per endpoint "
                 + "and connection count (in runs of %d s); then %d rounds of %d s per contender and case, back to "
                 + "back, contender order rotating%n", threads, connections, warmup, seconds, rounds, seconds);
         System.out.printf("%d cores, JDK %s, server JVMs %s%n", Runtime.getRuntime().availableProcessors(),
@@ -70,8 +80,8 @@ public final class WebBench {
         contenders.forEach(c -> System.out.printf("  %-10s %s%n", c.name(), c.about()));
         System.out.printf("about %d minutes%n",
                 Math.round(contenders.size() * (cases.size() * (warmup + rounds * seconds) + 5) / 60.0));
-        Results results = measure(contenders, cases, new Wrk(threads), Duration.ofSeconds(warmup),
-                Duration.ofSeconds(seconds), rounds);
+        Results results = measure(contenders, cases, http2 ? new H2Load(threads) : new Wrk(threads), http2,
+                Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds);
         WebReport.print(results.samples(), System.out);
         WebReport.printCosts(results.costs(), System.out);
     }
@@ -100,14 +110,14 @@ public final class WebBench {
         return table;
     }
 
-    private static Results measure(List<WebContender> contenders, List<Case> cases, Wrk wrk, Duration warmup,
-            Duration each, int rounds) throws Exception {
+    private static Results measure(List<WebContender> contenders, List<Case> cases, LoadGenerator wrk,
+            boolean http2, Duration warmup, Duration each, int rounds) throws Exception {
         Map<Case, Map<String, List<Wrk.Sample>>> samples = perCaseAndContender(cases, contenders);
         Map<Case, Map<String, List<ServerCost>>> costs = perCaseAndContender(cases, contenders);
         List<ServerProcess> servers = new ArrayList<>();
         try {
             for (WebContender contender : contenders) {
-                servers.add(ServerProcess.start(contender));
+                servers.add(ServerProcess.start(contender, http2));
             }
             // warm every path up before the first measurement, in runs as long as the measured ones: the JIT then
             // also sees what each measured run brings, connections opened and closed mid-request, which would

@@ -24,6 +24,16 @@ public interface WebContender {
     /** Starts serving on {@code port} and returns once it accepts connections; closing the handle stops it. */
     AutoCloseable start(int port) throws Exception;
 
+    /** Whether it can also serve HTTP/2 over cleartext with prior knowledge ({@code --http2}). */
+    default boolean http2() {
+        return false;
+    }
+
+    /** As {@link #start}, also speaking h2c with prior knowledge on the port. */
+    default AutoCloseable startHttp2(int port) throws Exception {
+        throw new UnsupportedOperationException(name() + " has no HTTP/2 set-up in this bench");
+    }
+
     /** The Implementation-Version of the jar holding {@code type}, or "?" when its manifest has none. */
     static String version(Class<?> type) {
         String v = type.getPackage().getImplementationVersion();

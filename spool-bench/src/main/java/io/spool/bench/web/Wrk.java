@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The load generator: runs {@code wrk --latency} (keep-alive HTTP/1.1, from Debian's {@code wrk} package) against
  * one URL and parses requests per second, p50/p99 latency and error counts from its report.
  */
-final class Wrk {
+final class Wrk implements LoadGenerator {
     /** One wrk run; latencies in microseconds; errors are socket errors plus non-2xx/3xx answers. */
     record Sample(double requestsPerSecond, double p50Micros, double p99Micros, long errors) {}
 
@@ -43,7 +43,8 @@ final class Wrk {
                 + "apt-get install wrk (Debian/Ubuntu), or build it from https://github.com/wg/wrk");
     }
 
-    Sample run(URI uri, int connections, Duration duration) throws IOException, InterruptedException {
+    @Override
+    public Sample run(URI uri, int connections, Duration duration) throws IOException, InterruptedException {
         List<String> command = List.of("wrk", "--latency", "-t" + threads, "-c" + connections,
                 "-d" + duration.toSeconds() + "s", "--timeout", "5s", uri.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
