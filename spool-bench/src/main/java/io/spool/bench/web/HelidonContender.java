@@ -1,6 +1,8 @@
 package io.spool.bench.web;
 
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderValues;
+import java.net.StandardSocketOptions;
 import io.helidon.webserver.WebServer;
 
 /** Helidon SE 4's web server (a virtual thread per request, by design); JSON serialized with Jackson directly. */
@@ -15,7 +17,10 @@ final class HelidonContender implements WebContender {
         return "Helidon SE " + WebContender.version(WebServer.class) + ", virtual threads";
     }
 
-    /** Its HTTP/2 module (on the class path) serves h2c with prior knowledge on the same listener. */
+    /**
+     * Its HTTP/2 module (on the class path) serves h2c with prior knowledge on the same listener; with Nagle's
+     * algorithm off, as spool-web has it (else its HTTP/2 answers wait out 40 ms delayed ACKs).
+     */
     @Override
     public boolean http2() {
         return true;
@@ -23,12 +28,21 @@ final class HelidonContender implements WebContender {
 
     @Override
     public AutoCloseable startHttp2(int port) {
-        return start(port);
+        return start(port, true);
     }
 
     @Override
     public AutoCloseable start(int port) {
-        WebServer server = WebServer.builder()
+        return start(port, false);
+    }
+
+    private AutoCloseable start(int port, boolean noDelay) {
+        var builder = WebServer.builder();
+        if (noDelay) {
+            builder.connectionOptions(SocketOptions.builder()
+                    .putSocketOption(StandardSocketOptions.TCP_NODELAY, true).build());
+        }
+        WebServer server = builder
                 .port(port)
                 .routing(r -> r
                         .get("/plaintext", (req, res) -> {
