@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
@@ -91,7 +90,7 @@ final class BodyLimit extends HttpObjectAggregator {
     /** Reserves what {@code msg} brings into memory; false when the budget has no room for it now. */
     private boolean admit(Object msg) {
         long need = 0;   // a streamed body needs none: it holds a few pieces at a time
-        if (msg instanceof RequestHead head && !announcesNoBody(head) && !head.streamed(streams)) {
+        if (msg instanceof RequestHead head && head.hasBody() && !head.streamed(streams)) {
             long length = HttpUtil.getContentLength(head, -1L);
             need = length > 0 && length <= max ? length : 0;   // past the limit: the 413 needs no budget
         } else if (msg instanceof HttpContent piece && piecewise && streaming == null) {
@@ -155,7 +154,7 @@ final class BodyLimit extends HttpObjectAggregator {
                 ctx.fireChannelRead(new Rejected(417, "unsupported Expect header (only 100-continue is understood)"));
                 return;
             }
-            if (announcesNoBody(head)) {
+            if (!head.hasBody()) {
                 bodiless = head;
                 return;
             }
@@ -198,11 +197,6 @@ final class BodyLimit extends HttpObjectAggregator {
         String expect = head.headers().get(HttpHeaderNames.EXPECT);
         return expect != null && head.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0
                 && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect);
-    }
-
-    private static boolean announcesNoBody(HttpRequest head) {
-        HttpHeaders h = head.headers();
-        return !h.contains(HttpHeaderNames.CONTENT_LENGTH) && !h.contains(HttpHeaderNames.TRANSFER_ENCODING);
     }
 
     @Override

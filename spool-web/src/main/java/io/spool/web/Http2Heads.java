@@ -61,6 +61,7 @@ final class Http2Heads extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        head.bodyFollows();   // DATA frames follow, up to END_STREAM
         ctx.fireChannelRead(head);
     }
 }

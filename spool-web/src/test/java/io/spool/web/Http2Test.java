@@ -37,6 +37,9 @@ class Http2Test {
                 .before(ctx -> ctx.path().startsWith("/admin") ? Response.error(401, "admins only") : null)
                 .get("/hello", ctx -> "hello " + (Thread.currentThread().isVirtual() ? "virtual" : "platform"))
                 .post("/echo", ctx -> "echo " + ctx.bodyText())
+                .streaming("POST", "/upload", ctx -> "streamed " + ctx.bodyStream().transferTo(
+                        java.io.OutputStream.nullOutputStream()))
+                .maxBodySize(1000)
                 .get("/admin/x", ctx -> "secret");
     }
 
@@ -67,9 +70,9 @@ class Http2Test {
             assertThat(r.body()).isEqualTo("hello virtual");
             assertThat(get(h2, server.port(), "/%61dmin/x").statusCode()).isEqualTo(401);
             HttpResponse<String> posted = h2.send(HttpRequest.newBuilder(URI.create("https://localhost:"
-                    + server.port() + "/echo")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(),
+                    + server.port() + "/echo")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(900))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.body()).hasSize(100_005);
+            assertThat(posted.body()).hasSize(905);
             HttpResponse<String> old = get(h1, server.port(), "/hello");
             assertThat(old.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
             assertThat(old.body()).isEqualTo("hello virtual");
@@ -125,6 +128,18 @@ class Http2Test {
                 assertThat(echoed.content().toString(StandardCharsets.UTF_8)).isEqualTo("echo over h2c");
             } finally {
                 echoed.release();
+            }
+            FullHttpResponse upload = h2c.send(request(HttpMethod.POST, "/upload", "u".repeat(3_000_000)));
+            try {   // past the gathering limit: streamed, as over HTTP/1.1
+                assertThat(upload.content().toString(StandardCharsets.UTF_8)).isEqualTo("streamed 3000000");
+            } finally {
+                upload.release();
+            }
+            FullHttpResponse tooBig = h2c.send(request(HttpMethod.POST, "/echo", "e".repeat(2000)));
+            try {
+                assertThat(tooBig.status().code()).isEqualTo(413);
+            } finally {
+                tooBig.release();
             }
             FullHttpResponse refused = h2c.send(request(HttpMethod.GET, "/a%2Fb", null));
             try {
