@@ -2,7 +2,6 @@ package io.spool.bench.web;
 
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderValues;
-import java.net.StandardSocketOptions;
 import io.helidon.webserver.WebServer;
 
 /** Helidon SE 4's web server (a virtual thread per request, by design); JSON serialized with Jackson directly. */
@@ -39,8 +38,7 @@ final class HelidonContender implements WebContender {
     private AutoCloseable start(int port, boolean noDelay) {
         var builder = WebServer.builder();
         if (noDelay) {
-            builder.connectionOptions(SocketOptions.builder()
-                    .putSocketOption(StandardSocketOptions.TCP_NODELAY, true).build());
+            builder.connectionOptions(SocketOptions.builder().tcpNoDelay(true).build());
         }
         WebServer server = builder
                 .port(port)
