@@ -326,6 +326,16 @@ public final class Application implements AutoCloseable {
         return new TaskCounts(byQueue);
     }
 
+    /** Due runs nobody claimed yet, per queue and task name, longest waiting first ({@code <schema>.unclaimed}). */
+    public List<Unclaimed> unclaimed() {
+        List<Unclaimed> out = new ArrayList<>();
+        for (Row r : pool.query(sql.unclaimed)) {
+            out.add(new Unclaimed(r.getString("queue"), r.getString("name"), r.getLong("runs"),
+                    r.get("oldest_wait", Duration.class)));
+        }
+        return out;
+    }
+
     /** The runs (attempts) of a task, oldest first. */
     public List<RunInfo> runs(long taskId) {
         List<RunInfo> out = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.Set;
 final class Migrations {
     /** In order; a new version is appended here and as a resource file. */
     static final List<String> FILES = List.of("V1__init.sql", "V2__hot_paths.sql", "V3__safer_cancel_and_limits.sql",
-            "V4__strict_release_and_claim_limit.sql");
+            "V4__strict_release_and_claim_limit.sql", "V5__claim_by_name_and_db_time.sql");
 
     private Migrations() {}
 

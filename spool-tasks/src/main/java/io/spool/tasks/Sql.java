@@ -24,6 +24,7 @@ final class Sql {
     final String task;
     final String runs;
     final String counts;
+    final String unclaimed;
     final String loadSteps;
     final String loadStep;
     final String saveStep;
@@ -42,7 +43,7 @@ final class Sql {
         cancelChannel = s + "_cancel";
         spawnTasks = "SELECT ord, task_id, run_id, attempt, created FROM " + s + ".spawn_tasks($1, $2, $3, $4, $5, $6, "
                 + "$7, $8, $9::jsonb[], $10, $11, $12, $13)";
-        claim = "SELECT run_id, task_id, attempt, name, params, headers, lease FROM " + s + ".claim_task($1, $2, $3)";
+        claim = "SELECT run_id, task_id, attempt, name, params, headers, lease FROM " + s + ".claim_task($1, $2, $3, $4)";
         completeRuns = "SELECT run_id, outcome FROM " + s + ".complete_runs($1, $2, $3)";
         failRun = "SELECT outcome FROM " + s + ".fail_run($1, $2, $3, NULL, $4)";
         extendLeases = "SELECT run_id, outcome FROM " + s + ".extend_leases($1, $2, $3)";
@@ -61,6 +62,7 @@ final class Sql {
                 + "current_run_id FROM " + s + ".tasks WHERE task_id = $1) AND state IN ('pending', 'running') "
                 + "UNION ALL SELECT " + runColumns + " FROM " + s + ".runs_archive WHERE task_id = $1 ORDER BY run_id";
         counts = "SELECT queue, state, count(*) FROM " + s + ".tasks GROUP BY queue, state";
+        unclaimed = "SELECT queue, name, runs, oldest_wait FROM " + s + ".unclaimed ORDER BY oldest_wait DESC, queue, name";
         loadSteps = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1";
         loadStep = "SELECT result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";
         saveStep = "SELECT " + s + ".save_step($1, $2, $3, $4)";

@@ -53,6 +53,8 @@ public final class Worker implements AutoCloseable {
     private final String id;
     private final WorkerOptions options;
     private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
+    /** The names of {@link #handlers}, sent with each claim: a worker claims only tasks it can run. */
+    private volatile String[] handlerNames = new String[0];
     private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
     private final List<QueueRunner> runners = new ArrayList<>();
     private final LinkedBlockingQueue<Finish> finishes = new LinkedBlockingQueue<>();
@@ -93,8 +95,14 @@ public final class Worker implements AutoCloseable {
 
     /** Runs tasks named {@code name} with {@code handler}; register before {@link #start()} (later works too). */
     public Worker register(String name, TaskHandler handler) {
-        if (handlers.putIfAbsent(name, handler) != null) {
-            throw new IllegalStateException("worker " + id + " already has a handler for task '" + name + "'");
+        stateLock.lock();  // two registrations at once must not lose a name
+        try {
+            if (handlers.putIfAbsent(name, handler) != null) {
+                throw new IllegalStateException("worker " + id + " already has a handler for task '" + name + "'");
+            }
+            handlerNames = handlers.keySet().stream().sorted().toArray(String[]::new);
+        } finally {
+            stateLock.unlock();
         }
         return this;
     }
@@ -544,7 +552,7 @@ public final class Worker implements AutoCloseable {
 
     private int claim(QueueRunner runner, int n) {
         long claimedAt = System.nanoTime();
-        RowSet rows = app.pool().query(app.sql.claim, runner.queue, id, n);
+        RowSet rows = app.pool().query(app.sql.claim, runner.queue, id, n, handlerNames);
         for (Row r : rows) {
             RunContext ctx = new RunContext(this, runner, r.getLong(1), r.getLong(0), r.getInteger(2), r.getString(3),
                     runner.queue, r.getString(5), r.get(6, Duration.class), claimedAt);

@@ -53,7 +53,7 @@ class SqlProtocolTest {
 
             // worker: claim, heartbeat, complete
             RowSet claimed = psql.simpleQuery("SELECT run_id, task_id, name, convert_from(params, 'UTF8') AS params, "
-                    + "lease_expires_at FROM spool_tasks.claim_task('emails', 'psql-worker', 10)").get(0);
+                    + "lease_expires_at FROM spool_tasks.claim_task('emails', 'psql-worker', 10, ARRAY['send-email'])").get(0);
             assertThat(claimed).hasSize(1);
             String runId = claimed.row(0).getString("run_id");
             assertThat(claimed.row(0).getString("params")).isEqualTo("{\"to\": \"ada@example.com\"}");

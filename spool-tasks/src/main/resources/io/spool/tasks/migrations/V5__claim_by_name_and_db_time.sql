@@ -1,0 +1,65 @@
+-- Version 5: a worker claims only the task names it can run; the database's clock decides cron ticks; steps can
+-- be dropped; the SQL functions validate what the Java side validates; an expired run keeps its place.
+
+-- claim_task takes the names the caller can run (NULL: any name, as before). The others stay pending, untouched,
+-- for a worker that knows them: a rolling deploy or a fleet of several languages shares one queue. The name is
+-- the task's, read through tasks_pkey for each candidate in claim order.
+DROP FUNCTION ${schema}.claim_task(text, text, int);
+CREATE FUNCTION ${schema}.claim_task(p_queue text, p_worker text, p_limit int DEFAULT 1, p_names text[] DEFAULT NULL)
+RETURNS TABLE (run_id bigint, task_id bigint, attempt int, name text, params bytea, headers jsonb,
+               lease interval, lease_expires_at timestamptz)
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+#variable_conflict use_column
+DECLARE
+    v_runs  bigint[];
+    v_tasks bigint[];
+BEGIN
+    IF coalesce(p_worker, '') = '' THEN
+        RAISE EXCEPTION 'claim_task needs a worker id' USING ERRCODE = '22023';
+    END IF;
+    IF p_limit < 0 THEN
+        RAISE EXCEPTION 'claim_task limit must not be negative, got %', p_limit USING ERRCODE = '22023';
+    END IF;
+    IF cardinality(p_names) = 0 THEN
+        RETURN;   -- a worker without handlers can run nothing
+    END IF;
+    -- the oldest lease in the runs_lease index tells whether any expired: most claims find none
+    IF EXISTS (SELECT 1 FROM ${schema}.runs r WHERE r.state = 'running' AND r.lease_expires_at < now()) THEN
+        PERFORM ${schema}.expire_leases(100);
+    END IF;
+    -- lock first (runs, then tasks: the order every function locks in), then update through the primary keys,
+    -- so the plan never scans a table however large it grows
+    SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
+      FROM (SELECT r.run_id, r.task_id FROM ${schema}.runs r
+             WHERE r.queue = p_queue AND r.state = 'pending' AND r.available_at <= now()
+               AND (p_names IS NULL OR EXISTS (SELECT 1 FROM ${schema}.tasks t
+                                                WHERE t.task_id = r.task_id AND t.name = ANY (p_names)))
+             ORDER BY r.priority, r.available_at, r.run_id
+             LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
+               FOR UPDATE OF r SKIP LOCKED) p;
+    IF v_runs IS NULL THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH claimed AS (
+        UPDATE ${schema}.runs r
+           SET state = 'running', worker_id = p_worker, claimed_at = now(), lease_expires_at = now() + r.lease
+         WHERE r.run_id = ANY (v_runs)
+        RETURNING r.run_id, r.task_id, r.attempt, r.lease, r.lease_expires_at
+    ), started AS (
+        UPDATE ${schema}.tasks t SET state = 'running'
+         WHERE t.task_id = ANY (v_tasks)
+        RETURNING t.task_id, t.name, t.params, t.headers
+    )
+    SELECT c.run_id, c.task_id, c.attempt, s.name, s.params, s.headers, c.lease, c.lease_expires_at
+      FROM claimed c JOIN started s ON s.task_id = c.task_id;
+END $$;
+
+-- Runs that are due and that nobody claimed, per queue and task name: how many, and how long the oldest has
+-- waited. A name whose oldest_wait keeps growing is one no live worker can run.
+CREATE VIEW ${schema}.unclaimed AS
+SELECT r.queue, t.name, count(*) AS runs, min(r.available_at) AS oldest_available_at,
+       now() - min(r.available_at) AS oldest_wait
+  FROM ${schema}.runs r JOIN ${schema}.tasks t ON t.task_id = r.task_id
+ WHERE r.state = 'pending' AND r.available_at <= now()
+ GROUP BY r.queue, t.name;
