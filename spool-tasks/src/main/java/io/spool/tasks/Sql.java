@@ -30,6 +30,7 @@ final class Sql {
     final String saveStep;
     final String spawnScheduled;
     final String schedules;
+    final String dueSchedules;
     final String upsertSchedule;
     final String deleteSchedule;
     final String cleanup;
@@ -70,6 +71,9 @@ final class Sql {
         schedules = "SELECT name, cron, zone, task_name, params, queue, priority, max_attempts, headers, lease, "
                 + "backoff_base, backoff_max, backoff_jitter, enabled, last_tick, created_at FROM " + s
                 + ".schedules ORDER BY name";
+        // the database's clock, read with the schedules: ticks never follow a worker's clock
+        dueSchedules = "SELECT now() AS db_now, name, cron, zone, coalesce(last_tick, created_at) AS since FROM " + s
+                + ".schedules WHERE enabled";
         upsertSchedule = "INSERT INTO " + s + ".schedules (name, cron, zone, task_name, params, queue, priority, "
                 + "max_attempts, headers, lease, backoff_base, backoff_max, backoff_jitter, enabled, last_tick) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, now()) "

@@ -7,15 +7,11 @@ import io.spool.pg.RowSet;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +62,10 @@ public final class Worker implements AutoCloseable {
     private final AtomicInteger finishedRuns = new AtomicInteger();
     private final LongConsumer cancelListener = this::cancelled;
     private volatile boolean accepting;
-    private volatile boolean background;
     /** After a stop gave up on them, late finishes are not sent: their runs were released. */
     private volatile boolean completerGone;
     private Thread completer;
+    private final Maintainer maintainer;
 
     Worker(Application app, String id, WorkerOptions options) {
         if (id == null || id.isBlank()) {
@@ -83,6 +79,7 @@ public final class Worker implements AutoCloseable {
             throw new IllegalArgumentException("worker " + id + " has no queue to serve");
         }
         queues.forEach((q, n) -> runners.add(new QueueRunner(q, n, options.claimAheadFor(n))));
+        maintainer = new Maintainer(app, id, options.clock(), options.runSchedules(), options.runCleanup());
     }
 
     public String id() {
@@ -130,7 +127,6 @@ public final class Worker implements AutoCloseable {
             throw new IllegalStateException("worker " + id + " was already started");
         }
         accepting = true;
-        background = true;
         Notifier notifier = app.notifier();
         notifier.onCancel(cancelListener);
         for (QueueRunner r : runners) {
@@ -143,12 +139,7 @@ public final class Worker implements AutoCloseable {
         for (QueueRunner r : runners) {
             threads.add(Thread.ofVirtual().name("spool-tasks-claim-" + id + "-" + r.queue).start(r::loop));
         }
-        if (options.runSchedules()) {
-            threads.add(Thread.ofVirtual().name("spool-tasks-schedule-" + id).start(this::scheduleLoop));
-        }
-        if (options.runCleanup() && app.config().retention().enabled()) {
-            threads.add(Thread.ofVirtual().name("spool-tasks-cleanup-" + id).start(this::cleanupLoop));
-        }
+        maintainer.start();
         return this;
     }
 
@@ -188,13 +179,7 @@ public final class Worker implements AutoCloseable {
             app.notifier().offSpawn(r.queue, r.wake);
             r.wake.run();
         }
-        stateLock.lock();
-        try {
-            background = false;  // not an interrupt: that would close a pooled connection the loop may be using
-            idle.signalAll();
-        } finally {
-            stateLock.unlock();
-        }
+        maintainer.stop();
         for (Thread t : threads) {
             if (t.getName().startsWith("spool-tasks-claim")) {
                 join(t, 5000);
@@ -890,88 +875,7 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- schedules and retention
-
-    /**
-     * Fires periodic schedules: for each enabled schedule whose latest tick is newer than the last one spawned,
-     * asks {@code spawn_scheduled} to spawn it (which does so exactly once however many workers ask), then sleeps
-     * until the next tick of any schedule (at most a few seconds, to see new schedules).
-     */
-    private void scheduleLoop() {
-        Map<String, Cron> crons = new HashMap<>();
-        while (background) {
-            long sleepMillis = 5000;
-            try {
-                Instant now = Instant.now();
-                for (Row r : app.pool().query(app.sql.schedules)) {
-                    if (!r.getBoolean(13)) {
-                        continue;
-                    }
-                    String name = r.getString(0);
-                    Cron cron;
-                    ZonedDateTime local;
-                    try {  // a bad row (written by hand, say) skips that schedule, not the others
-                        cron = crons.computeIfAbsent(r.getString(1), Cron::parse);
-                        local = now.atZone(ZoneId.of(r.getString(2)));
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "schedule " + name + " is skipped: " + e.getMessage());
-                        continue;
-                    }
-                    Instant last = Application.instant(r, 14);
-                    Instant from = last != null ? last : Application.instant(r, 15);
-                    Optional<ZonedDateTime> due = cron.previous(local);
-                    if (due.isPresent() && due.get().toInstant().isAfter(from)) {
-                        app.pool().query(app.sql.spawnScheduled, name, due.get().toInstant());
-                    }
-                    Optional<ZonedDateTime> next = cron.next(local);
-                    if (next.isPresent()) {
-                        sleepMillis = Math.min(sleepMillis, Duration.between(now, next.get().toInstant()).toMillis() + 5);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not fire schedules: " + e.getMessage());
-                sleepMillis = 1000;
-            }
-            if (!pause(TimeUnit.MILLISECONDS.toNanos(Math.max(10, sleepMillis)))) {
-                return;
-            }
-        }
-    }
-
-    private void cleanupLoop() {
-        long interval = app.config().retention().interval().toNanos();
-        while (background) {
-            if (!pause(interval)) {
-                return;
-            }
-            try {
-                int n = app.cleanup();
-                if (n > 0) {
-                    LOG.log(System.Logger.Level.DEBUG, "worker " + id + " removed " + n + " finished tasks");
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "worker " + id + " could not clean up: " + e.getMessage());
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    /** Waits {@code nanos} unless the worker stops first; false once it stops. */
-    private boolean pause(long nanos) {
-        stateLock.lock();
-        try {
-            long left = nanos;
-            while (background && left > 0) {
-                left = idle.awaitNanos(left);
-            }
-            return background;
-        } catch (InterruptedException e) {
-            return false;
-        } finally {
-            stateLock.unlock();
-        }
-    }
 
     private static void sleep(long millis) {
         sleepNanos(TimeUnit.MILLISECONDS.toNanos(millis));

@@ -63,3 +63,42 @@ SELECT r.queue, t.name, count(*) AS runs, min(r.available_at) AS oldest_availabl
   FROM ${schema}.runs r JOIN ${schema}.tasks t ON t.task_id = r.task_id
  WHERE r.state = 'pending' AND r.available_at <= now()
  GROUP BY r.queue, t.name;
+
+-- A tick is an instant the database's clock has reached. A caller whose clock runs ahead asked for future ticks,
+-- and as last_tick only moves forward, one such call silenced the schedule for everyone until the database's
+-- clock caught up. Now a tick later than now() plus a second (for rounding and a statement's own duration) is
+-- refused: SQLSTATE 22023, nothing stored.
+CREATE OR REPLACE FUNCTION ${schema}.spawn_scheduled(p_schedule text, p_tick timestamptz)
+RETURNS TABLE (task_id bigint, run_id bigint)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_s     record;
+    v_spawn record;
+BEGIN
+    IF p_tick > now() + interval '1 second' THEN
+        RAISE EXCEPTION 'tick % of schedule "%" is in the future by the database''s clock (now %)', p_tick,
+            p_schedule, now() USING ERRCODE = '22023',
+            HINT = 'compute ticks from the database''s now(), or call tick_schedules()';
+    END IF;
+    UPDATE ${schema}.schedules s SET last_tick = p_tick
+     WHERE s.name = p_schedule AND s.enabled AND (s.last_tick IS NULL OR s.last_tick < p_tick)
+    RETURNING s.* INTO v_s;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    INSERT INTO ${schema}.schedule_ticks (schedule_name, tick) VALUES (p_schedule, p_tick) ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    SELECT * INTO v_spawn FROM ${schema}.spawn_tasks(
+        ARRAY[v_s.task_name], ARRAY[v_s.params], ARRAY[v_s.queue], ARRAY[v_s.priority], NULL, NULL,
+        ARRAY[v_s.max_attempts], NULL,
+        ARRAY[coalesce(v_s.headers, '{}'::jsonb)
+              || jsonb_build_object('schedule', p_schedule, 'tick', to_char(p_tick AT TIME ZONE 'UTC',
+                                                                            'YYYY-MM-DD"T"HH24:MI:SS"Z"'))],
+        ARRAY[v_s.lease], ARRAY[v_s.backoff_base], ARRAY[v_s.backoff_max], ARRAY[v_s.backoff_jitter]);
+    UPDATE ${schema}.schedule_ticks k SET task_id = v_spawn.task_id
+     WHERE k.schedule_name = p_schedule AND k.tick = p_tick;
+    RETURN QUERY SELECT v_spawn.task_id, v_spawn.run_id;
+END $$;
