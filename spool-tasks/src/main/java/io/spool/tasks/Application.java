@@ -305,6 +305,20 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the stored durable steps of a task that is not running (a stored value that can no longer be read,
+     * say), so its next run runs their bodies again; returns how many were dropped. Retry the task afterwards.
+     *
+     * @throws TaskException when the task does not exist (P0002) or is running now (55000)
+     */
+    public int resetSteps(long taskId) {
+        try {
+            return pool.query(sql.resetSteps, taskId).row(0).getInteger(0);
+        } catch (PgException e) {
+            throw translate(e);
+        }
+    }
+
     /** Tasks, newest first, as the filter says; params and results are left out ({@code null}). */
     public List<TaskInfo> listTasks(TaskFilter filter) {
         RowSet rows = pool.query(sql.list(), filter.state() == null ? null : filter.state().sql(), filter.queue(),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The {@link TaskContext} of one claimed run, and the worker's record of it: the lease deadline on the local
@@ -164,12 +165,42 @@ final class RunContext implements TaskContext {
 
     @Override
     public <T> T step(String name, Class<T> type, Step<T> body) {
-        return Json.decode(step(name, () -> Json.encode(body.run())), type);
+        return jsonStep(name, type.getName(), bytes -> Json.decode(bytes, type), body);
     }
 
     @Override
     public <T> T step(String name, TypeReference<T> type, Step<T> body) {
-        return Json.decode(step(name, () -> Json.encode(body.run())), type);
+        return jsonStep(name, type.getType().getTypeName(), bytes -> Json.decode(bytes, type), body);
+    }
+
+    /**
+     * A step whose value is stored as JSON. The value is written and read back before it is stored, so a value
+     * that cannot make the round trip fails the run for good (running the body again would not help) instead of
+     * being stored and failing every later attempt; a stored value that cannot be read fails for good too, naming
+     * the way to drop it.
+     */
+    private <T> T jsonStep(String name, String typeName, Function<byte[], T> decode, Step<T> body) {
+        byte[] stored = step(name, () -> {
+            T value = body.run();
+            byte[] json;
+            try {
+                json = Json.encode(value);
+                decode.apply(json);
+            } catch (TaskException e) {
+                throw new PermanentFailureException("the value of step '" + name + "' of task " + taskId
+                        + " cannot be stored: it does not make the round trip through JSON as " + typeName + " ("
+                        + e.getMessage() + "); nothing was stored", e);
+            }
+            return json;
+        });
+        try {
+            return decode.apply(stored);
+        } catch (TaskException e) {
+            throw new PermanentFailureException("the stored value of step '" + name + "' of task " + taskId
+                    + " cannot be read as " + typeName + " (" + e.getMessage() + "); drop the task's steps with "
+                    + "app.resetSteps(" + taskId + ") or SELECT " + worker.app().schema() + ".reset_steps(" + taskId
+                    + "), then retry the task", e);
+        }
     }
 
     private void remember(String name, byte[] value) {

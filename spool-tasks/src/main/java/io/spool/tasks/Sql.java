@@ -28,6 +28,7 @@ final class Sql {
     final String loadSteps;
     final String loadStep;
     final String saveStep;
+    final String resetSteps;
     final String spawnScheduled;
     final String schedules;
     final String dueSchedules;
@@ -67,6 +68,7 @@ final class Sql {
         loadSteps = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1";
         loadStep = "SELECT result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";
         saveStep = "SELECT " + s + ".save_step($1, $2, $3, $4)";
+        resetSteps = "SELECT " + s + ".reset_steps($1)";
         spawnScheduled = "SELECT task_id, run_id FROM " + s + ".spawn_scheduled($1, $2)";
         schedules = "SELECT name, cron, zone, task_name, params, queue, priority, max_attempts, headers, lease, "
                 + "backoff_base, backoff_max, backoff_jitter, enabled, last_tick, created_at FROM " + s

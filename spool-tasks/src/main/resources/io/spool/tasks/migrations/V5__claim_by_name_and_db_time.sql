@@ -102,3 +102,26 @@ BEGIN
      WHERE k.schedule_name = p_schedule AND k.tick = p_tick;
     RETURN QUERY SELECT v_spawn.task_id, v_spawn.run_id;
 END $$;
+
+-- Drops the stored steps of a task (p_names: only those), so its next run runs their bodies again: the way out
+-- when a stored value can no longer be read. Not while the task runs (a handler may be between its steps).
+-- Returns how many were dropped.
+CREATE FUNCTION ${schema}.reset_steps(p_task_id bigint, p_names text[] DEFAULT NULL)
+RETURNS int LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_state text;
+    v_count int;
+BEGIN
+    SELECT t.state INTO v_state FROM ${schema}.tasks t WHERE t.task_id = p_task_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no task %', p_task_id USING ERRCODE = 'P0002';
+    END IF;
+    IF v_state = 'running' THEN
+        RAISE EXCEPTION 'task % is running; reset its steps once it is not (cancel it, or wait for the run to end)',
+            p_task_id USING ERRCODE = '55000';
+    END IF;
+    DELETE FROM ${schema}.steps s WHERE s.task_id = p_task_id AND (p_names IS NULL OR s.name = ANY (p_names));
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END $$;
