@@ -108,7 +108,7 @@ class SqlProtocolTest {
             assertThat(noWorker.serverMessage()).isEqualTo("claim_task needs a worker id");
             PgException noName = catchThrowableOfType(PgException.class,
                     () -> psql.simpleQuery("SELECT * FROM spool_tasks.spawn_task('')"));
-            assertThat(noName.serverMessage()).contains("has no name");
+            assertThat(noName.serverMessage()).isEqualTo("name of task 1 of the batch (\"\") is blank");
             PgException retryMissing = catchThrowableOfType(PgException.class,
                     () -> psql.simpleQuery("SELECT * FROM spool_tasks.retry_task(123456)"));
             assertThat(retryMissing.sqlState()).isEqualTo("P0002");

@@ -125,3 +125,131 @@ BEGIN
     GET DIAGNOSTICS v_count = ROW_COUNT;
     RETURN v_count;
 END $$;
+
+-- A run whose lease expired is retried in its place: the new run is available from the time the expired one
+-- was (its original availability), not from now, so claim order (priority, then availability) puts it ahead of
+-- the backlog that arrived while it was held, instead of behind it.
+CREATE OR REPLACE FUNCTION ${schema}.expire_leases(p_limit int DEFAULT 1000)
+RETURNS int LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_count   int;
+    v_queues  text[];
+    v_watched bigint[];
+BEGIN
+    WITH expired AS (
+        SELECT r.run_id FROM ${schema}.runs r
+         WHERE r.state = 'running' AND r.lease_expires_at < now()
+         ORDER BY r.lease_expires_at LIMIT p_limit
+           FOR UPDATE SKIP LOCKED
+    ), lost AS (
+        UPDATE ${schema}.runs r
+           SET state = 'expired', finished_at = now(),
+               error = format('lease lost: the lease of worker %s expired at %s without a heartbeat',
+                              r.worker_id, r.lease_expires_at)
+          FROM expired e
+         WHERE r.run_id = e.run_id
+        RETURNING r.task_id, r.attempt, r.queue, r.priority, r.error, r.lease, r.available_at
+    ), next AS (
+        UPDATE ${schema}.tasks t
+           SET state = CASE WHEN l.attempt >= t.max_attempts THEN 'dead' ELSE 'pending' END,
+               error = l.error,
+               finished_at = CASE WHEN l.attempt >= t.max_attempts THEN now() END,
+               attempt = CASE WHEN l.attempt >= t.max_attempts THEN t.attempt ELSE l.attempt + 1 END,
+               current_run_id = CASE WHEN l.attempt >= t.max_attempts THEN t.current_run_id
+                                     ELSE nextval('${schema}.runs_run_id_seq') END
+          FROM lost l
+         WHERE t.task_id = l.task_id AND t.state = 'running'
+        RETURNING t.task_id, t.state, t.attempt, t.current_run_id, l.queue, l.priority, l.lease, l.available_at,
+                  t.watched
+    ), new_runs AS (
+        INSERT INTO ${schema}.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
+        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', n.available_at, n.lease
+          FROM next n WHERE n.state = 'pending'
+        RETURNING queue
+    )
+    SELECT (SELECT count(*) FROM next),
+           (SELECT array_agg(DISTINCT queue) FROM new_runs),
+           (SELECT array_agg(task_id) FROM next WHERE state = 'dead' AND watched)
+      INTO v_count, v_queues, v_watched;
+    IF v_queues IS NOT NULL THEN
+        PERFORM pg_notify('${schema}_spawn', q) FROM unnest(v_queues) q;
+    END IF;
+    IF v_watched IS NOT NULL THEN
+        PERFORM pg_notify('${schema}_done', t::text) FROM unnest(v_watched) t;
+    END IF;
+    RETURN v_count;
+END $$;
+
+-- spawn_tasks checks each task as the Java side does before it is stored (the earlier body, renamed, does the
+-- storing): a name and a queue that are not blank and of at most 255 bytes, an idempotency key of at most 1024
+-- bytes (both indexed: a longer one failed with "index row requires ... bytes", naming no field), a priority
+-- within -32768..32767, a delay that is not negative and not given with a run-at time, at least one attempt, a
+-- lease from 100 ms to 365 days, a backoff whose base is not negative, whose max is at least its base and whose
+-- jitter is within 0..1, headers that are a JSON object. A size is refused with SQLSTATE 54000, the rest with
+-- 22023, naming the field and the task; nothing of the batch is stored.
+ALTER FUNCTION ${schema}.spawn_tasks(text[], bytea[], text[], int[], timestamptz[], interval[], int[], text[],
+                                     jsonb[], interval[], interval[], interval[], float8[])
+    RENAME TO spawn_tasks_unchecked;
+
+CREATE FUNCTION ${schema}.spawn_tasks(
+    p_names            text[],
+    p_params           bytea[],
+    p_queues           text[] DEFAULT NULL,
+    p_priorities       int[] DEFAULT NULL,
+    p_run_at           timestamptz[] DEFAULT NULL,
+    p_delays           interval[] DEFAULT NULL,
+    p_max_attempts     int[] DEFAULT NULL,
+    p_idempotency_keys text[] DEFAULT NULL,
+    p_headers          jsonb[] DEFAULT NULL,
+    p_leases           interval[] DEFAULT NULL,
+    p_backoff_base     interval[] DEFAULT NULL,
+    p_backoff_max      interval[] DEFAULT NULL,
+    p_backoff_jitter   float8[] DEFAULT NULL)
+RETURNS TABLE (ord int, task_id bigint, run_id bigint, attempt int, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_problem text;
+BEGIN
+    SELECT format('%s of task %s of the batch ("%s") %s', p.field, u.i, left(u.name, 40), p.what) INTO v_problem
+      FROM unnest(p_names, p_queues, p_priorities, p_run_at, p_delays, p_max_attempts, p_idempotency_keys,
+                  p_headers, p_leases, p_backoff_base, p_backoff_max, p_backoff_jitter)
+           WITH ORDINALITY AS u(name, queue, priority, run_at, delay, max_attempts, idem, headers, lease, bbase,
+                                bmax, jitter, i)
+     CROSS JOIN LATERAL (
+        SELECT * FROM (VALUES
+            (1, 'name', CASE WHEN u.name IS NULL OR u.name !~ '\S' THEN 'is blank'
+                             WHEN octet_length(u.name) > 255
+                             THEN format('is %s bytes, more than the limit of 255 bytes', octet_length(u.name)) END),
+            (2, 'queue', CASE WHEN u.queue !~ '\S' THEN 'is blank'
+                              WHEN octet_length(u.queue) > 255
+                              THEN format('is %s bytes, more than the limit of 255 bytes', octet_length(u.queue)) END),
+            (3, 'idempotency key', CASE WHEN octet_length(u.idem) > 1024
+                                        THEN format('is %s bytes, more than the limit of 1024 bytes',
+                                                    octet_length(u.idem)) END),
+            (4, 'priority', CASE WHEN u.priority NOT BETWEEN -32768 AND 32767
+                                 THEN format('is %s, outside -32768..32767', u.priority) END),
+            (5, 'delay', CASE WHEN u.delay < interval '0' THEN format('is %s; it must not be negative', u.delay)
+                              WHEN u.delay IS NOT NULL AND u.run_at IS NOT NULL
+                              THEN 'is given with a run-at time; give one or the other' END),
+            (6, 'max attempts', CASE WHEN u.max_attempts < 1 THEN format('is %s; it must be at least 1', u.max_attempts) END),
+            (7, 'lease', CASE WHEN u.lease < interval '100 milliseconds' OR u.lease > interval '365 days'
+                              THEN format('is %s, outside 100 ms..365 days', u.lease) END),
+            (8, 'backoff base', CASE WHEN u.bbase < interval '0' THEN format('is %s; it must not be negative', u.bbase) END),
+            (9, 'backoff max', CASE WHEN u.bmax < coalesce(u.bbase, interval '1 second')
+                                    THEN format('is %s, less than the base', u.bmax) END),
+            (10, 'backoff jitter', CASE WHEN NOT (u.jitter BETWEEN 0 AND 1) THEN format('is %s, outside 0..1', u.jitter) END),
+            (11, 'headers', CASE WHEN jsonb_typeof(u.headers) <> 'object'
+                                 THEN format('are a JSON %s, not an object', jsonb_typeof(u.headers)) END)
+        ) AS c(n, field, what) WHERE c.what IS NOT NULL ORDER BY c.n LIMIT 1) p
+     ORDER BY u.i LIMIT 1;
+    IF v_problem IS NOT NULL THEN
+        RAISE EXCEPTION '%', v_problem
+            USING ERRCODE = CASE WHEN v_problem LIKE '%bytes, more than the limit%' THEN '54000' ELSE '22023' END;
+    END IF;
+    RETURN QUERY SELECT s.ord, s.task_id, s.run_id, s.attempt, s.created
+      FROM ${schema}.spawn_tasks_unchecked(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays,
+                                           p_max_attempts, p_idempotency_keys, p_headers, p_leases, p_backoff_base,
+                                           p_backoff_max, p_backoff_jitter) s;
+END $$;
