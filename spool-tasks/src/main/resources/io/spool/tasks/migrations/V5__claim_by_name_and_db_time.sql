@@ -253,3 +253,224 @@ BEGIN
                                            p_max_attempts, p_idempotency_keys, p_headers, p_leases, p_backoff_base,
                                            p_backoff_max, p_backoff_jitter) s;
 END $$;
+
+-- Cron in SQL, so a worker in any language can fire schedules with tick_schedules(): the same expressions and
+-- the same ticks as the Java side's Cron (a test compares them on thousands of cases). cron_fields parses an
+-- expression into bit sets: seconds, minutes, hours, days of month, months, days of week, then 1/0 for "the
+-- day-of-month field is restricted" and "the day-of-week field is restricted".
+CREATE FUNCTION ${schema}.cron_fields(p_cron text)
+RETURNS bigint[] LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_text   text := btrim(coalesce(p_cron, ''), E' \t\n\r\f\v');
+    v_f      text[];
+    v_o      int;
+    v_names  text[] := ARRAY['second', 'minute', 'hour', 'day-of-month', 'month', 'day-of-week'];
+    v_min    int[] := ARRAY[0, 0, 0, 1, 1, 0];
+    v_max    int[] := ARRAY[59, 59, 23, 31, 12, 7];
+    v_bits   bigint[] := ARRAY[1, 0, 0, 0, 0, 0]::bigint[];
+    v_field  text;
+    v_part   text;
+    v_range  text;
+    v_step   int;
+    v_lo     int;
+    v_hi     int;
+    v_k      int;
+    v_dash   int;
+    v_slash  int;
+BEGIN
+    IF v_text = '' THEN
+        RAISE EXCEPTION 'empty cron expression' USING ERRCODE = '22023';
+    END IF;
+    v_text := CASE lower(v_text) WHEN '@yearly' THEN '0 0 1 1 *' WHEN '@annually' THEN '0 0 1 1 *'
+                                 WHEN '@monthly' THEN '0 0 1 * *' WHEN '@weekly' THEN '0 0 * * 0'
+                                 WHEN '@daily' THEN '0 0 * * *' WHEN '@midnight' THEN '0 0 * * *'
+                                 WHEN '@hourly' THEN '0 * * * *' ELSE v_text END;
+    v_f := regexp_split_to_array(v_text, '\s+');
+    IF cardinality(v_f) NOT IN (5, 6) THEN
+        RAISE EXCEPTION 'cron expression ''%'' has % fields; expected 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)',
+            p_cron, cardinality(v_f) USING ERRCODE = '22023';
+    END IF;
+    v_o := 6 - cardinality(v_f);   -- 1 without a seconds field: the fields are then 2..6
+    FOR k IN (1 + v_o)..6 LOOP
+        v_field := v_f[k - v_o];
+        v_bits[k] := 0;
+        FOREACH v_part IN ARRAY string_to_array(v_field, ',') LOOP
+            v_range := v_part;
+            v_step := 1;
+            v_slash := strpos(v_part, '/');
+            IF v_slash > 0 THEN
+                v_range := left(v_part, v_slash - 1);
+                v_step := ${schema}.cron_number(p_cron, v_names[k], substr(v_part, v_slash + 1), 1, v_max[k], 0);
+            END IF;
+            v_dash := strpos(v_range, '-');
+            IF v_range IN ('*', '?') THEN
+                v_lo := v_min[k];
+                v_hi := v_max[k];
+            ELSIF v_dash > 1 THEN
+                v_lo := ${schema}.cron_number(p_cron, v_names[k], left(v_range, v_dash - 1), v_min[k], v_max[k], k);
+                v_hi := ${schema}.cron_number(p_cron, v_names[k], substr(v_range, v_dash + 1), v_min[k], v_max[k], k);
+                IF v_hi < v_lo THEN
+                    RAISE EXCEPTION 'cron expression ''%'': % range ''%'' runs backwards', p_cron, v_names[k], v_range
+                        USING ERRCODE = '22023';
+                END IF;
+            ELSE
+                v_lo := ${schema}.cron_number(p_cron, v_names[k], v_range, v_min[k], v_max[k], k);
+                v_hi := CASE WHEN v_slash > 0 THEN v_max[k] ELSE v_lo END;
+            END IF;
+            v_k := v_lo;
+            WHILE v_k <= v_hi LOOP
+                v_bits[k] := v_bits[k] | (1::bigint << v_k);
+                v_k := v_k + v_step;
+            END LOOP;
+        END LOOP;
+    END LOOP;
+    IF v_bits[6] & (1::bigint << 7) <> 0 THEN
+        v_bits[6] := (v_bits[6] | 1) & ~(1::bigint << 7);   -- 7 is Sunday too
+    END IF;
+    RETURN v_bits || ARRAY[CASE WHEN v_f[4 - v_o] IN ('*', '?') THEN 0 ELSE 1 END,
+                           CASE WHEN v_f[6 - v_o] IN ('*', '?') THEN 0 ELSE 1 END]::bigint[];
+END $$;
+
+-- One value of a cron field (p_k: 5 takes month names, 6 day names, others none), as Cron.number does.
+CREATE FUNCTION ${schema}.cron_number(p_cron text, p_name text, p_text text, p_min int, p_max int, p_k int)
+RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_i int;
+    v_v numeric;
+BEGIN
+    IF p_k = 5 THEN
+        v_i := array_position(ARRAY['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV',
+                                    'DEC'], upper(p_text));
+        IF v_i IS NOT NULL THEN
+            RETURN v_i;
+        END IF;
+    ELSIF p_k = 6 THEN
+        v_i := array_position(ARRAY['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'], upper(p_text));
+        IF v_i IS NOT NULL THEN
+            RETURN v_i - 1;
+        END IF;
+    END IF;
+    IF p_text !~ '^[+-]?[0-9]{1,10}$' OR p_text::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN
+        RAISE EXCEPTION 'cron expression ''%'': % value ''%'' is not a number%', p_cron, p_name, p_text,
+            CASE WHEN p_k IN (5, 6) THEN ' or a name' ELSE '' END USING ERRCODE = '22023';
+    END IF;
+    v_v := p_text::numeric;
+    IF v_v < p_min OR v_v > p_max THEN
+        RAISE EXCEPTION 'cron expression ''%'': % value % is outside %..%', p_cron, p_name, v_v, p_min, p_max
+            USING ERRCODE = '22023';
+    END IF;
+    RETURN v_v::int;
+END $$;
+
+-- The instant of local time p_local in zone p_zone, as Java's LocalDateTime.atZone: a time in a gap (clocks
+-- going forward) is moved later by the gap's length, a repeated time (clocks going back) is its first
+-- occurrence. PostgreSQL gives the later one of a repeated time, so the earlier offset is tried first. A zone
+-- written as an offset ("+02:00", "UTC+2") is east of UTC when positive, as in Java (a text zone in AT TIME
+-- ZONE would read it the POSIX way, west).
+CREATE FUNCTION ${schema}.cron_instant(p_local timestamp, p_zone text)
+RETURNS timestamptz LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_zone    text := CASE WHEN p_zone = 'Z' THEN 'UTC' ELSE p_zone END;
+    v_offset  interval;
+    v_at      timestamptz;
+    v_before  interval;
+    v_earlier timestamptz;
+BEGIN
+    IF v_zone ~ '^(UTC|GMT|UT)?[+-][0-9]' THEN
+        v_offset := regexp_replace(v_zone, '^(UTC|GMT|UT)', '')::interval;
+        RETURN (p_local - v_offset) AT TIME ZONE 'UTC';
+    END IF;
+    v_at := p_local AT TIME ZONE v_zone;
+    -- the offset three hours before (no zone changes twice within three hours)
+    v_before := ((v_at - interval '3 hours') AT TIME ZONE v_zone) - ((v_at - interval '3 hours') AT TIME ZONE 'UTC');
+    v_earlier := (p_local - v_before) AT TIME ZONE 'UTC';
+    IF v_earlier < v_at AND (v_earlier AT TIME ZONE v_zone) = p_local THEN
+        RETURN v_earlier;
+    END IF;
+    RETURN v_at;
+END $$;
+
+-- The local time of instant p_at in zone p_zone (offsets as in cron_instant).
+CREATE FUNCTION ${schema}.cron_local(p_at timestamptz, p_zone text)
+RETURNS timestamp LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF p_zone ~ '^(UTC|GMT|UT)?[+-][0-9]' THEN
+        RETURN (p_at AT TIME ZONE 'UTC') + regexp_replace(p_zone, '^(UTC|GMT|UT)', '')::interval;
+    END IF;
+    RETURN p_at AT TIME ZONE CASE WHEN p_zone = 'Z' THEN 'UTC' ELSE p_zone END;
+END $$;
+
+-- The last tick of p_cron in zone p_zone at or before p_at, or NULL when there is none within 8 years: the
+-- search of Cron.previous, field by field from the month down.
+CREATE FUNCTION ${schema}.cron_previous(p_cron text, p_zone text, p_at timestamptz)
+RETURNS timestamptz LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    b       bigint[] := ${schema}.cron_fields(p_cron);
+    t       timestamp := date_trunc('second', ${schema}.cron_local(p_at, p_zone));
+    v_limit int := extract(year FROM t)::int - 8;
+    v_dom   boolean;
+    v_dow   boolean;
+    v_s     int;
+    v_z     timestamptz;
+BEGIN
+    WHILE extract(year FROM t) >= v_limit LOOP
+        v_dom := b[4] & (1::bigint << extract(day FROM t)::int) <> 0;
+        v_dow := b[6] & (1::bigint << extract(dow FROM t)::int) <> 0;
+        IF b[5] & (1::bigint << extract(month FROM t)::int) = 0 THEN
+            t := date_trunc('month', t) - interval '1 second';
+        ELSIF NOT (CASE WHEN b[7] = 1 AND b[8] = 1 THEN v_dom OR v_dow ELSE v_dom AND v_dow END) THEN
+            t := date_trunc('day', t) - interval '1 second';
+        ELSIF b[3] & (1::bigint << extract(hour FROM t)::int) = 0 THEN
+            t := date_trunc('hour', t) - interval '1 second';
+        ELSIF b[2] & (1::bigint << extract(minute FROM t)::int) = 0 THEN
+            t := date_trunc('minute', t) - interval '1 second';
+        ELSIF b[1] & (1::bigint << extract(second FROM t)::int) = 0 THEN
+            v_s := NULL;
+            FOR s IN REVERSE extract(second FROM t)::int..0 LOOP
+                IF b[1] & (1::bigint << s) <> 0 THEN
+                    v_s := s;
+                    EXIT;
+                END IF;
+            END LOOP;
+            t := CASE WHEN v_s IS NULL THEN date_trunc('minute', t) - interval '1 second'
+                      ELSE date_trunc('minute', t) + make_interval(secs => v_s) END;
+        ELSE
+            v_z := ${schema}.cron_instant(t, p_zone);
+            IF v_z <= p_at THEN
+                RETURN v_z;
+            END IF;
+            t := t - interval '1 second';   -- a gap moved this tick past p_at
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END $$;
+
+-- Fires every enabled schedule whose latest tick by the database's clock is newer than its last one: the SQL
+-- form of what a Java worker's scheduler does, for workers in any language. Call it every second or so (from
+-- any number of workers: spawn_scheduled spawns each tick once). Returns the ticks spawned now. A schedule whose
+-- cron or zone is bad is skipped with a warning, not the others.
+CREATE FUNCTION ${schema}.tick_schedules()
+RETURNS TABLE (schedule text, tick timestamptz, task_id bigint, run_id bigint)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_s    record;
+    v_due  timestamptz;
+    v_task record;
+BEGIN
+    FOR v_s IN SELECT s.name, s.cron, s.zone, coalesce(s.last_tick, s.created_at) AS since
+                 FROM ${schema}.schedules s WHERE s.enabled ORDER BY s.name LOOP
+        BEGIN
+            v_due := ${schema}.cron_previous(v_s.cron, v_s.zone, now());
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'schedule % is skipped: %', v_s.name, SQLERRM;
+            CONTINUE;
+        END;
+        IF v_due > v_s.since THEN
+            SELECT * INTO v_task FROM ${schema}.spawn_scheduled(v_s.name, v_due);
+            IF v_task.task_id IS NOT NULL THEN
+                RETURN QUERY SELECT v_s.name, v_due, v_task.task_id, v_task.run_id;
+            END IF;
+        END IF;
+    END LOOP;
+END $$;

@@ -1,0 +1,493 @@
+-- spool-tasks migration 5 (V5__claim_by_name_and_db_time.sql) for schema spool_tasks, generated from
+-- spool-tasks/src/main/resources/io/spool/tasks/migrations: do not edit. Apply the files in order:
+--   psql -v ON_ERROR_STOP=1 -f V5__claim_by_name_and_db_time.sql
+-- A version already recorded in spool_tasks.migrations is skipped.
+DO $spool_migration$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('spool_tasks.migrate:spool_tasks'));
+    CREATE SCHEMA IF NOT EXISTS spool_tasks;
+    CREATE TABLE IF NOT EXISTS spool_tasks.migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+    IF EXISTS (SELECT 1 FROM spool_tasks.migrations WHERE version = 5) THEN
+        RAISE NOTICE 'spool_tasks: version 5 is already applied';
+        RETURN;
+    END IF;
+    EXECUTE $spool_body$
+-- Version 5: a worker claims only the task names it can run; the database's clock decides cron ticks; steps can
+-- be dropped; the SQL functions validate what the Java side validates; an expired run keeps its place.
+
+-- claim_task takes the names the caller can run (NULL: any name, as before). The others stay pending, untouched,
+-- for a worker that knows them: a rolling deploy or a fleet of several languages shares one queue. The name is
+-- the task's, read through tasks_pkey for each candidate in claim order.
+DROP FUNCTION spool_tasks.claim_task(text, text, int);
+CREATE FUNCTION spool_tasks.claim_task(p_queue text, p_worker text, p_limit int DEFAULT 1, p_names text[] DEFAULT NULL)
+RETURNS TABLE (run_id bigint, task_id bigint, attempt int, name text, params bytea, headers jsonb,
+               lease interval, lease_expires_at timestamptz)
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+#variable_conflict use_column
+DECLARE
+    v_runs  bigint[];
+    v_tasks bigint[];
+BEGIN
+    IF coalesce(p_worker, '') = '' THEN
+        RAISE EXCEPTION 'claim_task needs a worker id' USING ERRCODE = '22023';
+    END IF;
+    IF p_limit < 0 THEN
+        RAISE EXCEPTION 'claim_task limit must not be negative, got %', p_limit USING ERRCODE = '22023';
+    END IF;
+    IF cardinality(p_names) = 0 THEN
+        RETURN;   -- a worker without handlers can run nothing
+    END IF;
+    -- the oldest lease in the runs_lease index tells whether any expired: most claims find none
+    IF EXISTS (SELECT 1 FROM spool_tasks.runs r WHERE r.state = 'running' AND r.lease_expires_at < now()) THEN
+        PERFORM spool_tasks.expire_leases(100);
+    END IF;
+    -- lock first (runs, then tasks: the order every function locks in), then update through the primary keys,
+    -- so the plan never scans a table however large it grows
+    SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
+      FROM (SELECT r.run_id, r.task_id FROM spool_tasks.runs r
+             WHERE r.queue = p_queue AND r.state = 'pending' AND r.available_at <= now()
+               AND (p_names IS NULL OR EXISTS (SELECT 1 FROM spool_tasks.tasks t
+                                                WHERE t.task_id = r.task_id AND t.name = ANY (p_names)))
+             ORDER BY r.priority, r.available_at, r.run_id
+             LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
+               FOR UPDATE OF r SKIP LOCKED) p;
+    IF v_runs IS NULL THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH claimed AS (
+        UPDATE spool_tasks.runs r
+           SET state = 'running', worker_id = p_worker, claimed_at = now(), lease_expires_at = now() + r.lease
+         WHERE r.run_id = ANY (v_runs)
+        RETURNING r.run_id, r.task_id, r.attempt, r.lease, r.lease_expires_at
+    ), started AS (
+        UPDATE spool_tasks.tasks t SET state = 'running'
+         WHERE t.task_id = ANY (v_tasks)
+        RETURNING t.task_id, t.name, t.params, t.headers
+    )
+    SELECT c.run_id, c.task_id, c.attempt, s.name, s.params, s.headers, c.lease, c.lease_expires_at
+      FROM claimed c JOIN started s ON s.task_id = c.task_id;
+END $$;
+
+-- Runs that are due and that nobody claimed, per queue and task name: how many, and how long the oldest has
+-- waited. A name whose oldest_wait keeps growing is one no live worker can run.
+CREATE VIEW spool_tasks.unclaimed AS
+SELECT r.queue, t.name, count(*) AS runs, min(r.available_at) AS oldest_available_at,
+       now() - min(r.available_at) AS oldest_wait
+  FROM spool_tasks.runs r JOIN spool_tasks.tasks t ON t.task_id = r.task_id
+ WHERE r.state = 'pending' AND r.available_at <= now()
+ GROUP BY r.queue, t.name;
+
+-- A tick is an instant the database's clock has reached. A caller whose clock runs ahead asked for future ticks,
+-- and as last_tick only moves forward, one such call silenced the schedule for everyone until the database's
+-- clock caught up. Now a tick later than now() plus a second (for rounding and a statement's own duration) is
+-- refused: SQLSTATE 22023, nothing stored.
+CREATE OR REPLACE FUNCTION spool_tasks.spawn_scheduled(p_schedule text, p_tick timestamptz)
+RETURNS TABLE (task_id bigint, run_id bigint)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_s     record;
+    v_spawn record;
+BEGIN
+    IF p_tick > now() + interval '1 second' THEN
+        RAISE EXCEPTION 'tick % of schedule "%" is in the future by the database''s clock (now %)', p_tick,
+            p_schedule, now() USING ERRCODE = '22023',
+            HINT = 'compute ticks from the database''s now(), or call tick_schedules()';
+    END IF;
+    UPDATE spool_tasks.schedules s SET last_tick = p_tick
+     WHERE s.name = p_schedule AND s.enabled AND (s.last_tick IS NULL OR s.last_tick < p_tick)
+    RETURNING s.* INTO v_s;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    INSERT INTO spool_tasks.schedule_ticks (schedule_name, tick) VALUES (p_schedule, p_tick) ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    SELECT * INTO v_spawn FROM spool_tasks.spawn_tasks(
+        ARRAY[v_s.task_name], ARRAY[v_s.params], ARRAY[v_s.queue], ARRAY[v_s.priority], NULL, NULL,
+        ARRAY[v_s.max_attempts], NULL,
+        ARRAY[coalesce(v_s.headers, '{}'::jsonb)
+              || jsonb_build_object('schedule', p_schedule, 'tick', to_char(p_tick AT TIME ZONE 'UTC',
+                                                                            'YYYY-MM-DD"T"HH24:MI:SS"Z"'))],
+        ARRAY[v_s.lease], ARRAY[v_s.backoff_base], ARRAY[v_s.backoff_max], ARRAY[v_s.backoff_jitter]);
+    UPDATE spool_tasks.schedule_ticks k SET task_id = v_spawn.task_id
+     WHERE k.schedule_name = p_schedule AND k.tick = p_tick;
+    RETURN QUERY SELECT v_spawn.task_id, v_spawn.run_id;
+END $$;
+
+-- Drops the stored steps of a task (p_names: only those), so its next run runs their bodies again: the way out
+-- when a stored value can no longer be read. Not while the task runs (a handler may be between its steps).
+-- Returns how many were dropped.
+CREATE FUNCTION spool_tasks.reset_steps(p_task_id bigint, p_names text[] DEFAULT NULL)
+RETURNS int LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_state text;
+    v_count int;
+BEGIN
+    SELECT t.state INTO v_state FROM spool_tasks.tasks t WHERE t.task_id = p_task_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no task %', p_task_id USING ERRCODE = 'P0002';
+    END IF;
+    IF v_state = 'running' THEN
+        RAISE EXCEPTION 'task % is running; reset its steps once it is not (cancel it, or wait for the run to end)',
+            p_task_id USING ERRCODE = '55000';
+    END IF;
+    DELETE FROM spool_tasks.steps s WHERE s.task_id = p_task_id AND (p_names IS NULL OR s.name = ANY (p_names));
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END $$;
+
+-- A run whose lease expired is retried in its place: the new run is available from the time the expired one
+-- was (its original availability), not from now, so claim order (priority, then availability) puts it ahead of
+-- the backlog that arrived while it was held, instead of behind it.
+CREATE OR REPLACE FUNCTION spool_tasks.expire_leases(p_limit int DEFAULT 1000)
+RETURNS int LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_count   int;
+    v_queues  text[];
+    v_watched bigint[];
+BEGIN
+    WITH expired AS (
+        SELECT r.run_id FROM spool_tasks.runs r
+         WHERE r.state = 'running' AND r.lease_expires_at < now()
+         ORDER BY r.lease_expires_at LIMIT p_limit
+           FOR UPDATE SKIP LOCKED
+    ), lost AS (
+        UPDATE spool_tasks.runs r
+           SET state = 'expired', finished_at = now(),
+               error = format('lease lost: the lease of worker %s expired at %s without a heartbeat',
+                              r.worker_id, r.lease_expires_at)
+          FROM expired e
+         WHERE r.run_id = e.run_id
+        RETURNING r.task_id, r.attempt, r.queue, r.priority, r.error, r.lease, r.available_at
+    ), next AS (
+        UPDATE spool_tasks.tasks t
+           SET state = CASE WHEN l.attempt >= t.max_attempts THEN 'dead' ELSE 'pending' END,
+               error = l.error,
+               finished_at = CASE WHEN l.attempt >= t.max_attempts THEN now() END,
+               attempt = CASE WHEN l.attempt >= t.max_attempts THEN t.attempt ELSE l.attempt + 1 END,
+               current_run_id = CASE WHEN l.attempt >= t.max_attempts THEN t.current_run_id
+                                     ELSE nextval('spool_tasks.runs_run_id_seq') END
+          FROM lost l
+         WHERE t.task_id = l.task_id AND t.state = 'running'
+        RETURNING t.task_id, t.state, t.attempt, t.current_run_id, l.queue, l.priority, l.lease, l.available_at,
+                  t.watched
+    ), new_runs AS (
+        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
+        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', n.available_at, n.lease
+          FROM next n WHERE n.state = 'pending'
+        RETURNING queue
+    )
+    SELECT (SELECT count(*) FROM next),
+           (SELECT array_agg(DISTINCT queue) FROM new_runs),
+           (SELECT array_agg(task_id) FROM next WHERE state = 'dead' AND watched)
+      INTO v_count, v_queues, v_watched;
+    IF v_queues IS NOT NULL THEN
+        PERFORM pg_notify('spool_tasks_spawn', q) FROM unnest(v_queues) q;
+    END IF;
+    IF v_watched IS NOT NULL THEN
+        PERFORM pg_notify('spool_tasks_done', t::text) FROM unnest(v_watched) t;
+    END IF;
+    RETURN v_count;
+END $$;
+
+-- spawn_tasks checks each task as the Java side does before it is stored (the earlier body, renamed, does the
+-- storing): a name and a queue that are not blank and of at most 255 bytes, an idempotency key of at most 1024
+-- bytes (both indexed: a longer one failed with "index row requires ... bytes", naming no field), a priority
+-- within -32768..32767, a delay that is not negative and not given with a run-at time, at least one attempt, a
+-- lease from 100 ms to 365 days, a backoff whose base is not negative, whose max is at least its base and whose
+-- jitter is within 0..1, headers that are a JSON object. A size is refused with SQLSTATE 54000, the rest with
+-- 22023, naming the field and the task; nothing of the batch is stored.
+ALTER FUNCTION spool_tasks.spawn_tasks(text[], bytea[], text[], int[], timestamptz[], interval[], int[], text[],
+                                     jsonb[], interval[], interval[], interval[], float8[])
+    RENAME TO spawn_tasks_unchecked;
+
+CREATE FUNCTION spool_tasks.spawn_tasks(
+    p_names            text[],
+    p_params           bytea[],
+    p_queues           text[] DEFAULT NULL,
+    p_priorities       int[] DEFAULT NULL,
+    p_run_at           timestamptz[] DEFAULT NULL,
+    p_delays           interval[] DEFAULT NULL,
+    p_max_attempts     int[] DEFAULT NULL,
+    p_idempotency_keys text[] DEFAULT NULL,
+    p_headers          jsonb[] DEFAULT NULL,
+    p_leases           interval[] DEFAULT NULL,
+    p_backoff_base     interval[] DEFAULT NULL,
+    p_backoff_max      interval[] DEFAULT NULL,
+    p_backoff_jitter   float8[] DEFAULT NULL)
+RETURNS TABLE (ord int, task_id bigint, run_id bigint, attempt int, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_problem text;
+BEGIN
+    SELECT format('%s of task %s of the batch ("%s") %s', p.field, u.i, left(u.name, 40), p.what) INTO v_problem
+      FROM unnest(p_names, p_queues, p_priorities, p_run_at, p_delays, p_max_attempts, p_idempotency_keys,
+                  p_headers, p_leases, p_backoff_base, p_backoff_max, p_backoff_jitter)
+           WITH ORDINALITY AS u(name, queue, priority, run_at, delay, max_attempts, idem, headers, lease, bbase,
+                                bmax, jitter, i)
+     CROSS JOIN LATERAL (
+        SELECT * FROM (VALUES
+            (1, 'name', CASE WHEN u.name IS NULL OR u.name !~ '\S' THEN 'is blank'
+                             WHEN octet_length(u.name) > 255
+                             THEN format('is %s bytes, more than the limit of 255 bytes', octet_length(u.name)) END),
+            (2, 'queue', CASE WHEN u.queue !~ '\S' THEN 'is blank'
+                              WHEN octet_length(u.queue) > 255
+                              THEN format('is %s bytes, more than the limit of 255 bytes', octet_length(u.queue)) END),
+            (3, 'idempotency key', CASE WHEN octet_length(u.idem) > 1024
+                                        THEN format('is %s bytes, more than the limit of 1024 bytes',
+                                                    octet_length(u.idem)) END),
+            (4, 'priority', CASE WHEN u.priority NOT BETWEEN -32768 AND 32767
+                                 THEN format('is %s, outside -32768..32767', u.priority) END),
+            (5, 'delay', CASE WHEN u.delay < interval '0' THEN format('is %s; it must not be negative', u.delay)
+                              WHEN u.delay IS NOT NULL AND u.run_at IS NOT NULL
+                              THEN 'is given with a run-at time; give one or the other' END),
+            (6, 'max attempts', CASE WHEN u.max_attempts < 1 THEN format('is %s; it must be at least 1', u.max_attempts) END),
+            (7, 'lease', CASE WHEN u.lease < interval '100 milliseconds' OR u.lease > interval '365 days'
+                              THEN format('is %s, outside 100 ms..365 days', u.lease) END),
+            (8, 'backoff base', CASE WHEN u.bbase < interval '0' THEN format('is %s; it must not be negative', u.bbase) END),
+            (9, 'backoff max', CASE WHEN u.bmax < coalesce(u.bbase, interval '1 second')
+                                    THEN format('is %s, less than the base', u.bmax) END),
+            (10, 'backoff jitter', CASE WHEN NOT (u.jitter BETWEEN 0 AND 1) THEN format('is %s, outside 0..1', u.jitter) END),
+            (11, 'headers', CASE WHEN jsonb_typeof(u.headers) <> 'object'
+                                 THEN format('are a JSON %s, not an object', jsonb_typeof(u.headers)) END)
+        ) AS c(n, field, what) WHERE c.what IS NOT NULL ORDER BY c.n LIMIT 1) p
+     ORDER BY u.i LIMIT 1;
+    IF v_problem IS NOT NULL THEN
+        RAISE EXCEPTION '%', v_problem
+            USING ERRCODE = CASE WHEN v_problem LIKE '%bytes, more than the limit%' THEN '54000' ELSE '22023' END;
+    END IF;
+    RETURN QUERY SELECT s.ord, s.task_id, s.run_id, s.attempt, s.created
+      FROM spool_tasks.spawn_tasks_unchecked(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays,
+                                           p_max_attempts, p_idempotency_keys, p_headers, p_leases, p_backoff_base,
+                                           p_backoff_max, p_backoff_jitter) s;
+END $$;
+
+-- Cron in SQL, so a worker in any language can fire schedules with tick_schedules(): the same expressions and
+-- the same ticks as the Java side's Cron (a test compares them on thousands of cases). cron_fields parses an
+-- expression into bit sets: seconds, minutes, hours, days of month, months, days of week, then 1/0 for "the
+-- day-of-month field is restricted" and "the day-of-week field is restricted".
+CREATE FUNCTION spool_tasks.cron_fields(p_cron text)
+RETURNS bigint[] LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_text   text := btrim(coalesce(p_cron, ''), E' \t\n\r\f\v');
+    v_f      text[];
+    v_o      int;
+    v_names  text[] := ARRAY['second', 'minute', 'hour', 'day-of-month', 'month', 'day-of-week'];
+    v_min    int[] := ARRAY[0, 0, 0, 1, 1, 0];
+    v_max    int[] := ARRAY[59, 59, 23, 31, 12, 7];
+    v_bits   bigint[] := ARRAY[1, 0, 0, 0, 0, 0]::bigint[];
+    v_field  text;
+    v_part   text;
+    v_range  text;
+    v_step   int;
+    v_lo     int;
+    v_hi     int;
+    v_k      int;
+    v_dash   int;
+    v_slash  int;
+BEGIN
+    IF v_text = '' THEN
+        RAISE EXCEPTION 'empty cron expression' USING ERRCODE = '22023';
+    END IF;
+    v_text := CASE lower(v_text) WHEN '@yearly' THEN '0 0 1 1 *' WHEN '@annually' THEN '0 0 1 1 *'
+                                 WHEN '@monthly' THEN '0 0 1 * *' WHEN '@weekly' THEN '0 0 * * 0'
+                                 WHEN '@daily' THEN '0 0 * * *' WHEN '@midnight' THEN '0 0 * * *'
+                                 WHEN '@hourly' THEN '0 * * * *' ELSE v_text END;
+    v_f := regexp_split_to_array(v_text, '\s+');
+    IF cardinality(v_f) NOT IN (5, 6) THEN
+        RAISE EXCEPTION 'cron expression ''%'' has % fields; expected 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)',
+            p_cron, cardinality(v_f) USING ERRCODE = '22023';
+    END IF;
+    v_o := 6 - cardinality(v_f);   -- 1 without a seconds field: the fields are then 2..6
+    FOR k IN (1 + v_o)..6 LOOP
+        v_field := v_f[k - v_o];
+        v_bits[k] := 0;
+        FOREACH v_part IN ARRAY string_to_array(v_field, ',') LOOP
+            v_range := v_part;
+            v_step := 1;
+            v_slash := strpos(v_part, '/');
+            IF v_slash > 0 THEN
+                v_range := left(v_part, v_slash - 1);
+                v_step := spool_tasks.cron_number(p_cron, v_names[k], substr(v_part, v_slash + 1), 1, v_max[k], 0);
+            END IF;
+            v_dash := strpos(v_range, '-');
+            IF v_range IN ('*', '?') THEN
+                v_lo := v_min[k];
+                v_hi := v_max[k];
+            ELSIF v_dash > 1 THEN
+                v_lo := spool_tasks.cron_number(p_cron, v_names[k], left(v_range, v_dash - 1), v_min[k], v_max[k], k);
+                v_hi := spool_tasks.cron_number(p_cron, v_names[k], substr(v_range, v_dash + 1), v_min[k], v_max[k], k);
+                IF v_hi < v_lo THEN
+                    RAISE EXCEPTION 'cron expression ''%'': % range ''%'' runs backwards', p_cron, v_names[k], v_range
+                        USING ERRCODE = '22023';
+                END IF;
+            ELSE
+                v_lo := spool_tasks.cron_number(p_cron, v_names[k], v_range, v_min[k], v_max[k], k);
+                v_hi := CASE WHEN v_slash > 0 THEN v_max[k] ELSE v_lo END;
+            END IF;
+            v_k := v_lo;
+            WHILE v_k <= v_hi LOOP
+                v_bits[k] := v_bits[k] | (1::bigint << v_k);
+                v_k := v_k + v_step;
+            END LOOP;
+        END LOOP;
+    END LOOP;
+    IF v_bits[6] & (1::bigint << 7) <> 0 THEN
+        v_bits[6] := (v_bits[6] | 1) & ~(1::bigint << 7);   -- 7 is Sunday too
+    END IF;
+    RETURN v_bits || ARRAY[CASE WHEN v_f[4 - v_o] IN ('*', '?') THEN 0 ELSE 1 END,
+                           CASE WHEN v_f[6 - v_o] IN ('*', '?') THEN 0 ELSE 1 END]::bigint[];
+END $$;
+
+-- One value of a cron field (p_k: 5 takes month names, 6 day names, others none), as Cron.number does.
+CREATE FUNCTION spool_tasks.cron_number(p_cron text, p_name text, p_text text, p_min int, p_max int, p_k int)
+RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_i int;
+    v_v numeric;
+BEGIN
+    IF p_k = 5 THEN
+        v_i := array_position(ARRAY['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV',
+                                    'DEC'], upper(p_text));
+        IF v_i IS NOT NULL THEN
+            RETURN v_i;
+        END IF;
+    ELSIF p_k = 6 THEN
+        v_i := array_position(ARRAY['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'], upper(p_text));
+        IF v_i IS NOT NULL THEN
+            RETURN v_i - 1;
+        END IF;
+    END IF;
+    IF p_text !~ '^[+-]?[0-9]{1,10}$' OR p_text::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN
+        RAISE EXCEPTION 'cron expression ''%'': % value ''%'' is not a number%', p_cron, p_name, p_text,
+            CASE WHEN p_k IN (5, 6) THEN ' or a name' ELSE '' END USING ERRCODE = '22023';
+    END IF;
+    v_v := p_text::numeric;
+    IF v_v < p_min OR v_v > p_max THEN
+        RAISE EXCEPTION 'cron expression ''%'': % value % is outside %..%', p_cron, p_name, v_v, p_min, p_max
+            USING ERRCODE = '22023';
+    END IF;
+    RETURN v_v::int;
+END $$;
+
+-- The instant of local time p_local in zone p_zone, as Java's LocalDateTime.atZone: a time in a gap (clocks
+-- going forward) is moved later by the gap's length, a repeated time (clocks going back) is its first
+-- occurrence. PostgreSQL gives the later one of a repeated time, so the earlier offset is tried first. A zone
+-- written as an offset ("+02:00", "UTC+2") is east of UTC when positive, as in Java (a text zone in AT TIME
+-- ZONE would read it the POSIX way, west).
+CREATE FUNCTION spool_tasks.cron_instant(p_local timestamp, p_zone text)
+RETURNS timestamptz LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_zone    text := CASE WHEN p_zone = 'Z' THEN 'UTC' ELSE p_zone END;
+    v_offset  interval;
+    v_at      timestamptz;
+    v_before  interval;
+    v_earlier timestamptz;
+BEGIN
+    IF v_zone ~ '^(UTC|GMT|UT)?[+-][0-9]' THEN
+        v_offset := regexp_replace(v_zone, '^(UTC|GMT|UT)', '')::interval;
+        RETURN (p_local - v_offset) AT TIME ZONE 'UTC';
+    END IF;
+    v_at := p_local AT TIME ZONE v_zone;
+    -- the offset three hours before (no zone changes twice within three hours)
+    v_before := ((v_at - interval '3 hours') AT TIME ZONE v_zone) - ((v_at - interval '3 hours') AT TIME ZONE 'UTC');
+    v_earlier := (p_local - v_before) AT TIME ZONE 'UTC';
+    IF v_earlier < v_at AND (v_earlier AT TIME ZONE v_zone) = p_local THEN
+        RETURN v_earlier;
+    END IF;
+    RETURN v_at;
+END $$;
+
+-- The local time of instant p_at in zone p_zone (offsets as in cron_instant).
+CREATE FUNCTION spool_tasks.cron_local(p_at timestamptz, p_zone text)
+RETURNS timestamp LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF p_zone ~ '^(UTC|GMT|UT)?[+-][0-9]' THEN
+        RETURN (p_at AT TIME ZONE 'UTC') + regexp_replace(p_zone, '^(UTC|GMT|UT)', '')::interval;
+    END IF;
+    RETURN p_at AT TIME ZONE CASE WHEN p_zone = 'Z' THEN 'UTC' ELSE p_zone END;
+END $$;
+
+-- The last tick of p_cron in zone p_zone at or before p_at, or NULL when there is none within 8 years: the
+-- search of Cron.previous, field by field from the month down.
+CREATE FUNCTION spool_tasks.cron_previous(p_cron text, p_zone text, p_at timestamptz)
+RETURNS timestamptz LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    b       bigint[] := spool_tasks.cron_fields(p_cron);
+    t       timestamp := date_trunc('second', spool_tasks.cron_local(p_at, p_zone));
+    v_limit int := extract(year FROM t)::int - 8;
+    v_dom   boolean;
+    v_dow   boolean;
+    v_s     int;
+    v_z     timestamptz;
+BEGIN
+    WHILE extract(year FROM t) >= v_limit LOOP
+        v_dom := b[4] & (1::bigint << extract(day FROM t)::int) <> 0;
+        v_dow := b[6] & (1::bigint << extract(dow FROM t)::int) <> 0;
+        IF b[5] & (1::bigint << extract(month FROM t)::int) = 0 THEN
+            t := date_trunc('month', t) - interval '1 second';
+        ELSIF NOT (CASE WHEN b[7] = 1 AND b[8] = 1 THEN v_dom OR v_dow ELSE v_dom AND v_dow END) THEN
+            t := date_trunc('day', t) - interval '1 second';
+        ELSIF b[3] & (1::bigint << extract(hour FROM t)::int) = 0 THEN
+            t := date_trunc('hour', t) - interval '1 second';
+        ELSIF b[2] & (1::bigint << extract(minute FROM t)::int) = 0 THEN
+            t := date_trunc('minute', t) - interval '1 second';
+        ELSIF b[1] & (1::bigint << extract(second FROM t)::int) = 0 THEN
+            v_s := NULL;
+            FOR s IN REVERSE extract(second FROM t)::int..0 LOOP
+                IF b[1] & (1::bigint << s) <> 0 THEN
+                    v_s := s;
+                    EXIT;
+                END IF;
+            END LOOP;
+            t := CASE WHEN v_s IS NULL THEN date_trunc('minute', t) - interval '1 second'
+                      ELSE date_trunc('minute', t) + make_interval(secs => v_s) END;
+        ELSE
+            v_z := spool_tasks.cron_instant(t, p_zone);
+            IF v_z <= p_at THEN
+                RETURN v_z;
+            END IF;
+            t := t - interval '1 second';   -- a gap moved this tick past p_at
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END $$;
+
+-- Fires every enabled schedule whose latest tick by the database's clock is newer than its last one: the SQL
+-- form of what a Java worker's scheduler does, for workers in any language. Call it every second or so (from
+-- any number of workers: spawn_scheduled spawns each tick once). Returns the ticks spawned now. A schedule whose
+-- cron or zone is bad is skipped with a warning, not the others.
+CREATE FUNCTION spool_tasks.tick_schedules()
+RETURNS TABLE (schedule text, tick timestamptz, task_id bigint, run_id bigint)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_s    record;
+    v_due  timestamptz;
+    v_task record;
+BEGIN
+    FOR v_s IN SELECT s.name, s.cron, s.zone, coalesce(s.last_tick, s.created_at) AS since
+                 FROM spool_tasks.schedules s WHERE s.enabled ORDER BY s.name LOOP
+        BEGIN
+            v_due := spool_tasks.cron_previous(v_s.cron, v_s.zone, now());
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'schedule % is skipped: %', v_s.name, SQLERRM;
+            CONTINUE;
+        END;
+        IF v_due > v_s.since THEN
+            SELECT * INTO v_task FROM spool_tasks.spawn_scheduled(v_s.name, v_due);
+            IF v_task.task_id IS NOT NULL THEN
+                RETURN QUERY SELECT v_s.name, v_due, v_task.task_id, v_task.run_id;
+            END IF;
+        END IF;
+    END LOOP;
+END $$;
+$spool_body$;
+    INSERT INTO spool_tasks.migrations (version, name) VALUES (5, 'V5__claim_by_name_and_db_time.sql');
+END $spool_migration$;
