@@ -210,13 +210,35 @@ RETURNS TABLE (ord int, task_id bigint, run_id bigint, attempt int, created bool
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 DECLARE
+    v_bad     int;
     v_problem text;
 BEGIN
-    SELECT format('%s of task %s of the batch ("%s") %s', p.field, u.i, left(u.name, 40), p.what) INTO v_problem
+    -- a cheap test of every task first; the message is made only for the first bad one
+    SELECT u.i::int INTO v_bad
       FROM unnest(p_names, p_queues, p_priorities, p_run_at, p_delays, p_max_attempts, p_idempotency_keys,
                   p_headers, p_leases, p_backoff_base, p_backoff_max, p_backoff_jitter)
            WITH ORDINALITY AS u(name, queue, priority, run_at, delay, max_attempts, idem, headers, lease, bbase,
                                 bmax, jitter, i)
+     WHERE u.name IS NULL OR u.name !~ '\S' OR octet_length(u.name) > 255 OR u.queue !~ '\S'
+        OR octet_length(u.queue) > 255 OR octet_length(u.idem) > 1024 OR u.priority NOT BETWEEN -32768 AND 32767
+        OR u.delay < interval '0' OR (u.delay IS NOT NULL AND u.run_at IS NOT NULL) OR u.max_attempts < 1
+        OR u.lease < interval '100 milliseconds' OR u.lease > interval '365 days' OR u.bbase < interval '0'
+        OR u.bmax < coalesce(u.bbase, interval '1 second') OR NOT (u.jitter BETWEEN 0 AND 1)
+        OR jsonb_typeof(u.headers) <> 'object'
+     ORDER BY u.i LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT s.ord, s.task_id, s.run_id, s.attempt, s.created
+          FROM ${schema}.spawn_tasks_unchecked(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays,
+                                               p_max_attempts, p_idempotency_keys, p_headers, p_leases,
+                                               p_backoff_base, p_backoff_max, p_backoff_jitter) s;
+        RETURN;
+    END IF;
+    SELECT format('%s of task %s of the batch ("%s") %s', p.field, v_bad, left(p_names[v_bad], 40), p.what)
+      INTO v_problem
+      FROM (SELECT p_names[v_bad] AS name, p_queues[v_bad] AS queue, p_priorities[v_bad] AS priority,
+                   p_run_at[v_bad] AS run_at, p_delays[v_bad] AS delay, p_max_attempts[v_bad] AS max_attempts,
+                   p_idempotency_keys[v_bad] AS idem, p_headers[v_bad] AS headers, p_leases[v_bad] AS lease,
+                   p_backoff_base[v_bad] AS bbase, p_backoff_max[v_bad] AS bmax, p_backoff_jitter[v_bad] AS jitter) u
      CROSS JOIN LATERAL (
         SELECT * FROM (VALUES
             (1, 'name', CASE WHEN u.name IS NULL OR u.name !~ '\S' THEN 'is blank'
@@ -242,16 +264,9 @@ BEGIN
             (10, 'backoff jitter', CASE WHEN NOT (u.jitter BETWEEN 0 AND 1) THEN format('is %s, outside 0..1', u.jitter) END),
             (11, 'headers', CASE WHEN jsonb_typeof(u.headers) <> 'object'
                                  THEN format('are a JSON %s, not an object', jsonb_typeof(u.headers)) END)
-        ) AS c(n, field, what) WHERE c.what IS NOT NULL ORDER BY c.n LIMIT 1) p
-     ORDER BY u.i LIMIT 1;
-    IF v_problem IS NOT NULL THEN
-        RAISE EXCEPTION '%', v_problem
-            USING ERRCODE = CASE WHEN v_problem LIKE '%bytes, more than the limit%' THEN '54000' ELSE '22023' END;
-    END IF;
-    RETURN QUERY SELECT s.ord, s.task_id, s.run_id, s.attempt, s.created
-      FROM ${schema}.spawn_tasks_unchecked(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays,
-                                           p_max_attempts, p_idempotency_keys, p_headers, p_leases, p_backoff_base,
-                                           p_backoff_max, p_backoff_jitter) s;
+        ) AS c(n, field, what) WHERE c.what IS NOT NULL ORDER BY c.n LIMIT 1) p;
+    RAISE EXCEPTION '%', v_problem
+        USING ERRCODE = CASE WHEN v_problem LIKE '%bytes, more than the limit%' THEN '54000' ELSE '22023' END;
 END $$;
 
 -- Cron in SQL, so a worker in any language can fire schedules with tick_schedules(): the same expressions and
