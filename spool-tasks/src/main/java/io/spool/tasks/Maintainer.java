@@ -6,7 +6,6 @@ import io.spool.pg.RowSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A worker's upkeep, on threads of its own with their own {@link #start()} and {@link #stop()}: it fires periodic
@@ -34,10 +31,8 @@ final class Maintainer {
     private final Clock clock;
     private final boolean schedules;
     private final boolean cleanup;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition stopped = lock.newCondition();
+    private final StopSignal signal = new StopSignal();
     private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
     /** The database's clock minus the worker's, as last measured. */
     private volatile Duration skew = Duration.ZERO;
 
@@ -50,7 +45,6 @@ final class Maintainer {
     }
 
     void start() {
-        running = true;
         if (schedules) {
             threads.add(Thread.ofVirtual().name("spool-tasks-schedule-" + workerId).start(this::scheduleLoop));
         }
@@ -59,22 +53,11 @@ final class Maintainer {
         }
     }
 
-    /** Stops the loops (not by interrupt: that would close a pooled connection a loop may be using) and joins them. */
+    /** Stops the loops and joins them. */
     void stop() {
-        lock.lock();
-        try {
-            running = false;
-            stopped.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signal.stop();
         for (Thread t : threads) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            StopSignal.join(t, 2000);
         }
     }
 
@@ -94,21 +77,21 @@ final class Maintainer {
         Duration wait = Duration.ofSeconds(5);
         Instant now = null;
         for (Row r : rows) {
-            now = r.get("db_now", OffsetDateTime.class).toInstant();
-            String name = r.getString("name");
+            Rows.DueSchedule s = Rows.due(r);
+            now = s.databaseNow();
             Cron cron;
             ZonedDateTime here;
             try {  // a bad row (written by hand, say) skips that schedule, not the others
-                cron = crons.computeIfAbsent(r.getString("cron"), Cron::parse);
-                here = now.atZone(ZoneId.of(r.getString("zone")));
+                cron = crons.computeIfAbsent(s.cron(), Cron::parse);
+                here = now.atZone(ZoneId.of(s.zone()));
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "schedule " + name + " is skipped: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "schedule " + s.name() + " is skipped: " + e.getMessage());
                 continue;
             }
-            Instant from = r.get("since", OffsetDateTime.class).toInstant();
+            Instant from = s.since();
             Optional<ZonedDateTime> due = cron.previous(here);
             if (due.isPresent() && due.get().toInstant().isAfter(from)) {
-                app.pool().query(app.sql.spawnScheduled, name, due.get().toInstant());
+                app.pool().query(app.sql.spawnScheduled, s.name(), due.get().toInstant());
             }
             Optional<ZonedDateTime> next = cron.next(here);
             if (next.isPresent()) {
@@ -133,7 +116,7 @@ final class Maintainer {
 
     private void scheduleLoop() {
         Map<String, Cron> crons = new HashMap<>();
-        while (running) {
+        while (signal.running()) {
             Duration wait;
             try {
                 wait = fireDue(crons);
@@ -141,7 +124,7 @@ final class Maintainer {
                 LOG.log(System.Logger.Level.WARNING, "worker " + workerId + " could not fire schedules: " + e.getMessage());
                 wait = Duration.ofSeconds(1);
             }
-            if (!pause(Math.max(TimeUnit.MILLISECONDS.toNanos(10), wait.toNanos()))) {
+            if (!signal.pause(Math.max(TimeUnit.MILLISECONDS.toNanos(10), wait.toNanos()))) {
                 return;
             }
         }
@@ -149,7 +132,7 @@ final class Maintainer {
 
     private void cleanupLoop() {
         long interval = app.config().retention().interval().toNanos();
-        while (pause(interval)) {
+        while (signal.pause(interval)) {
             try {
                 int n = app.cleanup();
                 if (n > 0) {
@@ -158,22 +141,6 @@ final class Maintainer {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "worker " + workerId + " could not clean up: " + e.getMessage());
             }
-        }
-    }
-
-    /** Waits {@code nanos} unless stopped first; false once stopped. */
-    private boolean pause(long nanos) {
-        lock.lock();
-        try {
-            long left = nanos;
-            while (running && left > 0) {
-                left = stopped.awaitNanos(left);
-            }
-            return running;
-        } catch (InterruptedException e) {
-            return false;
-        } finally {
-            lock.unlock();
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.spool.tasks;
 
-/** The statements the Java side sends, with the schema filled in once. */
+/**
+ * The statements the Java side sends, with the schema filled in once. The columns they select are read by name
+ * in {@link Rows}.
+ */
 final class Sql {
     static final String TASK_COLUMNS = "task_id, name, queue, priority, state, attempt, max_attempts, current_run_id, "
             + "params, result, error, headers, idempotency_key, created_at, finished_at";
@@ -49,7 +52,7 @@ final class Sql {
         completeRuns = "SELECT run_id, outcome FROM " + s + ".complete_runs($1, $2, $3)";
         failRun = "SELECT outcome FROM " + s + ".fail_run($1, $2, $3, NULL, $4)";
         extendLeases = "SELECT run_id, outcome FROM " + s + ".extend_leases($1, $2, $3)";
-        releaseRuns = "SELECT " + s + ".release_runs($1, $2)";
+        releaseRuns = "SELECT " + s + ".release_runs($1, $2) AS released";
         cancelTask = "SELECT " + s + ".cancel_task($1, $2)";
         retryTask = "SELECT task_id, run_id, attempt FROM " + s + ".retry_task($1)";
         watchTask = "SELECT " + s + ".watch_task($1)";
@@ -66,8 +69,8 @@ final class Sql {
         counts = "SELECT queue, state, count(*) FROM " + s + ".tasks GROUP BY queue, state";
         unclaimed = "SELECT queue, name, runs, oldest_wait FROM " + s + ".unclaimed ORDER BY oldest_wait DESC, queue, name";
         loadSteps = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1";
-        loadStep = "SELECT result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";
-        saveStep = "SELECT " + s + ".save_step($1, $2, $3, $4)";
+        loadStep = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";
+        saveStep = "SELECT " + s + ".save_step($1, $2, $3, $4) AS outcome";
         resetSteps = "SELECT " + s + ".reset_steps($1)";
         spawnScheduled = "SELECT task_id, run_id FROM " + s + ".spawn_scheduled($1, $2)";
         schedules = "SELECT name, cron, zone, task_name, params, queue, priority, max_attempts, headers, lease, "
