@@ -71,6 +71,7 @@ CREATE TABLE spool_tasks.runs (
     finished_at timestamp with time zone,
     error text,
     created_at timestamp with time zone NOT NULL DEFAULT now(),
+    name text,
     CONSTRAINT runs_pkey PRIMARY KEY (run_id),
     CONSTRAINT runs_lease_exact CHECK (((EXTRACT(year FROM lease) = (0)::numeric) AND (EXTRACT(month FROM lease) = (0)::numeric))),
     CONSTRAINT runs_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'running'::text, 'completed'::text, 'failed'::text, 'expired'::text, 'released'::text, 'cancelled'::text])))
@@ -154,7 +155,8 @@ CREATE TABLE spool_tasks.runs_archive (
     finished_at timestamp with time zone,
     error text,
     created_at timestamp with time zone NOT NULL,
-    archived_at timestamp with time zone NOT NULL DEFAULT now()
+    archived_at timestamp with time zone NOT NULL DEFAULT now(),
+    name text
 );
 
 ALTER SEQUENCE spool_tasks.tasks_task_id_seq OWNED BY spool_tasks.tasks.task_id;
@@ -163,6 +165,7 @@ ALTER SEQUENCE spool_tasks.runs_run_id_seq OWNED BY spool_tasks.runs.run_id;
 -- indexes
 CREATE INDEX runs_archive_task ON spool_tasks.runs_archive USING btree (task_id);
 CREATE INDEX runs_claim ON spool_tasks.runs USING btree (queue, priority, available_at, run_id) WHERE (state = 'pending'::text);
+CREATE INDEX runs_claim_name ON spool_tasks.runs USING btree (queue, name, priority, available_at, run_id) WHERE (state = 'pending'::text);
 CREATE INDEX runs_lease ON spool_tasks.runs USING btree (lease_expires_at) WHERE (state = 'running'::text);
 CREATE INDEX runs_task ON spool_tasks.runs USING btree (task_id) WHERE (state <> ALL (ARRAY['pending'::text, 'running'::text]));
 CREATE INDEX tasks_archive_id ON spool_tasks.tasks_archive USING btree (task_id);
@@ -170,15 +173,14 @@ CREATE UNIQUE INDEX tasks_idempotency_key ON spool_tasks.tasks USING btree (idem
 
 -- views
 CREATE VIEW spool_tasks.unclaimed AS
- SELECT r.queue,
-    t.name,
+ SELECT queue,
+    name,
     count(*) AS runs,
-    min(r.available_at) AS oldest_available_at,
-    (now() - min(r.available_at)) AS oldest_wait
-   FROM (spool_tasks.runs r
-     JOIN spool_tasks.tasks t ON ((t.task_id = r.task_id)))
-  WHERE ((r.state = 'pending'::text) AND (r.available_at <= now()))
-  GROUP BY r.queue, t.name;
+    min(available_at) AS oldest_available_at,
+    (now() - min(available_at)) AS oldest_wait
+   FROM spool_tasks.runs r
+  WHERE ((state = 'pending'::text) AND (available_at <= now()))
+  GROUP BY queue, name;
 
 -- functions, by name
 
@@ -243,14 +245,28 @@ BEGIN
     END IF;
     -- lock first (runs, then tasks: the order every function locks in), then update through the primary keys,
     -- so the plan never scans a table however large it grows
-    SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
-      FROM (SELECT r.run_id, r.task_id FROM spool_tasks.runs r
-             WHERE r.queue = p_queue AND r.state = 'pending' AND r.available_at <= now()
-               AND (p_names IS NULL OR EXISTS (SELECT 1 FROM spool_tasks.tasks t
-                                                WHERE t.task_id = r.task_id AND t.name = ANY (p_names)))
-             ORDER BY r.priority, r.available_at, r.run_id
-             LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
-               FOR UPDATE OF r SKIP LOCKED) p;
+    IF p_names IS NULL THEN
+        SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
+          FROM (SELECT r.run_id, r.task_id FROM spool_tasks.runs r
+                 WHERE r.queue = p_queue AND r.state = 'pending' AND r.available_at <= now()
+                 ORDER BY r.priority, r.available_at, r.run_id
+                 LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
+                   FOR UPDATE SKIP LOCKED) p;
+    ELSE
+        -- the head of each name, locked; of those, the most urgent (the rest are unlocked when the claim commits)
+        SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
+          FROM (SELECT c.run_id, c.task_id
+                  FROM (SELECT DISTINCT unnest(p_names)) AS n(name)
+                 CROSS JOIN LATERAL (
+                       SELECT r.run_id, r.task_id, r.priority, r.available_at FROM spool_tasks.runs r
+                        WHERE r.queue = p_queue AND r.name = n.name AND r.state = 'pending'
+                          AND r.available_at <= now()
+                        ORDER BY r.priority, r.available_at, r.run_id
+                        LIMIT coalesce(p_limit, 1)
+                          FOR UPDATE SKIP LOCKED) c
+                 ORDER BY c.priority, c.available_at, c.run_id
+                 LIMIT coalesce(p_limit, 1)) p;
+    END IF;
     IF v_runs IS NULL THEN
         RETURN;
     END IF;
@@ -295,7 +311,11 @@ BEGIN
         INSERT INTO spool_tasks.tasks_archive SELECT g.*, now() FROM gone g;
         WITH gone AS (DELETE FROM spool_tasks.runs r WHERE r.task_id = ANY (v_ids) AND r.state NOT IN ('pending', 'running')
                     RETURNING r.*)
-        INSERT INTO spool_tasks.runs_archive SELECT g.*, now() FROM gone g;
+        INSERT INTO spool_tasks.runs_archive (run_id, task_id, attempt, queue, priority, state, available_at, lease,
+                                            worker_id, claimed_at, lease_expires_at, finished_at, error, created_at,
+                                            archived_at, name)
+        SELECT g.run_id, g.task_id, g.attempt, g.queue, g.priority, g.state, g.available_at, g.lease, g.worker_id,
+               g.claimed_at, g.lease_expires_at, g.finished_at, g.error, g.created_at, now(), g.name FROM gone g;
     ELSE
         DELETE FROM spool_tasks.tasks t WHERE t.task_id = ANY (v_ids);
         DELETE FROM spool_tasks.runs r WHERE r.task_id = ANY (v_ids) AND r.state NOT IN ('pending', 'running');
@@ -583,10 +603,10 @@ BEGIN
           FROM lost l
          WHERE t.task_id = l.task_id AND t.state = 'running'
         RETURNING t.task_id, t.state, t.attempt, t.current_run_id, l.queue, l.priority, l.lease, l.available_at,
-                  t.watched
+                  t.watched, t.name
     ), new_runs AS (
-        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
-        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', n.available_at, n.lease
+        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', n.available_at, n.lease, n.name
           FROM next n WHERE n.state = 'pending'
         RETURNING queue
     )
@@ -670,8 +690,9 @@ BEGIN
     v_at := coalesce(p_retry_at, now() + spool_tasks.retry_delay(v_task.backoff_base, v_task.backoff_max,
                                                                v_task.backoff_jitter, v_run.attempt));
     v_next := nextval('spool_tasks.runs_run_id_seq');
-    INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
-    VALUES (v_next, v_run.task_id, v_run.attempt + 1, v_run.queue, v_run.priority, 'pending', v_at, v_run.lease);
+    INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+    VALUES (v_next, v_run.task_id, v_run.attempt + 1, v_run.queue, v_run.priority, 'pending', v_at, v_run.lease,
+            v_task.name);
     UPDATE spool_tasks.tasks t SET state = 'pending', error = p_error, attempt = v_run.attempt + 1, current_run_id = v_next
      WHERE t.task_id = v_run.task_id;
     IF v_at <= now() THEN
@@ -702,10 +723,11 @@ BEGIN
            SET state = 'pending', current_run_id = nextval('spool_tasks.runs_run_id_seq')
           FROM released l
          WHERE t.task_id = l.task_id
-        RETURNING t.task_id, t.current_run_id, l.attempt, l.queue, l.priority, l.lease
+        RETURNING t.task_id, t.current_run_id, l.attempt, l.queue, l.priority, l.lease, t.name
     ), new_runs AS (
-        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
-        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', now(), n.lease FROM next n
+        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', now(), n.lease, n.name
+          FROM next n
         RETURNING queue
     )
     SELECT count(*), array_agg(DISTINCT queue) INTO v_count, v_queues FROM new_runs;
@@ -760,7 +782,7 @@ BEGIN
        SET state = 'pending', attempt = t.attempt + 1, max_attempts = greatest(t.max_attempts, t.attempt + 1),
            current_run_id = nextval('spool_tasks.runs_run_id_seq'), result = NULL, finished_at = NULL
      WHERE t.task_id = p_task_id AND t.state IN ('completed', 'dead', 'cancelled')
-    RETURNING t.task_id, t.current_run_id, t.attempt, t.queue, t.priority, t.lease INTO v_task;
+    RETURNING t.task_id, t.current_run_id, t.attempt, t.queue, t.priority, t.lease, t.name INTO v_task;
     IF NOT FOUND THEN
         SELECT t.state INTO v_state FROM spool_tasks.tasks t WHERE t.task_id = p_task_id;
         IF v_state IS NULL THEN
@@ -769,9 +791,9 @@ BEGIN
         RAISE EXCEPTION 'task % is %; only completed, dead or cancelled tasks can be retried', p_task_id, v_state
             USING ERRCODE = '55000';
     END IF;
-    INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
+    INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
     VALUES (v_task.current_run_id, v_task.task_id, v_task.attempt, v_task.queue, v_task.priority, 'pending', now(),
-            v_task.lease);
+            v_task.lease, v_task.name);
     PERFORM pg_notify('spool_tasks_spawn', v_task.queue);
     RETURN QUERY SELECT v_task.task_id, v_task.current_run_id, v_task.attempt;
 END $function$;
@@ -969,8 +991,9 @@ BEGIN
               FROM input ORDER BY i
             RETURNING task_id
         ), new_runs AS (
-            INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
-            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease
+            INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease,
+                   input.name
               FROM input JOIN new_tasks ON new_tasks.task_id = input.new_task
             RETURNING run_id
         )
@@ -1008,8 +1031,9 @@ BEGIN
             ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING task_id
         ), new_runs AS (
-            INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
-            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease
+            INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease,
+                   input.name
               FROM input JOIN new_tasks ON new_tasks.task_id = input.new_task
             RETURNING run_id
         )

@@ -16,8 +16,18 @@ BEGIN
 -- be dropped; the SQL functions validate what the Java side validates; an expired run keeps its place.
 
 -- claim_task takes the names the caller can run (NULL: any name, as before). The others stay pending, untouched,
--- for a worker that knows them: a rolling deploy or a fleet of several languages shares one queue. The name is
--- the task's, read through tasks_pkey for each candidate in claim order.
+-- for a worker that knows them: a rolling deploy or a fleet of several languages shares one queue. A run carries
+-- its task's name (like its queue and priority, so the claim needs no join), and runs_claim_name orders each
+-- queue's pending runs per name: a claim reads the head of each of its names and takes the most urgent of those,
+-- so a backlog of names it cannot run is never walked (through runs_claim, a claim for a name with no work read
+-- every pending run ahead: 1.2 s for 22,000 of them).
+ALTER TABLE spool_tasks.runs ADD COLUMN name text;
+ALTER TABLE spool_tasks.runs_archive ADD COLUMN name text;
+UPDATE spool_tasks.runs r SET name = t.name
+  FROM spool_tasks.tasks t
+ WHERE t.task_id = r.task_id AND r.state IN ('pending', 'running');
+CREATE INDEX runs_claim_name ON spool_tasks.runs (queue, name, priority, available_at, run_id) WHERE state = 'pending';
+
 DROP FUNCTION spool_tasks.claim_task(text, text, int);
 CREATE FUNCTION spool_tasks.claim_task(p_queue text, p_worker text, p_limit int DEFAULT 1, p_names text[] DEFAULT NULL)
 RETURNS TABLE (run_id bigint, task_id bigint, attempt int, name text, params bytea, headers jsonb,
@@ -43,14 +53,28 @@ BEGIN
     END IF;
     -- lock first (runs, then tasks: the order every function locks in), then update through the primary keys,
     -- so the plan never scans a table however large it grows
-    SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
-      FROM (SELECT r.run_id, r.task_id FROM spool_tasks.runs r
-             WHERE r.queue = p_queue AND r.state = 'pending' AND r.available_at <= now()
-               AND (p_names IS NULL OR EXISTS (SELECT 1 FROM spool_tasks.tasks t
-                                                WHERE t.task_id = r.task_id AND t.name = ANY (p_names)))
-             ORDER BY r.priority, r.available_at, r.run_id
-             LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
-               FOR UPDATE OF r SKIP LOCKED) p;
+    IF p_names IS NULL THEN
+        SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
+          FROM (SELECT r.run_id, r.task_id FROM spool_tasks.runs r
+                 WHERE r.queue = p_queue AND r.state = 'pending' AND r.available_at <= now()
+                 ORDER BY r.priority, r.available_at, r.run_id
+                 LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
+                   FOR UPDATE SKIP LOCKED) p;
+    ELSE
+        -- the head of each name, locked; of those, the most urgent (the rest are unlocked when the claim commits)
+        SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
+          FROM (SELECT c.run_id, c.task_id
+                  FROM (SELECT DISTINCT unnest(p_names)) AS n(name)
+                 CROSS JOIN LATERAL (
+                       SELECT r.run_id, r.task_id, r.priority, r.available_at FROM spool_tasks.runs r
+                        WHERE r.queue = p_queue AND r.name = n.name AND r.state = 'pending'
+                          AND r.available_at <= now()
+                        ORDER BY r.priority, r.available_at, r.run_id
+                        LIMIT coalesce(p_limit, 1)
+                          FOR UPDATE SKIP LOCKED) c
+                 ORDER BY c.priority, c.available_at, c.run_id
+                 LIMIT coalesce(p_limit, 1)) p;
+    END IF;
     IF v_runs IS NULL THEN
         RETURN;
     END IF;
@@ -69,14 +93,163 @@ BEGIN
       FROM claimed c JOIN started s ON s.task_id = c.task_id;
 END $$;
 
+-- Every insert of a run now gives it its task's name: a failure's retry, a release, a retry of a finished task
+-- (an expired run's successor is in expire_leases below, a spawned run in spawn_tasks_unchecked further down).
+CREATE OR REPLACE FUNCTION spool_tasks.fail_run(p_run_id bigint, p_worker text, p_error text,
+                                   p_retry_at timestamptz DEFAULT NULL, p_retry boolean DEFAULT true)
+RETURNS TABLE (outcome text, next_run_id bigint, retry_at timestamptz)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_run   record;
+    v_task  record;
+    v_state text;
+    v_next  bigint;
+    v_at    timestamptz;
+BEGIN
+    UPDATE spool_tasks.runs r SET state = 'failed', finished_at = now(), error = p_error
+     WHERE r.run_id = p_run_id AND r.state = 'running' AND r.worker_id = p_worker AND r.lease_expires_at >= now()
+    RETURNING r.task_id, r.attempt, r.queue, r.priority, r.lease INTO v_run;
+    IF NOT FOUND THEN
+        SELECT r.state INTO v_state FROM spool_tasks.runs r WHERE r.run_id = p_run_id;
+        RETURN QUERY SELECT CASE WHEN v_state = 'cancelled' THEN 'cancelled' ELSE 'lease_lost' END,
+                            NULL::bigint, NULL::timestamptz;
+        RETURN;
+    END IF;
+    SELECT * INTO v_task FROM spool_tasks.tasks t WHERE t.task_id = v_run.task_id FOR UPDATE;
+    IF NOT p_retry OR v_run.attempt >= v_task.max_attempts THEN
+        UPDATE spool_tasks.tasks t SET state = 'dead', error = p_error, finished_at = now()
+         WHERE t.task_id = v_run.task_id;
+        IF v_task.watched THEN
+            PERFORM pg_notify('spool_tasks_done', v_run.task_id::text);
+        END IF;
+        RETURN QUERY SELECT 'dead'::text, NULL::bigint, NULL::timestamptz;
+        RETURN;
+    END IF;
+    v_at := coalesce(p_retry_at, now() + spool_tasks.retry_delay(v_task.backoff_base, v_task.backoff_max,
+                                                               v_task.backoff_jitter, v_run.attempt));
+    v_next := nextval('spool_tasks.runs_run_id_seq');
+    INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+    VALUES (v_next, v_run.task_id, v_run.attempt + 1, v_run.queue, v_run.priority, 'pending', v_at, v_run.lease,
+            v_task.name);
+    UPDATE spool_tasks.tasks t SET state = 'pending', error = p_error, attempt = v_run.attempt + 1, current_run_id = v_next
+     WHERE t.task_id = v_run.task_id;
+    IF v_at <= now() THEN
+        PERFORM pg_notify('spool_tasks_spawn', v_run.queue);
+    END IF;
+    RETURN QUERY SELECT 'retrying'::text, v_next, v_at;
+END $$;
+
+CREATE OR REPLACE FUNCTION spool_tasks.release_runs(p_run_ids bigint[], p_worker text)
+RETURNS int LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_count  int;
+    v_queues text[];
+BEGIN
+    WITH released AS (
+        UPDATE spool_tasks.runs r
+           SET state = 'released', finished_at = now(), error = 'released by worker ' || p_worker || ' on stop'
+          FROM unnest(p_run_ids) AS i(run_id)
+         WHERE r.run_id = i.run_id
+           AND CASE WHEN r.state = 'running' AND r.worker_id = p_worker AND r.lease_expires_at >= now()
+                    THEN true ELSE false END
+        RETURNING r.task_id, r.attempt, r.queue, r.priority, r.lease
+    ), next AS (
+        UPDATE spool_tasks.tasks t
+           SET state = 'pending', current_run_id = nextval('spool_tasks.runs_run_id_seq')
+          FROM released l
+         WHERE t.task_id = l.task_id
+        RETURNING t.task_id, t.current_run_id, l.attempt, l.queue, l.priority, l.lease, t.name
+    ), new_runs AS (
+        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', now(), n.lease, n.name
+          FROM next n
+        RETURNING queue
+    )
+    SELECT count(*), array_agg(DISTINCT queue) INTO v_count, v_queues FROM new_runs;
+    IF v_queues IS NOT NULL THEN
+        PERFORM pg_notify('spool_tasks_spawn', q) FROM unnest(v_queues) q;
+    END IF;
+    RETURN v_count;
+END $$;
+
+CREATE OR REPLACE FUNCTION spool_tasks.retry_task(p_task_id bigint)
+RETURNS TABLE (task_id bigint, run_id bigint, attempt int)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_task  record;
+    v_state text;
+BEGIN
+    UPDATE spool_tasks.tasks t
+       SET state = 'pending', attempt = t.attempt + 1, max_attempts = greatest(t.max_attempts, t.attempt + 1),
+           current_run_id = nextval('spool_tasks.runs_run_id_seq'), result = NULL, finished_at = NULL
+     WHERE t.task_id = p_task_id AND t.state IN ('completed', 'dead', 'cancelled')
+    RETURNING t.task_id, t.current_run_id, t.attempt, t.queue, t.priority, t.lease, t.name INTO v_task;
+    IF NOT FOUND THEN
+        SELECT t.state INTO v_state FROM spool_tasks.tasks t WHERE t.task_id = p_task_id;
+        IF v_state IS NULL THEN
+            RAISE EXCEPTION 'no task %', p_task_id USING ERRCODE = 'P0002';
+        END IF;
+        RAISE EXCEPTION 'task % is %; only completed, dead or cancelled tasks can be retried', p_task_id, v_state
+            USING ERRCODE = '55000';
+    END IF;
+    INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+    VALUES (v_task.current_run_id, v_task.task_id, v_task.attempt, v_task.queue, v_task.priority, 'pending', now(),
+            v_task.lease, v_task.name);
+    PERFORM pg_notify('spool_tasks_spawn', v_task.queue);
+    RETURN QUERY SELECT v_task.task_id, v_task.current_run_id, v_task.attempt;
+END $$;
+
+-- As in version 2, with the archive's columns named: runs_archive has name after archived_at.
+CREATE OR REPLACE FUNCTION spool_tasks.cleanup(p_completed_before timestamptz, p_failed_before timestamptz,
+                                  p_archive boolean DEFAULT false, p_limit int DEFAULT 10000)
+RETURNS int LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_ids bigint[];
+BEGIN
+    IF NOT pg_try_advisory_xact_lock(hashtext('spool_tasks.cleanup:spool_tasks')) THEN
+        RETURN -1;
+    END IF;
+    SELECT array_agg(t.task_id) INTO v_ids FROM (
+        SELECT t.task_id FROM spool_tasks.tasks t
+         WHERE (t.state = 'completed' AND t.finished_at < p_completed_before)
+            OR (t.state IN ('dead', 'cancelled') AND t.finished_at < p_failed_before)
+         LIMIT p_limit FOR UPDATE SKIP LOCKED) t;
+    IF v_ids IS NULL THEN
+        DELETE FROM spool_tasks.schedule_ticks k WHERE k.spawned_at < now() - interval '1 day';
+        RETURN 0;
+    END IF;
+    -- a finished task's runs are all finished: the condition on state lets the partial runs_task serve
+    IF p_archive THEN
+        WITH gone AS (DELETE FROM spool_tasks.tasks t WHERE t.task_id = ANY (v_ids) RETURNING t.*)
+        INSERT INTO spool_tasks.tasks_archive SELECT g.*, now() FROM gone g;
+        WITH gone AS (DELETE FROM spool_tasks.runs r WHERE r.task_id = ANY (v_ids) AND r.state NOT IN ('pending', 'running')
+                    RETURNING r.*)
+        INSERT INTO spool_tasks.runs_archive (run_id, task_id, attempt, queue, priority, state, available_at, lease,
+                                            worker_id, claimed_at, lease_expires_at, finished_at, error, created_at,
+                                            archived_at, name)
+        SELECT g.run_id, g.task_id, g.attempt, g.queue, g.priority, g.state, g.available_at, g.lease, g.worker_id,
+               g.claimed_at, g.lease_expires_at, g.finished_at, g.error, g.created_at, now(), g.name FROM gone g;
+    ELSE
+        DELETE FROM spool_tasks.tasks t WHERE t.task_id = ANY (v_ids);
+        DELETE FROM spool_tasks.runs r WHERE r.task_id = ANY (v_ids) AND r.state NOT IN ('pending', 'running');
+    END IF;
+    DELETE FROM spool_tasks.steps s WHERE s.task_id = ANY (v_ids);
+    DELETE FROM spool_tasks.schedule_ticks k WHERE k.spawned_at < now() - interval '1 day';
+    RETURN cardinality(v_ids);
+END $$;
+
 -- Runs that are due and that nobody claimed, per queue and task name: how many, and how long the oldest has
 -- waited. A name whose oldest_wait keeps growing is one no live worker can run.
 CREATE VIEW spool_tasks.unclaimed AS
-SELECT r.queue, t.name, count(*) AS runs, min(r.available_at) AS oldest_available_at,
+SELECT r.queue, r.name, count(*) AS runs, min(r.available_at) AS oldest_available_at,
        now() - min(r.available_at) AS oldest_wait
-  FROM spool_tasks.runs r JOIN spool_tasks.tasks t ON t.task_id = r.task_id
+  FROM spool_tasks.runs r
  WHERE r.state = 'pending' AND r.available_at <= now()
- GROUP BY r.queue, t.name;
+ GROUP BY r.queue, r.name;
 
 -- A tick is an instant the database's clock has reached. A caller whose clock runs ahead asked for future ticks,
 -- and as last_tick only moves forward, one such call silenced the schedule for everyone until the database's
@@ -175,10 +348,10 @@ BEGIN
           FROM lost l
          WHERE t.task_id = l.task_id AND t.state = 'running'
         RETURNING t.task_id, t.state, t.attempt, t.current_run_id, l.queue, l.priority, l.lease, l.available_at,
-                  t.watched
+                  t.watched, t.name
     ), new_runs AS (
-        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease)
-        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', n.available_at, n.lease
+        INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+        SELECT n.current_run_id, n.task_id, n.attempt, n.queue, n.priority, 'pending', n.available_at, n.lease, n.name
           FROM next n WHERE n.state = 'pending'
         RETURNING queue
     )
@@ -205,6 +378,148 @@ END $$;
 ALTER FUNCTION spool_tasks.spawn_tasks(text[], bytea[], text[], int[], timestamptz[], interval[], int[], text[],
                                      jsonb[], interval[], interval[], interval[], float8[])
     RENAME TO spawn_tasks_unchecked;
+
+-- The body of version 2, giving each run its task's name.
+CREATE OR REPLACE FUNCTION spool_tasks.spawn_tasks_unchecked(
+    p_names            text[],
+    p_params           bytea[],
+    p_queues           text[] DEFAULT NULL,
+    p_priorities       int[] DEFAULT NULL,
+    p_run_at           timestamptz[] DEFAULT NULL,
+    p_delays           interval[] DEFAULT NULL,
+    p_max_attempts     int[] DEFAULT NULL,
+    p_idempotency_keys text[] DEFAULT NULL,
+    p_headers          jsonb[] DEFAULT NULL,
+    p_leases           interval[] DEFAULT NULL,
+    p_backoff_base     interval[] DEFAULT NULL,
+    p_backoff_max      interval[] DEFAULT NULL,
+    p_backoff_jitter   float8[] DEFAULT NULL)
+RETURNS TABLE (ord int, task_id bigint, run_id bigint, attempt int, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_limit bigint;
+    v_big   record;
+    v_ords  int[];
+    v_tasks bigint[];
+    v_runs  bigint[];
+    v_bad   int;
+BEGIN
+    IF p_names IS NULL OR cardinality(p_names) = 0 THEN
+        RETURN;
+    END IF;
+    SELECT s.value::bigint INTO v_limit FROM spool_tasks.settings s WHERE s.name = 'max_params_bytes';
+    SELECT u.i, octet_length(u.p) AS len INTO v_big
+      FROM unnest(p_params) WITH ORDINALITY AS u(p, i)
+     WHERE octet_length(u.p) > v_limit LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'params of task "%" are % bytes, more than the limit of % bytes', p_names[v_big.i], v_big.len, v_limit
+            USING ERRCODE = '54000',
+                  HINT = 'store large data elsewhere and pass a reference, or raise max_params_bytes in spool_tasks.settings';
+    END IF;
+    SELECT u.i INTO v_bad FROM unnest(p_names) WITH ORDINALITY AS u(n, i) WHERE coalesce(u.n, '') = '' LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'task % of the batch has no name', v_bad USING ERRCODE = '22023';
+    END IF;
+
+    -- without idempotency keys nothing can conflict: a plain INSERT skips the speculative insertion that
+    -- ON CONFLICT makes of every row (a check of the arbiter index and one more WAL record per task)
+    IF p_idempotency_keys IS NULL OR NOT EXISTS (SELECT 1 FROM unnest(p_idempotency_keys) k WHERE k IS NOT NULL) THEN
+        WITH input AS MATERIALIZED (
+            SELECT u.i::int AS i,
+                   nextval('spool_tasks.tasks_task_id_seq') AS new_task,
+                   nextval('spool_tasks.runs_run_id_seq') AS new_run,
+                   u.name,
+                   coalesce(u.params, '\x'::bytea) AS params,
+                   coalesce(u.queue, 'default') AS queue,
+                   coalesce(u.priority, 0) AS priority,
+                   coalesce(u.run_at, now() + u.delay, now()) AS available_at,
+                   coalesce(u.max_attempts, 25) AS max_attempts,
+                   u.idem AS idempotency_key,
+                   coalesce(u.headers, '{}'::jsonb) AS headers,
+                   coalesce(u.lease, interval '30 seconds') AS lease,
+                   coalesce(u.bbase, interval '1 second') AS backoff_base,
+                   coalesce(u.bmax, interval '1 hour') AS backoff_max,
+                   coalesce(u.jitter, 0.2) AS backoff_jitter
+              FROM unnest(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays, p_max_attempts,
+                          p_idempotency_keys, p_headers, p_leases, p_backoff_base, p_backoff_max, p_backoff_jitter)
+                   WITH ORDINALITY AS u(name, params, queue, priority, run_at, delay, max_attempts, idem, headers, lease,
+                                        bbase, bmax, jitter, i)
+        ), new_tasks AS (
+            INSERT INTO spool_tasks.tasks (task_id, name, queue, priority, params, headers, max_attempts, lease,
+                                         backoff_base, backoff_max, backoff_jitter, idempotency_key, state, attempt,
+                                         current_run_id)
+            SELECT new_task, name, queue, priority, params, headers, max_attempts, lease, backoff_base, backoff_max,
+                   backoff_jitter, idempotency_key, 'pending', 1, new_run
+              FROM input ORDER BY i
+            RETURNING task_id
+        ), new_runs AS (
+            INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease,
+                   input.name
+              FROM input JOIN new_tasks ON new_tasks.task_id = input.new_task
+            RETURNING run_id
+        )
+        SELECT array_agg(input.i), array_agg(input.new_task), array_agg(input.new_run)
+          INTO v_ords, v_tasks, v_runs
+          FROM input JOIN new_runs ON new_runs.run_id = input.new_run;
+    ELSE
+        WITH input AS MATERIALIZED (
+            SELECT u.i::int AS i,
+                   nextval('spool_tasks.tasks_task_id_seq') AS new_task,
+                   nextval('spool_tasks.runs_run_id_seq') AS new_run,
+                   u.name,
+                   coalesce(u.params, '\x'::bytea) AS params,
+                   coalesce(u.queue, 'default') AS queue,
+                   coalesce(u.priority, 0) AS priority,
+                   coalesce(u.run_at, now() + u.delay, now()) AS available_at,
+                   coalesce(u.max_attempts, 25) AS max_attempts,
+                   u.idem AS idempotency_key,
+                   coalesce(u.headers, '{}'::jsonb) AS headers,
+                   coalesce(u.lease, interval '30 seconds') AS lease,
+                   coalesce(u.bbase, interval '1 second') AS backoff_base,
+                   coalesce(u.bmax, interval '1 hour') AS backoff_max,
+                   coalesce(u.jitter, 0.2) AS backoff_jitter
+              FROM unnest(p_names, p_params, p_queues, p_priorities, p_run_at, p_delays, p_max_attempts,
+                          p_idempotency_keys, p_headers, p_leases, p_backoff_base, p_backoff_max, p_backoff_jitter)
+                   WITH ORDINALITY AS u(name, params, queue, priority, run_at, delay, max_attempts, idem, headers, lease,
+                                        bbase, bmax, jitter, i)
+        ), new_tasks AS (
+            INSERT INTO spool_tasks.tasks (task_id, name, queue, priority, params, headers, max_attempts, lease,
+                                         backoff_base, backoff_max, backoff_jitter, idempotency_key, state, attempt,
+                                         current_run_id)
+            SELECT new_task, name, queue, priority, params, headers, max_attempts, lease, backoff_base, backoff_max,
+                   backoff_jitter, idempotency_key, 'pending', 1, new_run
+              FROM input ORDER BY i
+            ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+            RETURNING task_id
+        ), new_runs AS (
+            INSERT INTO spool_tasks.runs (run_id, task_id, attempt, queue, priority, state, available_at, lease, name)
+            SELECT input.new_run, input.new_task, 1, input.queue, input.priority, 'pending', input.available_at, input.lease,
+                   input.name
+              FROM input JOIN new_tasks ON new_tasks.task_id = input.new_task
+            RETURNING run_id
+        )
+        SELECT array_agg(input.i), array_agg(input.new_task), array_agg(input.new_run)
+          INTO v_ords, v_tasks, v_runs
+          FROM input JOIN new_runs ON new_runs.run_id = input.new_run;
+    END IF;
+
+    RETURN QUERY SELECT u.i, u.t, u.r, 1, true FROM unnest(v_ords, v_tasks, v_runs) AS u(i, t, r);
+    IF coalesce(cardinality(v_ords), 0) < cardinality(p_names) THEN
+        -- the duplicates: a separate statement sees a conflicting task another transaction just committed
+        RETURN QUERY
+        SELECT k.i::int, t.task_id, t.current_run_id, t.attempt, false
+          FROM unnest(p_idempotency_keys) WITH ORDINALITY AS k(key, i)
+          JOIN spool_tasks.tasks t ON t.idempotency_key = k.key
+         WHERE k.key IS NOT NULL AND k.i <> ALL (coalesce(v_ords, '{}'));
+    END IF;
+    -- wake the workers of each queue that got work available now (one notification per queue per transaction)
+    PERFORM pg_notify('spool_tasks_spawn', q.queue)
+       FROM (SELECT DISTINCT coalesce(p_queues[g], 'default') AS queue
+               FROM generate_subscripts(p_names, 1) AS g
+              WHERE coalesce(p_run_at[g], now() + p_delays[g], now()) <= now()) q;
+END $$;
 
 CREATE FUNCTION spool_tasks.spawn_tasks(
     p_names            text[],
