@@ -164,7 +164,6 @@ ALTER SEQUENCE spool_tasks.runs_run_id_seq OWNED BY spool_tasks.runs.run_id;
 
 -- indexes
 CREATE INDEX runs_archive_task ON spool_tasks.runs_archive USING btree (task_id);
-CREATE INDEX runs_claim ON spool_tasks.runs USING btree (queue, priority, available_at, run_id) WHERE (state = 'pending'::text);
 CREATE INDEX runs_claim_name ON spool_tasks.runs USING btree (queue, name, priority, available_at, run_id) WHERE (state = 'pending'::text);
 CREATE INDEX runs_lease ON spool_tasks.runs USING btree (lease_expires_at) WHERE (state = 'running'::text);
 CREATE INDEX runs_task ON spool_tasks.runs USING btree (task_id) WHERE (state <> ALL (ARRAY['pending'::text, 'running'::text]));
@@ -246,27 +245,32 @@ BEGIN
     -- lock first (runs, then tasks: the order every function locks in), then update through the primary keys,
     -- so the plan never scans a table however large it grows
     IF p_names IS NULL THEN
-        SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
-          FROM (SELECT r.run_id, r.task_id FROM spool_tasks.runs r
-                 WHERE r.queue = p_queue AND r.state = 'pending' AND r.available_at <= now()
-                 ORDER BY r.priority, r.available_at, r.run_id
-                 LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
-                   FOR UPDATE SKIP LOCKED) p;
-    ELSE
-        -- the head of each name, locked; of those, the most urgent (the rest are unlocked when the claim commits)
-        SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
-          FROM (SELECT c.run_id, c.task_id
-                  FROM (SELECT DISTINCT unnest(p_names)) AS n(name)
-                 CROSS JOIN LATERAL (
-                       SELECT r.run_id, r.task_id, r.priority, r.available_at FROM spool_tasks.runs r
-                        WHERE r.queue = p_queue AND r.name = n.name AND r.state = 'pending'
-                          AND r.available_at <= now()
-                        ORDER BY r.priority, r.available_at, r.run_id
-                        LIMIT coalesce(p_limit, 1)
-                          FOR UPDATE SKIP LOCKED) c
-                 ORDER BY c.priority, c.available_at, c.run_id
-                 LIMIT coalesce(p_limit, 1)) p;
+        -- any name: the names pending in the queue, one index probe each (a skip scan of runs_claim_name)
+        WITH RECURSIVE pending(name) AS (
+            (SELECT r.name FROM spool_tasks.runs r WHERE r.queue = p_queue AND r.state = 'pending'
+              ORDER BY r.queue, r.name LIMIT 1)
+            UNION ALL
+            SELECT (SELECT r.name FROM spool_tasks.runs r
+                     WHERE r.queue = p_queue AND r.state = 'pending' AND r.name > n.name
+                     ORDER BY r.queue, r.name LIMIT 1)
+              FROM pending n WHERE n.name IS NOT NULL)
+        SELECT array_agg(n.name) INTO p_names FROM pending n WHERE n.name IS NOT NULL;
+        IF p_names IS NULL THEN
+            RETURN;
+        END IF;
     END IF;
+    -- the head of each name, locked; of those, the most urgent (the rest are unlocked when the claim commits)
+    SELECT array_agg(p.run_id), array_agg(p.task_id) INTO v_runs, v_tasks
+      FROM (SELECT c.run_id, c.task_id
+              FROM (SELECT DISTINCT unnest(p_names)) AS n(name)
+             CROSS JOIN LATERAL (
+                   SELECT r.run_id, r.task_id, r.priority, r.available_at FROM spool_tasks.runs r
+                    WHERE r.queue = p_queue AND r.name = n.name AND r.state = 'pending' AND r.available_at <= now()
+                    ORDER BY r.priority, r.available_at, r.run_id
+                    LIMIT coalesce(p_limit, 1)   -- NULL takes the default; a NULL LIMIT would mean every ready run
+                      FOR UPDATE SKIP LOCKED) c
+             ORDER BY c.priority, c.available_at, c.run_id
+             LIMIT coalesce(p_limit, 1)) p;
     IF v_runs IS NULL THEN
         RETURN;
     END IF;

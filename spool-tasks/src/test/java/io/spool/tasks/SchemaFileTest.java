@@ -76,7 +76,7 @@ class SchemaFileTest {
             psql.simpleQuery(renamed(SCRIPT, scripted));
             List<String> expected = Catalogue.of(pool, migrated);
             assertThat(expected).anyMatch(l -> l.startsWith("function CREATE OR REPLACE FUNCTION S.claim_task("))
-                    .anyMatch(l -> l.startsWith("index CREATE INDEX runs_claim ON S.runs"))
+                    .anyMatch(l -> l.startsWith("index CREATE INDEX runs_claim_name ON S.runs"))
                     .anyMatch(l -> l.equals("relation tasks r fillfactor=50"))
                     .anyMatch(l -> l.startsWith("view unclaimed"));
             assertThat(Catalogue.of(pool, scripted)).isEqualTo(expected);
