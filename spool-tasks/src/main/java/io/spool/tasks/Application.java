@@ -10,8 +10,6 @@ import io.spool.pg.SqlClient;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -203,8 +201,7 @@ public final class Application implements AutoCloseable {
         }
         SpawnResult[] out = new SpawnResult[n];
         for (Row r : rows) {
-            int ord = r.getInteger(0);
-            out[ord - 1] = new SpawnResult(r.getLong(1), r.getLong(2), r.getInteger(3), r.getBoolean(4));
+            out[r.getInteger("ord") - 1] = Rows.spawned(r);
         }
         for (int i = 0; i < n; i++) {
             if (out[i] == null) {
@@ -228,7 +225,7 @@ public final class Application implements AutoCloseable {
     /** The task as stored now (also when retention archived it), or empty when there is no such task. */
     public Optional<TaskInfo> result(long taskId) {
         RowSet rows = pool.query(sql.task, taskId);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(taskInfo(rows.row(0)));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(Rows.task(rows.row(0)));
     }
 
     /**
@@ -299,7 +296,21 @@ public final class Application implements AutoCloseable {
     public SpawnResult retry(long taskId) {
         try {
             Row r = pool.query(sql.retryTask, taskId).row(0);
-            return new SpawnResult(r.getLong(0), r.getLong(1), r.getInteger(2), false);
+            return new SpawnResult(r.getLong("task_id"), r.getLong("run_id"), r.getInteger("attempt"), false);
+        } catch (PgException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Drops the stored durable steps of a task that is not running (a stored value that can no longer be read,
+     * say), so its next run runs their bodies again; returns how many were dropped. Retry the task afterwards.
+     *
+     * @throws TaskException when the task does not exist (P0002) or is running now (55000)
+     */
+    public int resetSteps(long taskId) {
+        try {
+            return pool.query(sql.resetSteps, taskId).row(0).getInteger(0);
         } catch (PgException e) {
             throw translate(e);
         }
@@ -311,7 +322,7 @@ public final class Application implements AutoCloseable {
                 filter.name(), filter.beforeTaskId(), filter.limit());
         List<TaskInfo> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(taskInfo(r));
+            out.add(Rows.task(r));
         }
         return out;
     }
@@ -320,30 +331,28 @@ public final class Application implements AutoCloseable {
     public TaskCounts counts() {
         Map<String, Map<TaskState, Long>> byQueue = new HashMap<>();
         for (Row r : pool.query(sql.counts)) {
-            byQueue.computeIfAbsent(r.getString(0), q -> new EnumMap<>(TaskState.class))
-                    .put(TaskState.of(r.getString(1)), r.getLong(2));
+            byQueue.computeIfAbsent(r.getString("queue"), q -> new EnumMap<>(TaskState.class))
+                    .put(TaskState.of(r.getString("state")), r.getLong("count"));
         }
         return new TaskCounts(byQueue);
+    }
+
+    /** Due runs nobody claimed yet, per queue and task name, longest waiting first ({@code <schema>.unclaimed}). */
+    public List<Unclaimed> unclaimed() {
+        List<Unclaimed> out = new ArrayList<>();
+        for (Row r : pool.query(sql.unclaimed)) {
+            out.add(Rows.unclaimed(r));
+        }
+        return out;
     }
 
     /** The runs (attempts) of a task, oldest first. */
     public List<RunInfo> runs(long taskId) {
         List<RunInfo> out = new ArrayList<>();
         for (Row r : pool.query(sql.runs, taskId)) {
-            out.add(new RunInfo(r.getLong(0), r.getLong(1), r.getInteger(2), r.getString(3), r.getString(4),
-                    instant(r, 5), instant(r, 6), instant(r, 7), instant(r, 8), r.getString(9)));
+            out.add(Rows.run(r));
         }
         return out;
-    }
-
-    static TaskInfo taskInfo(Row r) {
-        return new TaskInfo(r.getLong(0), r.getString(1), r.getString(2), r.getInteger(3), TaskState.of(r.getString(4)),
-                r.getInteger(5), r.getInteger(6), r.getLong(7), r.getBytes(8), r.getBytes(9), r.getString(10),
-                Json.headers(r.getString(11)), r.getString(12), instant(r, 13), instant(r, 14));
-    }
-
-    static Instant instant(Row r, int column) {
-        return r.isNull(column) ? null : r.get(column, OffsetDateTime.class).toInstant();
     }
 
     // ---------------------------------------------------------------- schedules
@@ -371,12 +380,7 @@ public final class Application implements AutoCloseable {
     public List<Schedule> schedules() {
         List<Schedule> out = new ArrayList<>();
         for (Row r : pool.query(sql.schedules)) {
-            SpawnOptions o = SpawnOptions.defaults().withQueue(r.getString(5)).withPriority(r.getInteger(6))
-                    .withMaxAttempts(r.getInteger(7)).withHeaders(Json.headers(r.getString(8)))
-                    .withLease(r.get(9, Duration.class))
-                    .withBackoff(new RetryBackoff(r.get(10, Duration.class), r.get(11, Duration.class), r.getDouble(12)));
-            out.add(new Schedule(r.getString(0), r.getString(1), ZoneId.of(r.getString(2)), r.getString(3),
-                    r.getBytes(4), o, r.getBoolean(13)));
+            out.add(Rows.schedule(r));
         }
         return out;
     }

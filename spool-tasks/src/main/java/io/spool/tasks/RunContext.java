@@ -1,13 +1,12 @@
 package io.spool.tasks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.spool.pg.Row;
-import io.spool.pg.RowSet;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The {@link TaskContext} of one claimed run, and the worker's record of it: the lease deadline on the local
@@ -15,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the durable steps loaded for it.
  */
 final class RunContext implements TaskContext {
-    private final Worker worker;
+    private final Application app;
+    private final String workerId;
+    private final LeaseKeeper keeper;
     private final long taskId;
     private final long runId;
     private final int attempt;
@@ -23,7 +24,7 @@ final class RunContext implements TaskContext {
     private final String queue;
     private final String headersJson;
     final Duration lease;
-    final Worker.QueueRunner runner;
+    final Claimer claimer;
     volatile long leaseDeadlineNanos;
     volatile boolean cancelled;
     volatile boolean lost;
@@ -34,17 +35,19 @@ final class RunContext implements TaskContext {
     /** A handler may run steps from threads of its own; the map (which holds nulls) is not concurrent. */
     private final ReentrantLock stepLock = new ReentrantLock();
 
-    RunContext(Worker worker, Worker.QueueRunner runner, long taskId, long runId, int attempt, String taskName,
-               String queue, String headersJson, Duration lease, long claimedAtNanos) {
-        this.worker = worker;
-        this.runner = runner;
-        this.taskId = taskId;
-        this.runId = runId;
-        this.attempt = attempt;
-        this.taskName = taskName;
+    RunContext(Application app, String workerId, LeaseKeeper keeper, Claimer claimer, Rows.ClaimedRun run,
+               String queue, long claimedAtNanos) {
+        this.app = app;
+        this.workerId = workerId;
+        this.keeper = keeper;
+        this.claimer = claimer;
+        this.taskId = run.taskId();
+        this.runId = run.runId();
+        this.attempt = run.attempt();
+        this.taskName = run.name();
         this.queue = queue;
-        this.headersJson = headersJson;
-        this.lease = lease;
+        this.headersJson = run.headersJson();
+        this.lease = run.lease();
         this.leaseDeadlineNanos = claimedAtNanos + lease.toNanos();
     }
 
@@ -75,7 +78,7 @@ final class RunContext implements TaskContext {
 
     @Override
     public String workerId() {
-        return worker.id();
+        return workerId;
     }
 
     @Override
@@ -96,7 +99,7 @@ final class RunContext implements TaskContext {
     @Override
     public void heartbeat(Duration lease) {
         checkHeld();
-        worker.extend(this, lease);
+        keeper.extend(List.of(this), lease);
         checkHeld();
     }
 
@@ -116,7 +119,7 @@ final class RunContext implements TaskContext {
                 ? new LeaseLostException(runId, true, "task " + taskId + " was cancelled; run " + runId
                 + " stops and its result is not written")
                 : new LeaseLostException(runId, false, "lease lost: run " + runId + " of task " + taskId
-                + " is no longer held by worker " + worker.id() + " (its lease expired, or it was released)");
+                + " is no longer held by worker " + workerId + " (its lease expired, or it was released)");
     }
 
     @Override
@@ -138,19 +141,17 @@ final class RunContext implements TaskContext {
         try {
             value = body.run();
         } catch (Exception e) {
-            throw Worker.sneaky(e);  // the handler's own failure, retried like any other
+            throw RunContext.<RuntimeException>sneaky(e);  // the handler's own failure, retried like any other
         }
-        String outcome = worker.app().pool().query(worker.app().sql.saveStep, runId, worker.id(), name, value)
-                .row(0).getString(0);
-        switch (outcome) {
-            case "saved" -> remember(name, value);
-            case "exists" -> {
+        switch (Rows.outcome(app.pool().query(app.sql.saveStep, runId, workerId, name, value))) {
+            case SAVED -> remember(name, value);
+            case EXISTS -> {
                 // another run of this task (or thread of this handler) stored it first: that value is the step's
-                RowSet rows = worker.app().pool().query(worker.app().sql.loadStep, taskId, name);
-                value = rows.isEmpty() ? value : rows.row(0).getBytes(0);
+                Map<String, byte[]> stored = Rows.steps(app.pool().query(app.sql.loadStep, taskId, name));
+                value = stored.getOrDefault(name, value);
                 remember(name, value);
             }
-            case "cancelled" -> {
+            case CANCELLED -> {
                 cancelled = true;
                 throw lostException();
             }
@@ -164,12 +165,42 @@ final class RunContext implements TaskContext {
 
     @Override
     public <T> T step(String name, Class<T> type, Step<T> body) {
-        return Json.decode(step(name, () -> Json.encode(body.run())), type);
+        return jsonStep(name, type.getName(), bytes -> Json.decode(bytes, type), body);
     }
 
     @Override
     public <T> T step(String name, TypeReference<T> type, Step<T> body) {
-        return Json.decode(step(name, () -> Json.encode(body.run())), type);
+        return jsonStep(name, type.getType().getTypeName(), bytes -> Json.decode(bytes, type), body);
+    }
+
+    /**
+     * A step whose value is stored as JSON. The value is written and read back before it is stored, so a value
+     * that cannot make the round trip fails the run for good (running the body again would not help) instead of
+     * being stored and failing every later attempt; a stored value that cannot be read fails for good too, naming
+     * the way to drop it.
+     */
+    private <T> T jsonStep(String name, String typeName, Function<byte[], T> decode, Step<T> body) {
+        byte[] stored = step(name, () -> {
+            T value = body.run();
+            byte[] json;
+            try {
+                json = Json.encode(value);
+                decode.apply(json);
+            } catch (TaskException e) {
+                throw new PermanentFailureException("the value of step '" + name + "' of task " + taskId
+                        + " cannot be stored: it does not make the round trip through JSON as " + typeName + " ("
+                        + e.getMessage() + "); nothing was stored", e);
+            }
+            return json;
+        });
+        try {
+            return decode.apply(stored);
+        } catch (TaskException e) {
+            throw new PermanentFailureException("the stored value of step '" + name + "' of task " + taskId
+                    + " cannot be read as " + typeName + " (" + e.getMessage() + "); drop the task's steps with "
+                    + "app.resetSteps(" + taskId + ") or SELECT " + app.schema() + ".reset_steps(" + taskId
+                    + "), then retry the task", e);
+        }
     }
 
     private void remember(String name, byte[] value) {
@@ -183,12 +214,13 @@ final class RunContext implements TaskContext {
 
     private Map<String, byte[]> steps() {
         if (steps == null) {
-            Map<String, byte[]> m = new HashMap<>();
-            for (Row r : worker.app().pool().query(worker.app().sql.loadSteps, taskId)) {
-                m.put(r.getString(0), r.getBytes(1));
-            }
-            steps = m;
+            steps = Rows.steps(app.pool().query(app.sql.loadSteps, taskId));
         }
         return steps;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
  * How to spawn a task: its queue, priority (lower numbers run first; default 0), when it may first run (a
  * {@code runAt} instant or a {@code delay} from the database's clock), how many attempts it gets, how long to
  * wait between them, an idempotency key (a second spawn with the same key returns the first task instead of
- * creating another), the lease a worker holds while running it, and string headers stored with it. A
+ * creating another), the lease a worker holds while running it, and string headers stored with it. The bounds
+ * (lease 100 ms to 365 days, priority -32768..32767, queue 255 bytes, idempotency key 1024) are those the SQL
+ * functions check too. A
  * {@code null} field means the {@link TaskConfig} default. Immutable; the {@code with...} methods return copies.
  */
 public record SpawnOptions(String queue, Integer priority, Instant runAt, Duration delay, Integer maxAttempts,
@@ -28,9 +30,10 @@ public record SpawnOptions(String queue, Integer priority, Instant runAt, Durati
         if (maxAttempts != null && maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
-        if (lease != null && lease.toMillis() < 100) {
-            throw new IllegalArgumentException("lease must be at least 100 ms, got " + lease);
-        }
+        Limits.lease("lease", lease);
+        Limits.priority(priority);
+        Limits.size("queue", queue, Limits.MAX_NAME_BYTES);
+        Limits.size("idempotency key", idempotencyKey, Limits.MAX_KEY_BYTES);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 

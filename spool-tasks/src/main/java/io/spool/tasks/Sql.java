@@ -1,6 +1,9 @@
 package io.spool.tasks;
 
-/** The statements the Java side sends, with the schema filled in once. */
+/**
+ * The statements the Java side sends, with the schema filled in once. The columns they select are read by name
+ * in {@link Rows}.
+ */
 final class Sql {
     static final String TASK_COLUMNS = "task_id, name, queue, priority, state, attempt, max_attempts, current_run_id, "
             + "params, result, error, headers, idempotency_key, created_at, finished_at";
@@ -24,11 +27,14 @@ final class Sql {
     final String task;
     final String runs;
     final String counts;
+    final String unclaimed;
     final String loadSteps;
     final String loadStep;
     final String saveStep;
+    final String resetSteps;
     final String spawnScheduled;
     final String schedules;
+    final String dueSchedules;
     final String upsertSchedule;
     final String deleteSchedule;
     final String cleanup;
@@ -42,11 +48,11 @@ final class Sql {
         cancelChannel = s + "_cancel";
         spawnTasks = "SELECT ord, task_id, run_id, attempt, created FROM " + s + ".spawn_tasks($1, $2, $3, $4, $5, $6, "
                 + "$7, $8, $9::jsonb[], $10, $11, $12, $13)";
-        claim = "SELECT run_id, task_id, attempt, name, params, headers, lease FROM " + s + ".claim_task($1, $2, $3)";
+        claim = "SELECT run_id, task_id, attempt, name, params, headers, lease FROM " + s + ".claim_task($1, $2, $3, $4)";
         completeRuns = "SELECT run_id, outcome FROM " + s + ".complete_runs($1, $2, $3)";
         failRun = "SELECT outcome FROM " + s + ".fail_run($1, $2, $3, NULL, $4)";
         extendLeases = "SELECT run_id, outcome FROM " + s + ".extend_leases($1, $2, $3)";
-        releaseRuns = "SELECT " + s + ".release_runs($1, $2)";
+        releaseRuns = "SELECT " + s + ".release_runs($1, $2) AS released";
         cancelTask = "SELECT " + s + ".cancel_task($1, $2)";
         retryTask = "SELECT task_id, run_id, attempt FROM " + s + ".retry_task($1)";
         watchTask = "SELECT " + s + ".watch_task($1)";
@@ -61,13 +67,18 @@ final class Sql {
                 + "current_run_id FROM " + s + ".tasks WHERE task_id = $1) AND state IN ('pending', 'running') "
                 + "UNION ALL SELECT " + runColumns + " FROM " + s + ".runs_archive WHERE task_id = $1 ORDER BY run_id";
         counts = "SELECT queue, state, count(*) FROM " + s + ".tasks GROUP BY queue, state";
+        unclaimed = "SELECT queue, name, runs, oldest_wait FROM " + s + ".unclaimed ORDER BY oldest_wait DESC, queue, name";
         loadSteps = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1";
-        loadStep = "SELECT result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";
-        saveStep = "SELECT " + s + ".save_step($1, $2, $3, $4)";
+        loadStep = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";
+        saveStep = "SELECT " + s + ".save_step($1, $2, $3, $4) AS outcome";
+        resetSteps = "SELECT " + s + ".reset_steps($1)";
         spawnScheduled = "SELECT task_id, run_id FROM " + s + ".spawn_scheduled($1, $2)";
         schedules = "SELECT name, cron, zone, task_name, params, queue, priority, max_attempts, headers, lease, "
                 + "backoff_base, backoff_max, backoff_jitter, enabled, last_tick, created_at FROM " + s
                 + ".schedules ORDER BY name";
+        // the database's clock, read with the schedules: ticks never follow a worker's clock
+        dueSchedules = "SELECT now() AS db_now, name, cron, zone, coalesce(last_tick, created_at) AS since FROM " + s
+                + ".schedules WHERE enabled";
         upsertSchedule = "INSERT INTO " + s + ".schedules (name, cron, zone, task_name, params, queue, priority, "
                 + "max_attempts, headers, lease, backoff_base, backoff_max, backoff_jitter, enabled, last_tick) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, now()) "

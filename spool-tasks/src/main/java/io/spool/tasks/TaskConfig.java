@@ -39,9 +39,8 @@ public record TaskConfig(String databaseUrl, PgPool pool, String schema, Map<Str
         if (poolSize < 2) {
             throw new IllegalArgumentException("poolSize must be at least 2, got " + poolSize);
         }
-        if (defaultLease == null || defaultLease.toMillis() < 100) {
-            throw new IllegalArgumentException("defaultLease must be at least 100 ms, got " + defaultLease);
-        }
+        Objects.requireNonNull(defaultLease, "defaultLease");
+        Limits.lease("defaultLease", defaultLease);
         if (defaultMaxAttempts < 1) {
             throw new IllegalArgumentException("defaultMaxAttempts must be at least 1");
         }

@@ -7,6 +7,7 @@ public record TaskSpec(String name, byte[] params, SpawnOptions options) {
 
     public TaskSpec {
         Objects.requireNonNull(name, "task name");
+        Limits.size("task name", name, Limits.MAX_NAME_BYTES);
         params = params == null ? new byte[0] : params;
         options = options == null ? SpawnOptions.defaults() : options;
     }

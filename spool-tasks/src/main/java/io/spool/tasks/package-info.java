@@ -5,6 +5,7 @@
  * backoff, and record results; {@link io.spool.tasks.TaskContext} gives handlers durable steps; schedules fire
  * periodic tasks exactly once per tick. The SQL functions in the schema ({@code spawn_task}, {@code claim_task},
  * {@code complete_run}, {@code fail_run}, {@code extend_lease}, {@code cancel_task}...) are the protocol, so
- * producers and workers in other languages need only SQL; see the module README.
+ * producers and workers in other languages need only SQL ({@code sql/spool-tasks.sql} in the module creates the
+ * schema with psql); see the module README.
  */
 package io.spool.tasks;

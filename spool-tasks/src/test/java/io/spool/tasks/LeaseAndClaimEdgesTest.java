@@ -47,6 +47,28 @@ class LeaseAndClaimEdgesTest {
         }
     }
 
+    /**
+     * A run whose lease expired is retried in its place (its original availability), ahead of the backlog that
+     * arrived while it was held; it went to the back of the queue before.
+     */
+    @Test
+    void anExpiredRunKeepsItsPlaceInTheQueue() throws Exception {
+        try (Application app = Fixtures.app(db, S); PgConnection c = PgConnection.connect(db.url())) {
+            String first = one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x', p_lease => '100 ms')");
+            assertThat(one(c, "SELECT task_id FROM " + S + ".claim_task('default', 'ghost', 1)")).isEqualTo(first);
+            String firstAvailable = one(c, "SELECT available_at FROM " + S + ".runs WHERE task_id = " + first);
+            for (int i = 0; i < 20; i++) {
+                one(c, "SELECT task_id FROM " + S + ".spawn_task('t', '\\x')");
+            }
+            Thread.sleep(300);  // the ghost never heartbeats: its lease expires
+            assertThat(one(c, "SELECT task_id FROM " + S + ".claim_task('default', 'w2', 1)"))
+                    .as("the expired task is claimed before the 20 that came after it").isEqualTo(first);
+            assertThat(one(c, "SELECT string_agg(state || ' ' || attempt || ' ' || (available_at = '" + firstAvailable
+                    + "'), ', ' ORDER BY run_id) FROM " + S + ".runs WHERE task_id = " + first))
+                    .isEqualTo("expired 1 true, running 2 true");
+        }
+    }
+
     /** One lost/cancelled/unknown run in a complete_runs batch does not stop the others being completed. */
     @Test
     void oneBadEntryInACompletionBatchDoesNotPoisonTheOthers() {

@@ -78,7 +78,9 @@ class ScheduleTest {
     void spawnScheduledIsExactlyOncePerTickUnderARace() throws Exception {
         try (Application app = Fixtures.app(db, SCHEMA)) {
             app.schedule(Schedule.of("nightly", "0 3 * * *", "report"));
-            Instant tick = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+            // a tick the database's clock has passed (a future one is refused), after the schedule's last tick
+            app.pool().execute("UPDATE " + SCHEMA + ".schedules SET last_tick = now() - interval '3 days'");
+            Instant tick = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
             String sql = "SELECT task_id FROM " + SCHEMA + ".spawn_scheduled('nightly', $1)";
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
             List<Future<Integer>> calls = new ArrayList<>();

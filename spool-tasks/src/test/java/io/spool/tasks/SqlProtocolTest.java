@@ -53,7 +53,7 @@ class SqlProtocolTest {
 
             // worker: claim, heartbeat, complete
             RowSet claimed = psql.simpleQuery("SELECT run_id, task_id, name, convert_from(params, 'UTF8') AS params, "
-                    + "lease_expires_at FROM spool_tasks.claim_task('emails', 'psql-worker', 10)").get(0);
+                    + "lease_expires_at FROM spool_tasks.claim_task('emails', 'psql-worker', 10, ARRAY['send-email'])").get(0);
             assertThat(claimed).hasSize(1);
             String runId = claimed.row(0).getString("run_id");
             assertThat(claimed.row(0).getString("params")).isEqualTo("{\"to\": \"ada@example.com\"}");
@@ -108,7 +108,7 @@ class SqlProtocolTest {
             assertThat(noWorker.serverMessage()).isEqualTo("claim_task needs a worker id");
             PgException noName = catchThrowableOfType(PgException.class,
                     () -> psql.simpleQuery("SELECT * FROM spool_tasks.spawn_task('')"));
-            assertThat(noName.serverMessage()).contains("has no name");
+            assertThat(noName.serverMessage()).isEqualTo("name of task 1 of the batch (\"\") is blank");
             PgException retryMissing = catchThrowableOfType(PgException.class,
                     () -> psql.simpleQuery("SELECT * FROM spool_tasks.retry_task(123456)"));
             assertThat(retryMissing.sqlState()).isEqualTo("P0002");

@@ -84,18 +84,27 @@ class WorkerTest {
     }
 
     @Test
-    void anUnknownTaskNameFailsTheRunWithAClearErrorAndKeepsTheTask() {
+    void anUnknownTaskNameIsNotClaimedAndShowsAsUnclaimed() throws Exception {
         app.createWorker("w1").register("known", (ctx, p) -> p).start();
-        long id = app.spawnTask("nobody-handles-this", utf8("x"), SpawnOptions.defaults()
-                .withBackoff(RetryBackoff.fixed(Duration.ofSeconds(60)))).taskId();
-        Fixtures.eventually(WAIT, "the run to fail", () -> app.runs(id).size() == 2);
+        long id = app.spawnTask("nobody-handles-this", utf8("x")).taskId();
+        long known = app.spawnTask("known", utf8("k")).taskId();
+        assertThat(app.awaitResult(known, WAIT).state()).isEqualTo(TaskState.COMPLETED);  // claimed after it
+        Thread.sleep(300);
         TaskInfo t = app.result(id).orElseThrow();
-        assertThat(t.state()).isEqualTo(TaskState.PENDING);  // kept, waiting for a worker that knows the name
-        assertThat(t.attempt()).isEqualTo(2);
-        assertThat(t.error()).contains("no handler for task 'nobody-handles-this' on worker w1").contains("[known]");
-        assertThat(app.runs(id).get(0).state()).isEqualTo("failed");
-        assertThat(app.runs(id).get(1).state()).isEqualTo("pending");
-        assertThat(app.runs(id).get(1).availableAt()).isAfter(app.runs(id).get(0).finishedAt().plusSeconds(40));
+        assertThat(t.state()).isEqualTo(TaskState.PENDING);  // untouched: no attempt used, no error
+        assertThat(t.attempt()).isEqualTo(1);
+        assertThat(t.error()).isNull();
+        assertThat(app.runs(id)).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("pending"));
+        assertThat(app.unclaimed()).singleElement().satisfies(u -> {
+            assertThat(u.name()).isEqualTo("nobody-handles-this");
+            assertThat(u.queue()).isEqualTo("default");
+            assertThat(u.runs()).isEqualTo(1);
+            assertThat(u.oldestWait()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        });
+        // a worker that knows the name takes it later
+        app.createWorker("w2").register("nobody-handles-this", (ctx, p) -> utf8("late")).start();
+        assertThat(app.awaitResult(id, WAIT).result()).isEqualTo(utf8("late"));
+        assertThat(app.unclaimed()).isEmpty();
     }
 
     @Test
