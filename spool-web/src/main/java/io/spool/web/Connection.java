@@ -425,6 +425,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
             ws.close(1000, "");
         } catch (InterruptedException e) {
             ws.close(1001, "server stopping");
+        } catch (java.io.IOException e) {
+            // a send that raced the socket's end (the client left, or a protocol error closed it): nothing failed here
+            System.Logger.Level level = ws.isOpen() ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+            LOG.log(level, "WebSocket handler ended by " + e.getMessage(), e);
+            ws.close(1011, "internal error");
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "WebSocket handler failed", e);
             ws.close(1011, "internal error");

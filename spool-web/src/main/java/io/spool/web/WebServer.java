@@ -251,12 +251,24 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
-    /** Waits until no request of this server is in flight, or until {@code deadline} ({@link System#nanoTime}). */
+    private void signalIdle() {
+        lock.lock();
+        try {
+            idle.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until no request of this server is in flight and every WebSocket has closed (they were told the server
+     * is going away), or until {@code deadline} ({@link System#nanoTime}).
+     */
     private void awaitIdle(long deadline) {
         long left = deadline - System.nanoTime();
         lock.lock();
         try {
-            while (inFlight.sum() > 0 && left > 0) {
+            while ((inFlight.sum() > 0 || !sockets.isEmpty()) && left > 0) {
                 left = idle.awaitNanos(left);
             }
         } catch (InterruptedException e) {
@@ -293,6 +305,9 @@ public final class WebServer implements AutoCloseable {
 
     void closed(WsConnection s) {
         sockets.remove(s);
+        if (draining && sockets.isEmpty()) {
+            signalIdle();
+        }
     }
 
     void started() {
@@ -309,12 +324,7 @@ public final class WebServer implements AutoCloseable {
         // only while stopping: awaitIdle checks and waits under the lock. The last request to finish sees 0 (its
         // decrement and sum come after every other update), so the signal is never missed
         if (draining && inFlight.sum() == 0) {
-            lock.lock();
-            try {
-                idle.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            signalIdle();
         }
         if (accessLog != null) {
             AccessLog line = new AccessLog(ctx.method(), ctx.rawTarget(), ctx.routePattern(), ex.status(),

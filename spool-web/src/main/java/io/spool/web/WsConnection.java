@@ -97,10 +97,19 @@ final class WsConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** When the server stops: tells the client it is going away (on the loop). */
+    /**
+     * When the server stops: tells the client it is going away (on the loop) and lets it answer, which ends the
+     * connection; one that does not answer within 2 s is cut.
+     */
     void goingAway() {
-        ctx.executor().execute(() -> closeWith(ctx, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(),
-                "server stopping"));
+        ctx.executor().execute(() -> {
+            if (!ws.closeSent() && ctx.channel().isActive()) {
+                ws.markCloseSent();
+                ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(),
+                        "server stopping"));
+                ctx.executor().schedule(() -> ctx.close(), 2, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        });
     }
 
     @Override
