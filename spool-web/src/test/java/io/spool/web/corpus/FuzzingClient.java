@@ -7,10 +7,14 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +27,9 @@ import java.util.function.Consumer;
  * it writes masked frames as told (whole, in chops, or a frame head and its data in pieces), reads the server's
  * frames on a virtual thread of its own into {@link WsEvent}s (joining fragments, answering pings, echoing a
  * close frame the server sent first), and notes who closed first, whether the closing handshake completed, the
- * server's close code and who dropped the TCP connection.
+ * server's close code and who dropped the TCP connection. A frame no server may send (masked, RSV bits, a long or
+ * fragmented control frame, text that is not UTF-8) is recorded as a {@code violation} and the connection dropped,
+ * as the suite's client fails it.
  */
 final class FuzzingClient implements AutoCloseable {
     private final Socket socket;
@@ -62,9 +68,11 @@ final class FuzzingClient implements AutoCloseable {
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             head.write(client.in.readUnsignedByte());
         }
-        if (!head.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101")) {
+        String answer = head.toString(StandardCharsets.US_ASCII);
+        String expectedAccept = "\r\nsec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo=\r\n";   // RFC 6455 1.3
+        if (!answer.startsWith("HTTP/1.1 101") || !answer.toLowerCase(Locale.ROOT).contains(expectedAccept)) {
             socket.close();
-            throw new IOException("handshake refused: " + head.toString(StandardCharsets.US_ASCII).strip());
+            throw new IOException("handshake refused or wrong: " + answer.strip());
         }
         return client;
     }
@@ -98,6 +106,12 @@ final class FuzzingClient implements AutoCloseable {
             in.readFully(payload);
             int opcode = b0 & 0x0f;
             boolean fin = (b0 & 0x80) != 0;
+            String violation = violation(b0, b1, opcode, payload);
+            if (violation != null) {   // the suite's client fails the connection on a server's protocol error
+                record(new WsEvent("violation", violation, null), afterEvent);
+                drop();
+                return;
+            }
             String data = new String(payload, StandardCharsets.ISO_8859_1);
             switch (opcode) {
                 case 0x1, 0x2, 0x0 -> {
@@ -106,6 +120,11 @@ final class FuzzingClient implements AutoCloseable {
                         binary = opcode == 0x2;
                     }
                     message.writeBytes(payload);
+                    if (fin && !binary && !utf8(message.toByteArray())) {
+                        record(new WsEvent("violation", "text message is not UTF-8", null), afterEvent);
+                        drop();
+                        return;
+                    }
                     if (fin) {
                         record(WsEvent.message(message.toString(StandardCharsets.ISO_8859_1), binary), afterEvent);
                     }
@@ -120,11 +139,35 @@ final class FuzzingClient implements AutoCloseable {
                     closeReceived = true;
                     if (!closeSent) {   // the server closed first: echo its close frame
                         closeSent = true;
-                        write(0x88, payload.length >= 2 ? new byte[] {payload[0], payload[1]} : new byte[0], 0, false, false);
+                        byte[] code = payload.length >= 2 ? new byte[] {payload[0], payload[1]} : new byte[0];
+                        write(0x88, code, 0, false, false);
                     }
                 }
                 default -> throw new IOException("unexpected opcode " + opcode + " from the server");
             }
+        }
+    }
+
+    /** What makes a server's frame invalid for a client (RFC 6455 5.1, 5.2, 5.5), or null. */
+    private static String violation(int b0, int b1, int opcode, byte[] payload) {
+        if ((b1 & 0x80) != 0) {
+            return "masked frame from the server";
+        } else if ((b0 & 0x70) != 0) {
+            return "RSV bits set";
+        } else if (opcode >= 0x8 && ((b0 & 0x80) == 0 || payload.length > 125)) {
+            return "fragmented or long control frame";
+        } else if (opcode == 0x8 && payload.length > 2 && !utf8(Arrays.copyOfRange(payload, 2, payload.length))) {
+            return "close reason is not UTF-8";
+        }
+        return null;
+    }
+
+    static boolean utf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
