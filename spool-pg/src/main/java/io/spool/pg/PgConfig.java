@@ -1,5 +1,7 @@
 package io.spool.pg;
 
+import io.spool.pg.protocol.PgEngine;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +17,7 @@ import java.util.Objects;
  */
 public record PgConfig(String host, int port, String user, String password, String database,
                        String applicationName, Duration connectTimeout, Duration socketTimeout,
-                       int statementCacheSize, int maxMessageSize, Map<String, String> serverSettings,
+                       int statementCacheSize, int maxMessageSize, long maxResultSize, Map<String, String> serverSettings,
                        SslMode sslMode, String sslRootCert) {
 
     public PgConfig {
@@ -24,6 +26,9 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Objects.requireNonNull(database, "database");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, got " + port);
+        }
+        if (maxResultSize < 1024) {
+            throw new IllegalArgumentException("max_result_size must be at least 1024 bytes");
         }
         if (statementCacheSize < 1) {
             throw new IllegalArgumentException("statement_cache_size must be at least 1");
@@ -36,7 +41,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
     public static PgConfig defaults() {
         String user = System.getProperty("user.name", "postgres");
         return new PgConfig("localhost", 5432, user, null, user, "spool", Duration.ofSeconds(10), Duration.ZERO,
-                256, io.spool.pg.protocol.PgEngine.DEFAULT_MAX_MESSAGE_SIZE, Map.of(), SslMode.PREFER, null);
+                256, PgEngine.DEFAULT_MAX_MESSAGE_SIZE, PgEngine.defaultMaxResultSize(), Map.of(), SslMode.PREFER, null);
     }
 
     /** Parses a {@code postgresql://} / {@code postgres://} URL or a libpq key/value string. */
@@ -178,6 +183,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 case "socket_timeout" -> c.withSocketTimeout(Duration.ofSeconds(integer(e.getKey(), v)));
                 case "statement_cache_size" -> c.withStatementCacheSize(integer(e.getKey(), v));
                 case "max_message_size" -> c.withMaxMessageSize(integer(e.getKey(), v));
+                case "max_result_size" -> c.withMaxResultSize(longInteger(e.getKey(), v));
                 case "options", "statement_timeout", "search_path", "TimeZone", "lock_timeout",
                      "idle_in_transaction_session_timeout" -> {
                     settings.put(e.getKey(), v);  // server settings sent in the startup message
@@ -187,7 +193,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 case "sslrootcert" -> c.withSslRootCert(v);
                 default -> throw new IllegalArgumentException("unknown connection parameter '" + e.getKey()
                         + "'; known: host, port, user, password, dbname, application_name, connect_timeout, "
-                        + "socket_timeout, statement_cache_size, max_message_size, options, sslmode, sslrootcert, statement_timeout, "
+                        + "socket_timeout, statement_cache_size, max_message_size, max_result_size, options, sslmode, sslrootcert, statement_timeout, "
                         + "search_path, TimeZone, lock_timeout, idle_in_transaction_session_timeout");
             };
         }
@@ -195,6 +201,14 @@ public record PgConfig(String host, int port, String user, String password, Stri
             c = c.withDatabase(c.user());  // libpq: the database defaults to the user name
         }
         return c.withServerSettings(settings);
+    }
+
+    private static long longInteger(String key, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("connection parameter " + key + " must be an integer, got '" + value + "'");
+        }
     }
 
     private static int integer(String key, String value) {
@@ -246,6 +260,19 @@ public record PgConfig(String host, int port, String user, String password, Stri
         return toBuilder().maxMessageSize(v).build();
     }
 
+    /**
+     * The most bytes one query's collected result may hold (default: a quarter of the heap); a larger one fails
+     * with SQLSTATE 54000 and the connection stays usable. Stream big results instead.
+     */
+    public PgConfig withMaxResultSize(long v) {
+        return toBuilder().maxResultSize(v).build();
+    }
+
+    /** A protocol engine with this configuration's limits. */
+    public PgEngine newEngine() {
+        return new PgEngine(maxMessageSize, statementCacheSize, maxResultSize, io.spool.pg.types.Codecs.DEFAULT);
+    }
+
     /** Extra startup parameters sent to the server (e.g. {@code options=-c search_path=app}). */
     public PgConfig withServerSettings(Map<String, String> v) {
         return toBuilder().serverSettings(v).build();
@@ -272,6 +299,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
         b.socketTimeout = socketTimeout;
         b.statementCacheSize = statementCacheSize;
         b.maxMessageSize = maxMessageSize;
+        b.maxResultSize = maxResultSize;
         b.serverSettings = serverSettings;
         b.sslMode = sslMode;
         b.sslRootCert = sslRootCert;
@@ -290,6 +318,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Duration socketTimeout;
         int statementCacheSize;
         int maxMessageSize;
+        long maxResultSize;
         Map<String, String> serverSettings;
         SslMode sslMode;
         String sslRootCert;
@@ -304,13 +333,14 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Builder socketTimeout(Duration v) { socketTimeout = v; return this; }
         Builder statementCacheSize(int v) { statementCacheSize = v; return this; }
         Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
+        Builder maxResultSize(long v) { maxResultSize = v; return this; }
         Builder serverSettings(Map<String, String> v) { serverSettings = v; return this; }
         Builder sslMode(SslMode v) { sslMode = v; return this; }
         Builder sslRootCert(String v) { sslRootCert = v; return this; }
 
         PgConfig build() {
             return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout,
-                    statementCacheSize, maxMessageSize, serverSettings, sslMode, sslRootCert);
+                    statementCacheSize, maxMessageSize, maxResultSize, serverSettings, sslMode, sslRootCert);
         }
     }
 

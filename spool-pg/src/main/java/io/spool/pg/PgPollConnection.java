@@ -10,7 +10,6 @@ import io.spool.pg.protocol.Frontend;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.Startup;
 import io.spool.pg.protocol.WriteBuffer;
-import io.spool.pg.types.Codecs;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,7 +55,7 @@ public final class PgPollConnection implements AutoCloseable {
             channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(java.net.StandardSocketOptions.SO_KEEPALIVE, true);
             channel.connect(address);
-            PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
+            PgEngine engine = config.newEngine();
             return new PgPollConnection(config, engine, channel);
         } catch (IOException e) {
             throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + address + ": " + e.getMessage(), e);
@@ -81,6 +80,14 @@ public final class PgPollConnection implements AutoCloseable {
     /** Queues a query with parameters; poll the result until it is ready. */
     public Pollable<RowSet> startQuery(String sql, Object... params) {
         return pollable(engine.query(sql, params));
+    }
+
+    /**
+     * Queues a query whose rows are read {@code fetchSize} at a time (see {@link PollRowStream}); commands
+     * queued after it wait until it is over or closed.
+     */
+    public PollRowStream startStream(String sql, int fetchSize, Object... params) {
+        return new PollRowStream(this, engine.stream(sql, fetchSize, params));
     }
 
     /** Queues a simple-protocol query (several statements allowed, text results). */

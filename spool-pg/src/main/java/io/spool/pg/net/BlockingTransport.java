@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Moves an engine's bytes over a blocking socket. On a virtual thread a blocked read parks the virtual thread
@@ -105,14 +106,27 @@ public final class BlockingTransport implements AutoCloseable {
 
     /**
      * Sends what the engine has queued and reads until {@code command} is done; returns its result or throws
-     * its failure. {@code timeout} bounds each wait for the server (zero: none).
+     * its failure. {@code timeout} bounds each wait for the server (null: the socket timeout; zero: none).
      */
     public <T> T await(Command<T> command, Duration timeout) {
+        awaitUntil(command::isDone, timeout);
+        return command.result();
+    }
+
+    public <T> T await(Command<T> command) {
+        return await(command, null);
+    }
+
+    /**
+     * Sends what the engine has queued and reads until {@code condition} holds or the connection is lost (the
+     * engine then fails every command). {@code timeout} bounds each wait as in {@link #await(Command, Duration)}.
+     */
+    public void awaitUntil(BooleanSupplier condition, Duration timeout) {
         int timeoutMillis = timeout == null ? readTimeoutMillis : (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         try {
             socket.setSoTimeout(timeoutMillis);
             flush();
-            while (!command.isDone()) {
+            while (!condition.getAsBoolean()) {
                 if (!readOnce()) {
                     break;
                 }
@@ -122,12 +136,10 @@ public final class BlockingTransport implements AutoCloseable {
             lose("no answer from the server within " + timeoutMillis + " ms; the connection is closed", e);
         } catch (IOException e) {
             lose("connection to the server failed: " + e.getMessage(), e);
+        } catch (Error e) {
+            lose("the client failed while reading the answer: " + e, e);  // the engine's state is unknown
+            throw e;
         }
-        return command.result();
-    }
-
-    public <T> T await(Command<T> command) {
-        return await(command, null);
     }
 
     /** Writes all queued output. */
@@ -185,6 +197,11 @@ public final class BlockingTransport implements AutoCloseable {
 
     private void lose(String reason, Throwable cause) {
         engine.connectionLost(reason, cause);
+        closeQuietly(socket);
+    }
+
+    /** Closes the socket at once, without a Terminate (the connection is broken or given up). */
+    public void closeSocket() {
         closeQuietly(socket);
     }
 

@@ -19,7 +19,6 @@ import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.Startup;
 import io.spool.pg.protocol.WriteBuffer;
-import io.spool.pg.types.Codecs;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class PgNettyConnection implements AutoCloseable {
      */
     public static CompletableFuture<PgNettyConnection> connect(PgConfig config, EventLoopGroup group) {
         CompletableFuture<PgNettyConnection> ready = new CompletableFuture<>();
-        PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
+        PgEngine engine = config.newEngine();
         TlsNegotiator tls = config.sslMode().tries() ? new TlsNegotiator(config) : null;
         EngineHandler handler = new EngineHandler(engine);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -104,6 +103,24 @@ public final class PgNettyConnection implements AutoCloseable {
     /** Runs a query with parameters; the future completes on the event loop. */
     public CompletableFuture<RowSet> query(String sql, Object... params) {
         return submit(() -> engine.query(sql, params));
+    }
+
+    /**
+     * The rows of a query as a {@link java.util.concurrent.Flow.Publisher} with backpressure, read
+     * {@code fetchSize} at a time; each subscription runs the query once. Commands submitted while a stream
+     * runs wait until it is over or cancelled.
+     */
+    public java.util.concurrent.Flow.Publisher<io.spool.pg.Row> stream(String sql, int fetchSize, Object... params) {
+        return new RowPublisher(this, sql, fetchSize, params);
+    }
+
+    /** Sends the engine's output now (event loop only), unless a cancel request is travelling. */
+    void flushOutput() {
+        handler.flushUnlessCancelling(channel);
+    }
+
+    PgEngine engine() {
+        return engine;
     }
 
     /** Runs a simple-protocol query (several statements allowed, text results). */

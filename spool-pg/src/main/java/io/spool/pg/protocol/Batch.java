@@ -21,14 +21,14 @@ public final class Batch extends Command<long[]> {
 
     @Override
     protected boolean write(PgEngine engine, WriteBuffer out) {
-        if (statement.state == PreparedStatement.State.FAILED) {
-            setFailure(statement.error);
+        if (failedToPrepare(statement)) {
             return false;
         }
         this.engine = engine;
         for (Object[] params : parameterSets) {
             ExtendedQuery.checkArity(statement, params);
-            ExtendedQuery.writeBindExecute(engine, statement, params, out);
+            ExtendedQuery.writeBind(engine, statement, params, out);
+            Frontend.execute(out, "", 0);
         }
         Frontend.sync(out);
         return true;

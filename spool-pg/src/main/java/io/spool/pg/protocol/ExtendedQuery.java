@@ -29,14 +29,14 @@ public final class ExtendedQuery extends Command<RowSet> {
 
     @Override
     protected boolean write(PgEngine engine, WriteBuffer out) {
-        if (statement.state == PreparedStatement.State.FAILED) {
-            setFailure(statement.error);
+        if (failedToPrepare(statement)) {
             return false;
         }
         checkArity(statement, params);
         this.engine = engine;
         rows = new RowSet(statement.columns, engine.codecs());
-        writeBindExecute(engine, statement, params, out);
+        writeBind(engine, statement, params, out);
+        Frontend.execute(out, "", 0);
         if (sync) {
             Frontend.sync(out);
         }
@@ -50,18 +50,25 @@ public final class ExtendedQuery extends Command<RowSet> {
         }
     }
 
-    static void writeBindExecute(PgEngine engine, PreparedStatement statement, Object[] params, WriteBuffer out) {
+    /** Bind of the unnamed portal, each value encoded as the type the server settled on. */
+    static void writeBind(PgEngine engine, PreparedStatement statement, Object[] params, WriteBuffer out) {
         int[] oids = statement.parameterOids;
         Frontend.bind(out, "", statement.name, params,
                 (i, value, buf) -> engine.codecs().encode(value, oids[i], buf), statement.resultFormats);
-        Frontend.execute(out, "", 0);
     }
 
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
             case '2', 's', '3', 'n' -> { }
-            case 'D' -> rows.addDataRow(m.array(), m.position(), m.end());
+            case 'D' -> {
+                rows.addDataRow(m.array(), m.position(), m.end());
+                PgException tooLarge = engine.resultTooLarge(rows);
+                if (tooLarge != null) {
+                    setFailure(tooLarge);   // the engine now drops everything up to the ReadyForQuery
+                    rows = null;
+                }
+            }
             case 'C' -> {
                 rows.complete(m.readCString());
                 return completeUnlessSynced();
@@ -100,6 +107,9 @@ public final class ExtendedQuery extends Command<RowSet> {
 
     @Override
     protected void onFinish() {
+        if (isFailed()) {
+            rows = null;  // a failed result's rows are unreachable: let them go even if the command is still held
+        }
         // a statement the server forgot (DISCARD/DEALLOCATE) or whose result type changed must be prepared anew
         if (engine != null && !copyRefused) {
             engine.invalidateAfter(statement, failure());

@@ -3,6 +3,7 @@ package io.spool.pg.protocol;
 import io.spool.pg.Notice;
 import io.spool.pg.Notification;
 import io.spool.pg.PgException;
+import io.spool.pg.RowSet;
 import io.spool.pg.types.Codecs;
 import io.spool.pg.types.PgTypeException;
 
@@ -28,6 +29,7 @@ public final class PgEngine {
     private static final int MAX_QUEUED_NOTIFICATIONS = 100_000;
 
     private final int maxMessageSize;
+    private final long maxResultSize;
     private final Codecs codecs;
     private final StatementCache statements;
     private final WriteBuffer out = new WriteBuffer(8192);
@@ -59,10 +61,22 @@ public final class PgEngine {
     }
 
     public PgEngine(int maxMessageSize, int statementCacheSize, Codecs codecs) {
+        this(maxMessageSize, statementCacheSize, defaultMaxResultSize(), codecs);
+    }
+
+    /**
+     * @param maxResultSize bytes one query's collected result may hold (row bytes plus eight per row); a larger
+     *                      result fails that query with SQLSTATE 54000 while the rest is drained and dropped
+     */
+    public PgEngine(int maxMessageSize, int statementCacheSize, long maxResultSize, Codecs codecs) {
         if (maxMessageSize < 1024) {
             throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
         }
+        if (maxResultSize < 1024) {
+            throw new IllegalArgumentException("maxResultSize must be at least 1024 bytes");
+        }
         this.maxMessageSize = maxMessageSize;
+        this.maxResultSize = maxResultSize;
         this.codecs = codecs;
         this.statements = new StatementCache(statementCacheSize);
     }
@@ -104,18 +118,49 @@ public final class PgEngine {
         writeUnblocked();
     }
 
+    /**
+     * A quarter of the heap this JVM may use: one query's collected result past it is refused with a clear
+     * error long before it could exhaust memory (stream bigger results with {@link #stream}).
+     */
+    public static long defaultMaxResultSize() {
+        return Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 4);
+    }
+
     /** Queues a query with parameters through the extended protocol, preparing (and caching) its statement. */
     public ExtendedQuery query(String sql, Object... params) {
-        if (COPY_STREAM.matcher(sql).lookingAt()) {
-            // a COPY inside a pipeline would swallow the commands behind it: refuse it before sending anything
-            ExtendedQuery refused = new ExtendedQuery(null, params, true);
-            refused.setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
-                    "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut"));
-            refused.finish();
-            return refused;
+        if (isCopyStream(sql)) {
+            return refuseCopy(new ExtendedQuery(null, params, true));
         }
         PreparedStatement statement = prepare(sql, params);
         return submit(new ExtendedQuery(statement, params, true));
+    }
+
+    /**
+     * Queues a query whose rows come in batches of at most {@code fetchSize} (an Execute with a row limit on
+     * the unnamed portal; the next batch is asked for only when the caller takes one, see
+     * {@link StreamQuery#nextBatch}). It holds back later commands until it is done or closed.
+     */
+    public StreamQuery stream(String sql, int fetchSize, Object... params) {
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("fetch size must be at least 1, got " + fetchSize);
+        }
+        if (isCopyStream(sql)) {
+            return refuseCopy(new StreamQuery(null, params, fetchSize));
+        }
+        PreparedStatement statement = prepare(sql, params);
+        return submit(new StreamQuery(statement, params, fetchSize));
+    }
+
+    private static boolean isCopyStream(String sql) {
+        return COPY_STREAM.matcher(sql).lookingAt();
+    }
+
+    /** A COPY inside a pipeline would swallow the commands behind it: refused before anything is sent. */
+    private static <C extends Command<?>> C refuseCopy(C command) {
+        command.setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+                "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut"));
+        command.finish();
+        return command;
     }
 
     /** A COPY from or to the client, after any whitespace and comments that may come first. */
@@ -276,6 +321,12 @@ public final class PgEngine {
             poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
         } catch (PgTypeException e) {
             poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
+        } catch (Error e) {
+            // e.g. OutOfMemoryError half-way through a message: the state is unknown, so every waiter hears of it
+            // now (a waiter left parked would hang) and the connection is given up
+            poison(new PgException(PgException.CONNECTION_FAILURE, "the client failed while handling the server's "
+                    + "answer (" + e + "); the connection is closed", e));
+            throw e;
         }
         if (inStart == inEnd) {
             inStart = inEnd = 0;
@@ -357,6 +408,7 @@ public final class PgEngine {
             return;
         }
         head.setFailure(error);
+        head.onServerError(this);
         if (head.endsWithSync()) {
             return;  // its ReadyForQuery follows
         }
@@ -466,6 +518,22 @@ public final class PgEngine {
 
     public Codecs codecs() {
         return codecs;
+    }
+
+    /** The most bytes one query's collected result may hold (see {@link RowSet#retainedBytes()}). */
+    public long maxResultSize() {
+        return maxResultSize;
+    }
+
+    /** Null while {@code rows} is within {@link #maxResultSize()}, else the error that fails its query. */
+    PgException resultTooLarge(RowSet rows) {
+        if (rows.retainedBytes() <= maxResultSize) {
+            return null;
+        }
+        return new PgException(PgException.PROGRAM_LIMIT_EXCEEDED, "the result is larger than max_result_size ("
+                + maxResultSize + " bytes) after " + rows.size() + " rows; the rest was read and dropped and the "
+                + "connection stays usable. Stream it with a fetch size (stream(sql, fetchSize, ...)) or raise "
+                + "max_result_size");
     }
 
     public int cachedStatements() {

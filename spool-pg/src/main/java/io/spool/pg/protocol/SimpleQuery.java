@@ -41,6 +41,12 @@ public final class SimpleQuery extends QueryMessage<List<RowSet>> {
                     throw new ProtocolException("DataRow without RowDescription");
                 }
                 current.addDataRow(m.array(), m.position(), m.end());
+                PgException tooLarge = engine.resultTooLarge(current);
+                if (tooLarge != null) {
+                    setFailure(tooLarge);   // the engine now drops everything up to the ReadyForQuery
+                    current = null;
+                    results.clear();
+                }
             }
             case 'C', 'I' -> {
                 RowSet done = current != null ? current : new RowSet(new Column[0], codecs);
