@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public record PgConfig(String host, int port, String user, String password, String database,
                        String applicationName, Duration connectTimeout, Duration socketTimeout,
-                       int statementCacheSize, int maxMessageSize, long maxResultSize, Map<String, String> serverSettings,
+                       int statementCacheSize, int maxMessageSize, long maxResultSize, int maxQueuedNotifications,
+                       Map<String, String> serverSettings,
                        SslMode sslMode, String sslRootCert) {
 
     public PgConfig {
@@ -30,6 +31,9 @@ public record PgConfig(String host, int port, String user, String password, Stri
         if (maxResultSize < 1024) {
             throw new IllegalArgumentException("max_result_size must be at least 1024 bytes");
         }
+        if (maxQueuedNotifications < 1) {
+            throw new IllegalArgumentException("max_queued_notifications must be at least 1");
+        }
         if (statementCacheSize < 1) {
             throw new IllegalArgumentException("statement_cache_size must be at least 1");
         }
@@ -41,7 +45,8 @@ public record PgConfig(String host, int port, String user, String password, Stri
     public static PgConfig defaults() {
         String user = System.getProperty("user.name", "postgres");
         return new PgConfig("localhost", 5432, user, null, user, "spool", Duration.ofSeconds(10), Duration.ZERO,
-                256, PgEngine.DEFAULT_MAX_MESSAGE_SIZE, PgEngine.defaultMaxResultSize(), Map.of(), SslMode.PREFER, null);
+                256, PgEngine.DEFAULT_MAX_MESSAGE_SIZE, PgEngine.defaultMaxResultSize(),
+                PgEngine.DEFAULT_QUEUED_NOTIFICATIONS, Map.of(), SslMode.PREFER, null);
     }
 
     /** Parses a {@code postgresql://} / {@code postgres://} URL or a libpq key/value string. */
@@ -184,6 +189,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 case "statement_cache_size" -> c.withStatementCacheSize(integer(e.getKey(), v));
                 case "max_message_size" -> c.withMaxMessageSize(integer(e.getKey(), v));
                 case "max_result_size" -> c.withMaxResultSize(longInteger(e.getKey(), v));
+                case "max_queued_notifications" -> c.withMaxQueuedNotifications(integer(e.getKey(), v));
                 case "options", "statement_timeout", "search_path", "TimeZone", "lock_timeout",
                      "idle_in_transaction_session_timeout" -> {
                     settings.put(e.getKey(), v);  // server settings sent in the startup message
@@ -193,7 +199,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 case "sslrootcert" -> c.withSslRootCert(v);
                 default -> throw new IllegalArgumentException("unknown connection parameter '" + e.getKey()
                         + "'; known: host, port, user, password, dbname, application_name, connect_timeout, "
-                        + "socket_timeout, statement_cache_size, max_message_size, max_result_size, options, sslmode, sslrootcert, statement_timeout, "
+                        + "socket_timeout, statement_cache_size, max_message_size, max_result_size, max_queued_notifications, options, sslmode, sslrootcert, statement_timeout, "
                         + "search_path, TimeZone, lock_timeout, idle_in_transaction_session_timeout");
             };
         }
@@ -268,9 +274,19 @@ public record PgConfig(String host, int port, String user, String password, Stri
         return toBuilder().maxResultSize(v).build();
     }
 
+    /**
+     * How many notifications a connection queues while nobody reads them (default 100,000); past it the oldest
+     * are dropped, counted, and reported (see {@link PgConnection#waitForNotification}).
+     */
+    public PgConfig withMaxQueuedNotifications(int v) {
+        return toBuilder().maxQueuedNotifications(v).build();
+    }
+
     /** A protocol engine with this configuration's limits. */
     public PgEngine newEngine() {
-        return new PgEngine(maxMessageSize, statementCacheSize, maxResultSize, io.spool.pg.types.Codecs.DEFAULT);
+        PgEngine engine = new PgEngine(maxMessageSize, statementCacheSize, maxResultSize, io.spool.pg.types.Codecs.DEFAULT);
+        engine.notificationLimit(maxQueuedNotifications);
+        return engine;
     }
 
     /** Extra startup parameters sent to the server (e.g. {@code options=-c search_path=app}). */
@@ -300,6 +316,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
         b.statementCacheSize = statementCacheSize;
         b.maxMessageSize = maxMessageSize;
         b.maxResultSize = maxResultSize;
+        b.maxQueuedNotifications = maxQueuedNotifications;
         b.serverSettings = serverSettings;
         b.sslMode = sslMode;
         b.sslRootCert = sslRootCert;
@@ -319,6 +336,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
         int statementCacheSize;
         int maxMessageSize;
         long maxResultSize;
+        int maxQueuedNotifications;
         Map<String, String> serverSettings;
         SslMode sslMode;
         String sslRootCert;
@@ -334,13 +352,15 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Builder statementCacheSize(int v) { statementCacheSize = v; return this; }
         Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
         Builder maxResultSize(long v) { maxResultSize = v; return this; }
+        Builder maxQueuedNotifications(int v) { maxQueuedNotifications = v; return this; }
         Builder serverSettings(Map<String, String> v) { serverSettings = v; return this; }
         Builder sslMode(SslMode v) { sslMode = v; return this; }
         Builder sslRootCert(String v) { sslRootCert = v; return this; }
 
         PgConfig build() {
             return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout,
-                    statementCacheSize, maxMessageSize, maxResultSize, serverSettings, sslMode, sslRootCert);
+                    statementCacheSize, maxMessageSize, maxResultSize, maxQueuedNotifications, serverSettings, sslMode,
+                    sslRootCert);
         }
     }
 

@@ -247,14 +247,21 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     /**
      * Waits up to {@code timeout} for a notification on a channel this connection LISTENs on, or returns
-     * {@code null}. Notifications that arrived during earlier calls are returned first.
+     * {@code null}. Notifications that arrived during earlier calls are returned first. If any were dropped
+     * since the last wait (the queue is bounded by {@code max_queued_notifications}), this wait throws a
+     * {@link NotificationOverflowException} first; the next one goes on with those still queued.
      */
     public Notification waitForNotification(Duration timeout) {
         lock.lock();
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             Notification n;
-            while ((n = engine.pollNotification()) == null) {
+            while (true) {
+                NotificationOverflowException.throwIfDropped(engine);  // the loss is told before what came after it
+                n = engine.pollNotification();
+                if (n != null) {
+                    break;
+                }
                 checkUsable();
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -366,6 +373,19 @@ public final class PgConnection implements SqlClient, AutoCloseable {
                 cancelLock.unlock();
             }
         }
+    }
+
+    /** Notifications dropped because the queue was full, since the connection opened. */
+    public long droppedNotifications() {
+        return engine.droppedNotifications();
+    }
+
+    /**
+     * Told the total dropped so far each time a notification is dropped because the queue is full; runs on
+     * the thread reading the connection, so keep it short.
+     */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        engine.onNotificationOverflow(listener);
     }
 
     /** Receives notices (warnings and info messages) as they arrive. */

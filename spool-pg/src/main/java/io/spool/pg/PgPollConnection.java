@@ -263,10 +263,12 @@ public final class PgPollConnection implements AutoCloseable {
 
     /**
      * The next notification on a channel this connection LISTENs on: pending with READ interest while idle,
-     * ready when one arrives (or with one that arrived during earlier reads).
+     * ready when one arrives (or with one that arrived during earlier reads). Throws a
+     * {@link NotificationOverflowException} once after notifications were dropped.
      */
     public Pollable<Notification> nextNotification() {
         return () -> {
+            NotificationOverflowException.throwIfDropped(engine);
             Notification n = engine.pollNotification();
             if (n == null) {
                 Interest interest = progress();
@@ -274,6 +276,7 @@ public final class PgPollConnection implements AutoCloseable {
                 if (broken != null) {
                     throw broken;
                 }
+                NotificationOverflowException.throwIfDropped(engine);
                 n = engine.pollNotification();
                 if (n == null) {
                     return Poll.pending(interest, channel);
@@ -281,6 +284,16 @@ public final class PgPollConnection implements AutoCloseable {
             }
             return Poll.ready(n);
         };
+    }
+
+    /** Notifications dropped because the queue was full (see {@link PgConnection#droppedNotifications()}). */
+    public long droppedNotifications() {
+        return engine.droppedNotifications();
+    }
+
+    /** Told the total dropped so far each time a notification is dropped because the queue is full. */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        engine.onNotificationOverflow(listener);
     }
 
     /** Caps the commands on the wire at once (see {@link PgEngine#pipelineLimit}). */

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 public final class PgEngine {
     /** Default upper bound on one backend message; a DataRow can hold up to 1 GiB, so big values need more. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 256 << 20;
-    private static final int MAX_QUEUED_NOTIFICATIONS = 100_000;
+    /** Default bound of the notification queue (see {@link #notificationLimit(int)}). */
+    public static final int DEFAULT_QUEUED_NOTIFICATIONS = 100_000;
 
     private final int maxMessageSize;
     private final long maxResultSize;
@@ -52,7 +53,11 @@ public final class PgEngine {
     private char transactionStatus = 'I';
 
     private final ArrayDeque<Notification> notifications = new ArrayDeque<>();
+    private int notificationLimit = DEFAULT_QUEUED_NOTIFICATIONS;
     private long droppedNotifications;
+    /** Drops not yet reported to a waiter by {@link #takeUnreportedDrops()}. */
+    private long unreportedDrops;
+    private java.util.function.LongConsumer overflowListener;
     private Consumer<Notification> notificationListener;
     private Consumer<Notice> noticeListener;
 
@@ -128,8 +133,9 @@ public final class PgEngine {
 
     /** Queues a query with parameters through the extended protocol, preparing (and caching) its statement. */
     public ExtendedQuery query(String sql, Object... params) {
-        if (isCopyStream(sql)) {
-            return refuseCopy(new ExtendedQuery(null, params, true));
+        PgException refused = refusal(sql, params);
+        if (refused != null) {
+            return refuse(new ExtendedQuery(null, params, true), refused);
         }
         PreparedStatement statement = prepare(sql, params);
         return submit(new ExtendedQuery(statement, params, true));
@@ -144,21 +150,38 @@ public final class PgEngine {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetch size must be at least 1, got " + fetchSize);
         }
-        if (isCopyStream(sql)) {
-            return refuseCopy(new StreamQuery(null, params, fetchSize));
+        PgException refused = refusal(sql, params);
+        if (refused != null) {
+            return refuse(new StreamQuery(null, params, fetchSize), refused);
         }
         PreparedStatement statement = prepare(sql, params);
         return submit(new StreamQuery(statement, params, fetchSize));
     }
 
-    private static boolean isCopyStream(String sql) {
-        return COPY_STREAM.matcher(sql).lookingAt();
+    /** The protocol's limit: Bind counts parameters in an int16. */
+    public static final int MAX_PARAMETERS = 65_535;
+
+    /** Why a statement is refused before anything is sent, or null. */
+    private static PgException refusal(String sql, Object[] params) {
+        if (COPY_STREAM.matcher(sql).lookingAt()) {
+            // a COPY inside a pipeline would swallow the commands behind it
+            return new PgException(PgException.FEATURE_NOT_SUPPORTED,
+                    "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut");
+        }
+        return tooManyParameters(params.length);
     }
 
-    /** A COPY inside a pipeline would swallow the commands behind it: refused before anything is sent. */
-    private static <C extends Command<?>> C refuseCopy(C command) {
-        command.setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
-                "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut"));
+    private static PgException tooManyParameters(int count) {
+        if (count <= MAX_PARAMETERS) {
+            return null;
+        }
+        return new PgException(PgException.PROGRAM_LIMIT_EXCEEDED, "a statement takes at most 65,535 parameters "
+                + "(the protocol's limit), " + count + " were given; nothing was sent. Pass an array as one "
+                + "parameter (= ANY($1)) or use batch / copyIn");
+    }
+
+    private static <C extends Command<?>> C refuse(C command, PgException why) {
+        command.setFailure(why);
         command.finish();
         return command;
     }
@@ -189,6 +212,12 @@ public final class PgEngine {
     public Batch batch(String sql, java.util.List<Object[]> parameterSets) {
         if (parameterSets.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one parameter set");
+        }
+        for (Object[] params : parameterSets) {
+            PgException tooMany = tooManyParameters(params.length);
+            if (tooMany != null) {
+                return refuse(new Batch(null, parameterSets), tooMany);
+            }
         }
         PreparedStatement statement = prepare(sql, parameterSets.get(0));
         return submit(new Batch(statement, parameterSets));
@@ -431,9 +460,13 @@ public final class PgEngine {
             notificationListener.accept(n);
             return;
         }
-        if (notifications.size() >= MAX_QUEUED_NOTIFICATIONS) {
-            notifications.poll();  // bounded: an unread backlog must not exhaust memory
+        if (notifications.size() >= notificationLimit) {
+            notifications.poll();  // bounded: an unread backlog must not exhaust memory, but the loss is told
             droppedNotifications++;
+            unreportedDrops++;
+            if (overflowListener != null) {
+                overflowListener.accept(droppedNotifications);
+            }
         }
         notifications.add(n);
     }
@@ -545,8 +578,33 @@ public final class PgEngine {
         return notifications.poll();
     }
 
+    /** Notifications dropped (the oldest first) because the queue was full, since the connection opened. */
     public long droppedNotifications() {
         return droppedNotifications;
+    }
+
+    /** The drops since the last call, for a waiter to report (as an exception) before it waits again. */
+    public long takeUnreportedDrops() {
+        long n = unreportedDrops;
+        unreportedDrops = 0;
+        return n;
+    }
+
+    /** Bounds the notifications queued while nobody reads them; past it the oldest are dropped and counted. */
+    public void notificationLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the notification queue limit must be at least 1");
+        }
+        this.notificationLimit = limit;
+    }
+
+    public int notificationLimit() {
+        return notificationLimit;
+    }
+
+    /** Told, on the thread feeding the engine, the total dropped so far each time a notification is dropped. */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        this.overflowListener = listener;
     }
 
     /** Delivers notifications to {@code listener} as they arrive instead of queueing them. */

@@ -21,7 +21,9 @@ final class Prepare extends Command<PreparedStatement> {
     @Override
     protected boolean write(PgEngine engine, WriteBuffer out) {
         this.engine = engine;
-        Frontend.parse(out, statement.name, statement.sql, statement.hintOids);
+        // types for the placeholders only: declared extras would make the server accept values it then ignores
+        int declared = Math.min(statement.hintOids.length, Placeholders.highest(statement.sql));
+        Frontend.parse(out, statement.name, statement.sql, java.util.Arrays.copyOf(statement.hintOids, declared));
         Frontend.describe(out, 'S', statement.name);
         Frontend.sync(out);
         return true;
