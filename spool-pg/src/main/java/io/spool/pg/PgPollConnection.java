@@ -313,9 +313,16 @@ public final class PgPollConnection implements AutoCloseable {
         }
     }
 
-    /** Queues Terminate, sends it if the socket takes it now, and closes. */
+    /**
+     * Queues Terminate, sends it if the socket takes it now, and closes. Statements still running (a loop's
+     * timeout gave up on them, say) are cancelled first, so the server does not run them on for nobody; that
+     * blocks for at most a couple of seconds.
+     */
     @Override
     public void close() {
+        if (phase == Phase.READY) {
+            io.spool.pg.net.Cancel.beforeAbandoning(config, engine);
+        }
         try {
             if (engine.isUsable() && phase == Phase.READY) {
                 engine.terminate();

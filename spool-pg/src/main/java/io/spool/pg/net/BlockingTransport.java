@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
  * engine the connection is lost, so every pending command fails with a clear {@code 08006} error.
  */
 public final class BlockingTransport implements AutoCloseable {
+    private final PgConfig config;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -31,14 +32,15 @@ public final class BlockingTransport implements AutoCloseable {
     private final int readTimeoutMillis;
     private final byte[] channelBinding;
 
-    private BlockingTransport(Socket socket, PgEngine engine, Duration readTimeout, byte[] channelBinding)
+    private BlockingTransport(PgConfig config, Socket socket, PgEngine engine, byte[] channelBinding)
             throws IOException {
+        this.config = config;
         this.socket = socket;
         this.channelBinding = channelBinding;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.engine = engine;
-        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.socketTimeout().toMillis());
     }
 
     /**
@@ -70,7 +72,7 @@ public final class BlockingTransport implements AutoCloseable {
                             + (answer < 0 ? "end of stream" : "byte " + answer) + "; is this a PostgreSQL server?");
                 }
             }
-            return new BlockingTransport(socket, engine, config.socketTimeout(), binding);
+            return new BlockingTransport(config, socket, engine, binding);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + config.host() + ":"
@@ -133,9 +135,15 @@ public final class BlockingTransport implements AutoCloseable {
                 flush();
             }
         } catch (SocketTimeoutException e) {
-            lose("no answer from the server within " + timeoutMillis + " ms; the connection is closed", e);
+            abandon("no answer from the server within " + timeoutMillis + " ms; the statement was cancelled and "
+                    + "the connection is closed", e);
         } catch (IOException e) {
-            lose("connection to the server failed: " + e.getMessage(), e);
+            if (Thread.currentThread().isInterrupted()) {   // a virtual thread's socket closes when it is interrupted
+                abandon("interrupted while waiting for the server; the statement was cancelled and the connection "
+                        + "is closed", e);
+            } else {
+                lose("connection to the server failed: " + e.getMessage(), e);
+            }
         } catch (Error e) {
             lose("the client failed while reading the answer: " + e, e);  // the engine's state is unknown
             throw e;
@@ -195,6 +203,12 @@ public final class BlockingTransport implements AutoCloseable {
         }
     }
 
+    /** Gives up on the statements in flight: the server is asked to cancel them before the socket closes. */
+    private void abandon(String reason, Throwable cause) {
+        Cancel.beforeAbandoning(config, engine);
+        lose(reason, cause);
+    }
+
     private void lose(String reason, Throwable cause) {
         engine.connectionLost(reason, cause);
         closeQuietly(socket);
@@ -212,6 +226,7 @@ public final class BlockingTransport implements AutoCloseable {
     /** Sends Terminate (best effort) and closes the socket. */
     @Override
     public void close() {
+        Cancel.beforeAbandoning(config, engine);  // callers still waiting on a shared connection, say
         try {
             if (engine.isUsable()) {
                 engine.terminate();

@@ -155,6 +155,17 @@ public final class PgNettyConnection implements AutoCloseable {
                 }
             });
             scheduleFlush();
+            // the caller gave up (cancel(), orTimeout(...)): the server is asked to stop the statement
+            result.whenComplete((v, e) -> {
+                if (e instanceof java.util.concurrent.CancellationException
+                        || e instanceof java.util.concurrent.TimeoutException) {
+                    onLoop(() -> {
+                        if (!command.isDone()) {
+                            sendCancel(null);
+                        }
+                    });
+                }
+            });
         };
         if (loop.inEventLoop()) {
             task.run();
@@ -205,19 +216,40 @@ public final class PgNettyConnection implements AutoCloseable {
                 sent.complete(null);   // nothing runs: a cancel now could only hit a later statement
                 return;
             }
-            handler.cancelsTravelling++;
-            Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
-                try {
-                    io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
-                    sent.complete(null);
-                } catch (RuntimeException e) {
-                    sent.completeExceptionally(e);
-                } finally {
-                    cancelArrived();
-                }
-            });
+            sendCancel(sent);
         });
         return sent;
+    }
+
+    /** On the event loop: sends a cancel request from a virtual thread, holding back new queries meanwhile. */
+    private void sendCancel(CompletableFuture<Void> sent) {
+        handler.cancelsTravelling++;
+        Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
+            try {
+                io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+                if (sent != null) {
+                    sent.complete(null);
+                }
+            } catch (RuntimeException e) {
+                if (sent != null) {
+                    sent.completeExceptionally(e);
+                }
+            } finally {
+                cancelArrived();
+            }
+        });
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            if (channel.eventLoop().inEventLoop()) {
+                task.run();
+            } else {
+                channel.eventLoop().execute(task);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException loopEnded) {
+            // the event loop group was shut down: the connection is gone with it
+        }
     }
 
     /** Releases the queries held back while a cancel request travelled. */
@@ -250,17 +282,32 @@ public final class PgNettyConnection implements AutoCloseable {
         return engine.processId();
     }
 
-    /** Sends Terminate and closes the channel; returns when the channel is closed. */
+    /**
+     * Sends Terminate and closes the channel; returns when the channel is closed. Statements still running are
+     * cancelled first (within a couple of seconds), so the server does not run them on for nobody.
+     */
     public CompletableFuture<Void> closeAsync() {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         channel.eventLoop().execute(() -> {
-            if (engine.isUsable()) {
-                engine.terminate();
-                EngineHandler.flush(channel, engine);
+            if (engine.hasPendingCommands() && engine.isUsable()) {
+                // statements still running are cancelled first (off the event loop, bounded), then the close
+                Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
+                    io.spool.pg.net.Cancel.beforeAbandoning(config, engine);
+                    onLoop(() -> terminateAndClose(closed));
+                });
+                return;
             }
-            channel.close().addListener(f -> closed.complete(null));
+            terminateAndClose(closed);
         });
         return closed;
+    }
+
+    private void terminateAndClose(CompletableFuture<Void> closed) {
+        if (engine.isUsable()) {
+            engine.terminate();
+            EngineHandler.flush(channel, engine);
+        }
+        channel.close().addListener(f -> closed.complete(null));
     }
 
     @Override
