@@ -31,7 +31,8 @@ public final class PgEngine {
 
     private final int maxMessageSize;
     private final long maxResultSize;
-    private final Codecs codecs;
+    /** Replaced when the session's TimeZone, DateStyle or IntervalStyle changes; results keep the one they began with. */
+    private Codecs codecs;
     private final StatementCache statements;
     private final WriteBuffer out = new WriteBuffer(8192);
     private final MessageReader reader = new MessageReader();
@@ -386,6 +387,9 @@ public final class PgEngine {
 
     private void parameterStatus(String name, String value) {
         serverParameters.put(name, value);
+        if (name.equals("TimeZone") || name.equals("DateStyle") || name.equals("IntervalStyle")) {
+            codecs = codecs.withSession(serverParameters);
+        }
         if (name.equals("client_encoding") && !value.equalsIgnoreCase("UTF8")) {
             // every string goes out and comes back as UTF-8: text in another encoding would be silently garbled
             poison(new PgException(PgException.FEATURE_NOT_SUPPORTED, "the session's client_encoding became "

@@ -108,7 +108,7 @@ final class ArrayCodec {
     }
 
     /** The server's text output of the array, with any number of dimensions. */
-    static String toText(int oid, byte[] b, int off, int len) {
+    static String toText(int oid, byte[] b, int off, int len, SessionFormat session) {
         Header h = header(oid, b, off, len);
         Object[] flat = elements(oid, h, b, off + len, new Object[h.count]);
         // like array_out: bounds other than the default 1 are part of the value and are printed first
@@ -124,27 +124,27 @@ final class ArrayCodec {
             }
             sb.append('=');
         }
-        if (h.dims.length <= 1) {
-            return sb.append(TextFormat.arrayLiteral(flat, false)).toString();
+        if (h.dims.length == 0) {
+            return sb.append("{}").toString();
         }
-        level(sb, h.dims, 0, flat, new int[1]);
+        level(sb, h.dims, 0, flat, new int[1], session);
         return sb.toString();
     }
 
-    private static void level(StringBuilder sb, int[] dims, int d, Object[] flat, int[] next) {
+    private static void level(StringBuilder sb, int[] dims, int d, Object[] flat, int[] next, SessionFormat session) {
         sb.append('{');
         for (int i = 0; i < dims[d]; i++) {
             if (i > 0) {
                 sb.append(',');
             }
             if (d + 1 < dims.length) {
-                level(sb, dims, d + 1, flat, next);
+                level(sb, dims, d + 1, flat, next, session);
             } else {
                 Object v = flat[next[0]++];
                 if (v == null) {
                     sb.append("NULL");
                 } else {
-                    TextFormat.appendElement(sb, TextFormat.output(v));
+                    TextFormat.appendElement(sb, session.output(v));
                 }
             }
         }

@@ -26,9 +26,24 @@ import java.util.UUID;
  */
 public final class Codecs {
 
-    public static final Codecs DEFAULT = new Codecs();
+    public static final Codecs DEFAULT = new Codecs(SessionFormat.DEFAULT);
 
-    private Codecs() {}
+    /** The session's TimeZone, DateStyle and IntervalStyle, for values rendered as or read from text. */
+    private final SessionFormat session;
+
+    private Codecs(SessionFormat session) {
+        this.session = session;
+    }
+
+    /**
+     * These codecs for a session whose parameters (as ParameterStatus reported them) are {@code parameters}:
+     * dates, timestamps and intervals read as String are then printed as that session's server prints them,
+     * and text results in its DateStyle are read back.
+     */
+    public Codecs withSession(java.util.Map<String, String> parameters) {
+        SessionFormat next = session.with(parameters);
+        return next.equals(session) ? this : new Codecs(next);
+    }
 
     /**
      * True when results of type {@code oid} should be requested in binary format: there is a binary decoder for
@@ -159,17 +174,23 @@ public final class Codecs {
             }
         }
         String text = Wire.utf8(buf, offset, length);
-        return Conversions.convert(TextParser.natural(oid, text), oid, type);
+        Object natural = switch (oid) {   // printed in the session's DateStyle
+            case PgTypes.DATE -> session.parseDate(text);
+            case PgTypes.TIMESTAMP -> session.parseTimestamp(text);
+            case PgTypes.TIMESTAMPTZ -> session.parseTimestamptz(text);
+            default -> TextParser.natural(oid, text);
+        };
+        return Conversions.convert(natural, oid, type);
     }
 
-    /** A binary value as the server would print it. */
-    private static String binaryText(int oid, byte[] b, int off, int len) {
+    /** A binary value as the server would print it in this session. */
+    private String binaryText(int oid, byte[] b, int off, int len) {
         return switch (oid) {
             case PgTypes.TEXT, PgTypes.VARCHAR, PgTypes.BPCHAR, PgTypes.NAME, PgTypes.JSON, PgTypes.UNKNOWN ->
                     Wire.utf8(b, off, len);
             default -> PgTypes.elementOf(oid) != 0
-                    ? ArrayCodec.toText(oid, b, off, len)  // any number of dimensions
-                    : TextFormat.output(binaryValue(oid, b, off, len));
+                    ? ArrayCodec.toText(oid, b, off, len, session)  // any number of dimensions
+                    : session.output(binaryValue(oid, b, off, len));
         };
     }
 
