@@ -34,6 +34,7 @@ public final class PgEngine {
     /** Replaced when the session's TimeZone, DateStyle or IntervalStyle changes; results keep the one they began with. */
     private Codecs codecs;
     private final StatementCache statements;
+    private final java.util.Set<Integer> typesLookedUp = new java.util.HashSet<>();
     private final WriteBuffer out = new WriteBuffer(8192);
     private final MessageReader reader = new MessageReader();
 
@@ -623,6 +624,22 @@ public final class PgEngine {
 
     public void onNotice(Consumer<Notice> listener) {
         this.noticeListener = listener;
+    }
+
+    /** The column types without a codec that pg_type has not been asked about on this connection. */
+    java.util.Set<Integer> typesToLookUp(io.spool.pg.Column[] columns) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (io.spool.pg.Column c : columns) {
+            if (!codecs.knows(c.typeOid()) && typesLookedUp.add(c.typeOid())) {
+                out.add(c.typeOid());
+            }
+        }
+        return out;
+    }
+
+    /** Array types pg_type named: their text values read as arrays from now on. */
+    void arrayTypesFound(Map<Integer, Integer> arrays) {
+        codecs = codecs.withArrayTypes(arrays);
     }
 
     void invalidate(PreparedStatement statement) {

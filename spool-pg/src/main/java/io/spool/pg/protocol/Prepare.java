@@ -12,6 +12,9 @@ final class Prepare extends Command<PreparedStatement> {
     private final PreparedStatement statement;
     private final Codecs codecs;
     private PgEngine engine;
+    private java.util.Set<Integer> unknownTypes = java.util.Set.of();
+    /** Set once the pg_type question is sent; its answer ends this command. */
+    private ArrayTypeLookup lookup;
 
     Prepare(PreparedStatement statement, Codecs codecs) {
         this.statement = statement;
@@ -47,6 +50,9 @@ final class Prepare extends Command<PreparedStatement> {
                 statement.parameterOids = oids;
             }
             case 'T' -> {
+                if (lookup != null) {
+                    return false;  // the pg_type answer's own description
+                }
                 Column[] columns = RowDescriptions.parse(m, codecs);
                 short[] formats = new short[columns.length];
                 for (int i = 0; i < columns.length; i++) {
@@ -54,16 +60,37 @@ final class Prepare extends Command<PreparedStatement> {
                 }
                 statement.columns = columns;
                 statement.resultFormats = formats;
+                unknownTypes = engine.typesToLookUp(columns);
+            }
+            case 'D' -> {
+                if (lookup == null) {
+                    throw new ProtocolException("DataRow while preparing");
+                }
+                lookup.row(m);
+            }
+            case 'C' -> {
+                if (lookup == null) {
+                    throw new ProtocolException("CommandComplete while preparing");
+                }
             }
             case 'n' -> {
                 statement.columns = new Column[0];
                 statement.resultFormats = new short[0];
             }
             case 'Z' -> {
+                if (lookup != null) {
+                    lookup.register(engine);
+                    return true;
+                }
                 if (statement.parameterOids == null || statement.columns == null) {
                     throw new ProtocolException("statement description is incomplete");
                 }
-                return true;
+                if (unknownTypes.isEmpty()) {
+                    return true;
+                }
+                // columns of types without a codec: ask pg_type once which are arrays, before the first Bind
+                lookup = new ArrayTypeLookup(unknownTypes);
+                lookup.write(engine.output());
             }
             default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' while preparing");
         }

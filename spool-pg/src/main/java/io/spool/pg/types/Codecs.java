@@ -26,13 +26,34 @@ import java.util.UUID;
  */
 public final class Codecs {
 
-    public static final Codecs DEFAULT = new Codecs(SessionFormat.DEFAULT);
+    public static final Codecs DEFAULT = new Codecs(SessionFormat.DEFAULT, java.util.Map.of());
 
     /** The session's TimeZone, DateStyle and IntervalStyle, for values rendered as or read from text. */
     private final SessionFormat session;
+    /** Array types without a codec here (of enums, inet, user types...) → their element type, from pg_type. */
+    private final java.util.Map<Integer, Integer> otherArrays;
 
-    private Codecs(SessionFormat session) {
+    private Codecs(SessionFormat session, java.util.Map<Integer, Integer> otherArrays) {
         this.session = session;
+        this.otherArrays = otherArrays;
+    }
+
+    /**
+     * These codecs knowing more array types (array OID → element OID, as pg_type says): their values, which
+     * arrive as text, read as {@code String[]} (nested for more dimensions) instead of one string.
+     */
+    public Codecs withArrayTypes(java.util.Map<Integer, Integer> arrays) {
+        if (arrays.isEmpty()) {
+            return this;
+        }
+        java.util.Map<Integer, Integer> all = new java.util.HashMap<>(otherArrays);
+        all.putAll(arrays);
+        return new Codecs(session, java.util.Map.copyOf(all));
+    }
+
+    /** Whether values of {@code oid} decode to something better than their text without asking the server. */
+    public boolean knows(int oid) {
+        return decodesBinary(oid) || otherArrays.containsKey(oid);
     }
 
     /**
@@ -42,7 +63,7 @@ public final class Codecs {
      */
     public Codecs withSession(java.util.Map<String, String> parameters) {
         SessionFormat next = session.with(parameters);
-        return next.equals(session) ? this : new Codecs(next);
+        return next.equals(session) ? this : new Codecs(next, otherArrays);
     }
 
     /**
@@ -77,7 +98,9 @@ public final class Codecs {
     public Object decode(int oid, boolean binary, byte[] buf, int offset, int length) {
         Wire.checkSlice(oid, buf, offset, length);
         if (!binary) {
-            return Wire.utf8(buf, offset, length);
+            Integer element = otherArrays.get(oid);
+            String text = Wire.utf8(buf, offset, length);
+            return element == null ? text : TextParser.parseArray(text, element, oid);
         }
         if (oid == PgTypes.INT4) {  // the most common column type, ahead of the general dispatch
             return ScalarCodecs.decodeInt4(buf, offset, length);
@@ -178,7 +201,8 @@ public final class Codecs {
             case PgTypes.DATE -> session.parseDate(text);
             case PgTypes.TIMESTAMP -> session.parseTimestamp(text);
             case PgTypes.TIMESTAMPTZ -> session.parseTimestamptz(text);
-            default -> TextParser.natural(oid, text);
+            default -> otherArrays.containsKey(oid)
+                    ? TextParser.parseArray(text, otherArrays.get(oid), oid) : TextParser.natural(oid, text);
         };
         return Conversions.convert(natural, oid, type);
     }
