@@ -371,6 +371,14 @@ public record PgConfig(String host, int port, String user, String password, Stri
         return withServerSettings(settings);
     }
 
+    /** What the engine needs to open a session with these settings (see {@link PgEngine#connect}). */
+    public io.spool.pg.protocol.ConnectOptions connectOptions() {
+        io.spool.pg.protocol.ConnectOptions.Tls tls = !sslMode.tries() ? io.spool.pg.protocol.ConnectOptions.Tls.NONE
+                : sslMode.requires() ? io.spool.pg.protocol.ConnectOptions.Tls.REQUIRE
+                : io.spool.pg.protocol.ConnectOptions.Tls.PREFER;
+        return new io.spool.pg.protocol.ConnectOptions(user, password, startupParameters(), tls);
+    }
+
     /** The startup parameters besides {@code user}. */
     public Map<String, String> startupParameters() {
         Map<String, String> p = new LinkedHashMap<>();

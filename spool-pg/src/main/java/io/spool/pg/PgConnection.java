@@ -6,7 +6,6 @@ import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.CopyIn;
 import io.spool.pg.protocol.CopyOut;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
 import io.spool.pg.protocol.StreamQuery;
 
 import java.io.IOException;
@@ -55,16 +54,8 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     /** Connects and authenticates; the whole exchange is bounded by the connect timeout. */
     public static PgConnection connect(PgConfig config) {
         PgEngine engine = config.newEngine();
-        BlockingTransport transport = BlockingTransport.open(config, engine);
-        Startup startup = new Startup(config.user(), config.password(), config.startupParameters(),
-                transport.channelBinding());
-        try {
-            transport.await(engine.submit(startup), config.connectTimeout());
-        } catch (RuntimeException e) {
-            transport.close();
-            throw e;
-        }
-        return new PgConnection(config, engine, transport, startup.authenticationMethod());
+        BlockingTransport transport = BlockingTransport.connect(config, engine);
+        return new PgConnection(config, engine, transport, engine.authenticationMethod());
     }
 
     /** Runs {@code submit} (which queues one command on the engine) and waits for that command's result. */

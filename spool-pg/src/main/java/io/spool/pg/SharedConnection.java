@@ -3,7 +3,6 @@ package io.spool.pg;
 import io.spool.pg.net.BlockingTransport;
 import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -33,14 +32,7 @@ final class SharedConnection implements AutoCloseable {
 
     static SharedConnection connect(PgConfig config) {
         PgEngine engine = config.newEngine();
-        BlockingTransport transport = BlockingTransport.open(config, engine);
-        try {
-            transport.await(engine.submit(new Startup(config.user(), config.password(), config.startupParameters(),
-                    transport.channelBinding())), config.connectTimeout());
-        } catch (RuntimeException e) {
-            transport.close();
-            throw e;
-        }
+        BlockingTransport transport = BlockingTransport.connect(config, engine);
         return new SharedConnection(engine, transport);
     }
 

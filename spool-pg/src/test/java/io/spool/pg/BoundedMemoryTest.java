@@ -56,7 +56,7 @@ class BoundedMemoryTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
                 StreamingChild.class.getName(), mode, db.url(), Long.toString(rows))
-                .redirectErrorStream(true).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();   // stderr (the reader's OOM trace) apart
         List<String> lines = new ArrayList<>();
         try (var reader = p.inputReader(StandardCharsets.UTF_8)) {
             String line;

@@ -3,7 +3,6 @@ package io.spool.pg.net;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgException;
 import io.spool.pg.protocol.Command;
-import io.spool.pg.protocol.Frontend;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.WriteBuffer;
 
@@ -25,18 +24,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class BlockingTransport implements AutoCloseable {
     private final PgConfig config;
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private final PgEngine engine;
     private final int readTimeoutMillis;
-    private final byte[] channelBinding;
+    private byte[] channelBinding;
 
-    private BlockingTransport(PgConfig config, Socket socket, PgEngine engine, byte[] channelBinding)
-            throws IOException {
+    private BlockingTransport(PgConfig config, Socket socket, PgEngine engine) throws IOException {
         this.config = config;
         this.socket = socket;
-        this.channelBinding = channelBinding;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.engine = engine;
@@ -44,57 +41,57 @@ public final class BlockingTransport implements AutoCloseable {
     }
 
     /**
-     * Opens a TCP connection to the configured server and, as the sslmode asks, negotiates TLS; bounded by the
-     * connect timeout.
+     * Opens a TCP connection to the configured server and lets the engine open the session on it: the TLS
+     * request and answer, the switch to TLS when the engine asks for it, and authentication, all bounded by
+     * the connect timeout. Fails with the engine's error (a refused TLS request, injected bytes, bad
+     * credentials) or an {@code 08001} when the server cannot be reached.
      */
-    public static BlockingTransport open(PgConfig config, PgEngine engine) {
+    public static BlockingTransport connect(PgConfig config, PgEngine engine) {
         Socket socket = new Socket();
+        BlockingTransport transport;
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            int timeout = (int) config.connectTimeout().toMillis();
-            socket.connect(new InetSocketAddress(config.host(), config.port()), timeout);
-            byte[] binding = null;
-            if (config.sslMode().tries()) {
-                socket.setSoTimeout(timeout);
-                WriteBuffer request = new WriteBuffer(8);
-                Frontend.sslRequest(request);
-                socket.getOutputStream().write(request.toByteArray());
-                int answer = socket.getInputStream().read();
-                if (answer == Tls.ACCEPTED) {
-                    SSLSocket tls = startTls(socket, config);
-                    socket = tls;
-                    binding = Tls.channelBinding(tls.getSession());
-                } else if (answer == Tls.REFUSED) {
-                    Tls.refused(config);
-                } else {
-                    throw new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request with "
-                            + (answer < 0 ? "end of stream" : "byte " + answer) + "; is this a PostgreSQL server?");
-                }
-            }
-            return new BlockingTransport(config, socket, engine, binding);
+            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.connectTimeout().toMillis());
+            transport = new BlockingTransport(config, socket, engine);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
+        }
+        try {
+            Command<Void> startup = engine.connect(config.connectOptions());
+            transport.awaitUntil(() -> startup.isDone() || engine.tlsRequested(), config.connectTimeout());
+            if (engine.tlsRequested()) {
+                transport.switchToTls();
+                engine.tlsEstablished(transport.channelBinding);
+            }
+            transport.await(startup, config.connectTimeout());
+            return transport;
         } catch (RuntimeException e) {
-            closeQuietly(socket);
+            transport.closeSocket();
             throw e;
         }
     }
 
-    private static SSLSocket startTls(Socket socket, PgConfig config) throws IOException {
-        SSLSocket tls = (SSLSocket) Tls.context(config).getSocketFactory()
-                .createSocket(socket, config.host(), config.port(), true);
-        tls.setUseClientMode(true);
-        tls.setSSLParameters(Tls.parameters(config, tls.getSSLParameters()));
+    /** Wraps the socket in TLS, as the engine asked after the server accepted the request. */
+    private void switchToTls() {
         try {
+            SSLSocket tls = (SSLSocket) Tls.context(config).getSocketFactory()
+                    .createSocket(socket, config.host(), config.port(), true);
+            tls.setUseClientMode(true);
+            tls.setSSLParameters(Tls.parameters(config, tls.getSSLParameters()));
             tls.startHandshake();
+            socket = tls;
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+            channelBinding = Tls.channelBinding(tls.getSession());
         } catch (IOException e) {
-            throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host() + " failed: "
-                    + e.getMessage(), e);
+            PgException failed = new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+                    + " failed: " + e.getMessage(), e);
+            engine.poison(failed);
+            throw failed;
         }
-        return tls;
     }
 
     /** The tls-server-end-point binding for SCRAM-SHA-256-PLUS, or null without TLS. */

@@ -17,7 +17,8 @@ import io.spool.pg.PgException;
 import io.spool.pg.RowSet;
 import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
+import io.netty.handler.ssl.SslHandler;
+import io.spool.pg.net.Tls;
 import io.spool.pg.protocol.WriteBuffer;
 
 import java.nio.ByteBuffer;
@@ -53,8 +54,7 @@ public final class PgNettyConnection implements AutoCloseable {
     public static CompletableFuture<PgNettyConnection> connect(PgConfig config, EventLoopGroup group) {
         CompletableFuture<PgNettyConnection> ready = new CompletableFuture<>();
         PgEngine engine = config.newEngine();
-        TlsNegotiator tls = config.sslMode().tries() ? new TlsNegotiator(config) : null;
-        EngineHandler handler = new EngineHandler(engine);
+        EngineHandler handler = new EngineHandler(engine, config);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
@@ -62,10 +62,7 @@ public final class PgNettyConnection implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (tls != null) {
-                            ch.pipeline().addLast(tls);
-                        }
-                        ch.pipeline().addLast(handler);
+                        ch.pipeline().addLast(handler);   // an SslHandler goes in front when the engine asks for TLS
                     }
                 });
         ChannelFuture connecting = bootstrap.connect(config.host(), config.port());
@@ -84,9 +81,7 @@ public final class PgNettyConnection implements AutoCloseable {
                     conn.channel.close();
                 }
             }, config.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            CompletableFuture<byte[]> negotiated = tls != null ? tls.done() : CompletableFuture.completedFuture(null);
-            negotiated.thenCompose(binding -> conn.submit(() -> engine.submit(
-                    new Startup(config.user(), config.password(), config.startupParameters(), binding))))
+            conn.submit(() -> engine.connect(config.connectOptions()))
                     .whenComplete((ok, error) -> {
                         if (error != null) {
                             conn.channel.close();
@@ -318,11 +313,36 @@ public final class PgNettyConnection implements AutoCloseable {
     /** Feeds channel bytes to the engine and its output back to the channel; maps channel loss to the engine. */
     private static final class EngineHandler extends ChannelInboundHandlerAdapter {
         private final PgEngine engine;
+        private final PgConfig config;
         /** Cancel requests on their way (event loop only): commands queued meanwhile stay in the engine. */
         private int cancelsTravelling;
+        private boolean tlsHandshaking;
 
-        EngineHandler(PgEngine engine) {
+        EngineHandler(PgEngine engine, PgConfig config) {
             this.engine = engine;
+            this.config = config;
+        }
+
+        /** The engine asked for TLS: an SslHandler goes in front of this one, and its handshake is reported back. */
+        private void startTls(ChannelHandlerContext ctx) {
+            tlsHandshaking = true;
+            SslHandler ssl = new SslHandler(Tls.engine(config));
+            ctx.pipeline().addFirst(ssl);
+            ssl.handshakeFuture().addListener(f -> {
+                tlsHandshaking = false;
+                if (f.isSuccess()) {
+                    engine.tlsEstablished(Tls.channelBinding(ssl.engine().getSession()));
+                    flushUnlessCancelling(ctx.channel());
+                } else {
+                    tlsFailed(ctx, f.cause());
+                }
+            });
+        }
+
+        private void tlsFailed(ChannelHandlerContext ctx, Throwable cause) {
+            engine.poison(new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+                    + " failed: " + cause.getMessage(), cause));
+            ctx.close();
         }
 
         void flushUnlessCancelling(Channel channel) {
@@ -354,6 +374,9 @@ public final class PgNettyConnection implements AutoCloseable {
             } finally {
                 buf.release();
             }
+            if (engine.tlsRequested() && !tlsHandshaking) {
+                startTls(ctx);
+            }
             flushUnlessCancelling(ctx.channel());  // authentication answers and commands released by a barrier
         }
 
@@ -364,6 +387,10 @@ public final class PgNettyConnection implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (tlsHandshaking) {
+                tlsFailed(ctx, cause);
+                return;
+            }
             engine.connectionLost("connection to the server failed: " + cause.getMessage(), cause);
             ctx.close();
         }

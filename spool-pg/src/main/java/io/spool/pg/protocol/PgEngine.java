@@ -42,6 +42,14 @@ public final class PgEngine {
     private int inStart;
     private int inEnd;
 
+    /** Where the connection's opening stands; the host acts on {@link #tlsRequested()}. */
+    private enum Opening { NOT_STARTED, AWAITING_TLS_ANSWER, TLS_REQUESTED, STARTED }
+
+    private Opening opening = Opening.NOT_STARTED;
+    private ConnectOptions.Tls tlsMode = ConnectOptions.Tls.NONE;
+    /** The startup held back while TLS is negotiated. */
+    private Startup heldStartup;
+
     private final ArrayDeque<Command<?>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<Command<?>> unwritten = new ArrayDeque<>();
     private Command<?> barrier;
@@ -53,6 +61,7 @@ public final class PgEngine {
     private int processId;
     private int secretKey;
     private char transactionStatus = 'I';
+    private String authenticationMethod;
 
     private final ArrayDeque<Notification> notifications = new ArrayDeque<>();
     private int notificationLimit = DEFAULT_QUEUED_NOTIFICATIONS;
@@ -111,6 +120,95 @@ public final class PgEngine {
             write(command);
         }
         return command;
+    }
+
+    // ---- the connection's opening ---------------------------------------------------------------------
+
+    /**
+     * Opens the session, once: with TLS asked for, writes an SSLRequest and reads the one-byte answer itself;
+     * on 'S' {@link #tlsRequested()} turns true and the host wraps its socket, then calls
+     * {@link #tlsEstablished}. Any byte that arrived after the answer and before the handshake is refused: it
+     * would otherwise be taken as if it had come over TLS (the CVE-2021-23222 class of injection). On 'N' the
+     * startup goes out in plain unless TLS is required. The returned command completes when authentication
+     * is over (with a failure for a refused TLS request, an injection, or bad credentials).
+     */
+    public Startup connect(ConnectOptions options) {
+        if (opening != Opening.NOT_STARTED) {
+            throw new IllegalStateException("the connection is already opening");
+        }
+        Startup startup = new Startup(options.user(), options.password(), options.parameters(), null);
+        tlsMode = options.tls();
+        if (tlsMode == ConnectOptions.Tls.NONE) {
+            opening = Opening.STARTED;
+            return submit(startup);
+        }
+        heldStartup = startup;
+        opening = Opening.AWAITING_TLS_ANSWER;
+        Frontend.sslRequest(out);
+        return startup;
+    }
+
+    /** True when the server accepted TLS: the host must now run the TLS handshake and call {@link #tlsEstablished}. */
+    public boolean tlsRequested() {
+        return opening == Opening.TLS_REQUESTED && poison == null;
+    }
+
+    /** The host finished the TLS handshake; {@code channelBinding} is the tls-server-end-point hash for SCRAM-PLUS. */
+    public void tlsEstablished(byte[] channelBinding) {
+        if (opening != Opening.TLS_REQUESTED) {
+            throw new IllegalStateException("TLS was not requested by the engine");
+        }
+        if (inEnd > inStart) {   // fed to the engine before the switch: they did not come over TLS
+            refuseInjection(inEnd - inStart);
+            return;
+        }
+        opening = Opening.STARTED;
+        heldStartup.channelBinding(channelBinding);
+        startHeld();
+    }
+
+    private void startHeld() {
+        Startup startup = heldStartup;
+        heldStartup = null;
+        submit(startup);
+    }
+
+    /** The one-byte answer to SSLRequest, alone in the input: anything after it is refused. */
+    private void tlsAnswer() {
+        byte answer = in[inStart++];
+        if (inEnd > inStart) {
+            refuseInjection(inEnd - inStart);
+            return;
+        }
+        switch (answer) {
+            case 'S' -> opening = Opening.TLS_REQUESTED;
+            case 'N' -> {
+                if (tlsMode == ConnectOptions.Tls.REQUIRE) {
+                    poison(new PgException(PgException.UNABLE_TO_CONNECT,
+                            "the server does not support TLS, but the sslmode requires it"));
+                    return;
+                }
+                opening = Opening.STARTED;
+                startHeld();
+            }
+            default -> poison(new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request "
+                    + "with byte " + (answer & 0xFF) + " ('" + printable(answer) + "'); is this a PostgreSQL server?"));
+        }
+    }
+
+    private void refuseInjection(int count) {
+        poison(new PgException(PgException.PROTOCOL_VIOLATION, "the server sent " + count + " byte" + (count == 1 ? "" : "s")
+                + " after its answer to the TLS request and before the TLS handshake; they are refused, as they "
+                + "could have been injected by someone between us and the server (CVE-2021-23222)"));
+    }
+
+    /** How the server authenticated the session (trust, password, md5, SCRAM-SHA-256[-PLUS]), once connected. */
+    public String authenticationMethod() {
+        return authenticationMethod;
+    }
+
+    void authenticatedWith(String method) {
+        this.authenticationMethod = method;
     }
 
     /**
@@ -328,7 +426,13 @@ public final class PgEngine {
 
     private void process() {
         try {
-            while (poison == null && inEnd - inStart >= 5) {
+            if (opening == Opening.AWAITING_TLS_ANSWER && poison == null && inEnd > inStart) {
+                tlsAnswer();
+            }
+            if (opening == Opening.TLS_REQUESTED && inEnd > inStart) {
+                refuseInjection(inEnd - inStart);   // the host fed bytes that did not come through TLS
+            }
+            while (poison == null && (opening == Opening.STARTED || opening == Opening.NOT_STARTED) && inEnd - inStart >= 5) {
                 byte type = in[inStart];
                 int length = Bytes.int32(in, inStart + 1);
                 if (length < 4) {
@@ -486,6 +590,11 @@ public final class PgEngine {
         poison = error;
         out.clear();
         barrier = null;
+        if (heldStartup != null) {
+            heldStartup.setFailure(error);
+            heldStartup.finish();
+            heldStartup = null;
+        }
         while (!inFlight.isEmpty()) {
             Command<?> c = inFlight.poll();
             c.setFailure(error);

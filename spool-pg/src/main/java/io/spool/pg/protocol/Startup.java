@@ -20,7 +20,7 @@ public final class Startup extends Command<Void> {
     private final String user;
     private final String password;
     private final Map<String, String> parameters;
-    private final byte[] channelBinding;
+    private byte[] channelBinding;
     private ScramSha256 scram;
     private boolean serverVerified;   // the SCRAM server signature checked out
     private String method = "trust";
@@ -36,6 +36,11 @@ public final class Startup extends Command<Void> {
         this.parameters.put("user", user);
         this.parameters.putAll(parameters);
         this.channelBinding = channelBinding;
+    }
+
+    /** The TLS session's binding, known only once the host has finished the handshake the engine asked for. */
+    void channelBinding(byte[] binding) {
+        this.channelBinding = binding;
     }
 
     @Override
@@ -61,6 +66,7 @@ public final class Startup extends Command<Void> {
                 }
                 case 'v' -> { }  // NegotiateProtocolVersion: the server lacks some minor feature we did not need
                 case 'Z' -> {
+                    engine.authenticatedWith(method);
                     return true;
                 }
                 default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' during startup");
