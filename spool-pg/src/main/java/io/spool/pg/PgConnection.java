@@ -51,8 +51,16 @@ public final class PgConnection implements SqlClient, AutoCloseable {
         return connect(PgConfig.parse(connectionString));
     }
 
-    /** Connects and authenticates; the whole exchange is bounded by the connect timeout. */
+    /**
+     * Connects and authenticates; the whole exchange is bounded by the connect timeout. With several hosts,
+     * the first that answers and suits {@code target_session_attrs} is taken.
+     */
     public static PgConnection connect(PgConfig config) {
+        return HostSelection.connect(config, PgConnection::connectOne,
+                (c, sql) -> c.simpleQuery(sql).get(0).row(0).getString(0), PgConnection::close);
+    }
+
+    private static PgConnection connectOne(PgConfig config) {
         PgEngine engine = config.newEngine();
         BlockingTransport transport = BlockingTransport.connect(config, engine);
         return new PgConnection(config, engine, transport, engine.authenticationMethod());

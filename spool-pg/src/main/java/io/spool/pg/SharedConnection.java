@@ -31,6 +31,11 @@ final class SharedConnection implements AutoCloseable {
     }
 
     static SharedConnection connect(PgConfig config) {
+        return HostSelection.connect(config, SharedConnection::connectOne,
+                (c, sql) -> c.run(engine -> engine.simpleQuery(sql)).get(0).row(0).getString(0), SharedConnection::close);
+    }
+
+    private static SharedConnection connectOne(PgConfig config) {
         PgEngine engine = config.newEngine();
         BlockingTransport transport = BlockingTransport.connect(config, engine);
         return new SharedConnection(engine, transport);
