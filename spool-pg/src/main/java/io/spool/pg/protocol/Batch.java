@@ -37,12 +37,12 @@ public final class Batch extends Command<long[]> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case '2', 'D', 'n', 's' -> { }
-            case 'C' -> {
+            case BackendMessage.BIND_COMPLETE, BackendMessage.DATA_ROW, BackendMessage.NO_DATA, BackendMessage.PORTAL_SUSPENDED -> { }
+            case BackendMessage.COMMAND_COMPLETE -> {
                 counts[completed++] = CommandTag.rowsAffected(m.readCString());
             }
-            case 'I' -> completed++;
-            case 'Z' -> {
+            case BackendMessage.EMPTY_QUERY_RESPONSE -> completed++;
+            case BackendMessage.READY_FOR_QUERY -> {
                 setResult(counts);
                 return true;
             }

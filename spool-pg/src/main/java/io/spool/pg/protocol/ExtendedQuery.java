@@ -60,8 +60,8 @@ public final class ExtendedQuery extends Command<RowSet> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case '2', 's', '3', 'n' -> { }
-            case 'D' -> {
+            case BackendMessage.BIND_COMPLETE, BackendMessage.PORTAL_SUSPENDED, BackendMessage.CLOSE_COMPLETE, BackendMessage.NO_DATA -> { }
+            case BackendMessage.DATA_ROW -> {
                 rows.addDataRow(m.array(), m.position(), m.end());
                 PgException tooLarge = engine.resultTooLarge(rows);
                 if (tooLarge != null) {
@@ -69,24 +69,24 @@ public final class ExtendedQuery extends Command<RowSet> {
                     rows = null;
                 }
             }
-            case 'C' -> {
+            case BackendMessage.COMMAND_COMPLETE -> {
                 rows.complete(m.readCString());
                 return completeUnlessSynced();
             }
-            case 'I' -> {
+            case BackendMessage.EMPTY_QUERY_RESPONSE -> {
                 rows.complete("");
                 return completeUnlessSynced();
             }
-            case 'G' -> {
+            case BackendMessage.COPY_IN_RESPONSE -> {
                 // COPY FROM STDIN through a plain query: refuse it so the server ends the statement with an error
                 copyRefused = true;
                 Frontend.copyFail(engine.output(), "COPY FROM STDIN is not supported through query(); use the copy API");
                 // the server ignored our Sync while in copy-in mode and now discards input until the next one
                 Frontend.sync(engine.output());
             }
-            case 'H', 'd', 'c' -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DATA, BackendMessage.COPY_DONE -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
                     "COPY TO STDOUT is not supported through query(); use the copy API"));
-            case 'Z' -> {
+            case BackendMessage.READY_FOR_QUERY -> {
                 if (!isFailed()) {
                     setResult(rows);
                 }

@@ -181,8 +181,8 @@ public final class PgEngine {
             return;
         }
         switch (answer) {
-            case 'S' -> opening = Opening.TLS_REQUESTED;
-            case 'N' -> {
+            case BackendMessage.TLS_ACCEPTED -> opening = Opening.TLS_REQUESTED;
+            case BackendMessage.TLS_REFUSED -> {
                 if (tlsMode == ConnectOptions.Tls.REQUIRE) {
                     poison(new PgException(PgException.UNABLE_TO_CONNECT,
                             "the server does not support TLS, but the sslmode requires it"));
@@ -477,15 +477,15 @@ public final class PgEngine {
 
     private void dispatch(MessageReader m) {
         switch (m.type()) {
-            case 'N' -> {
+            case BackendMessage.NOTICE_RESPONSE -> {
                 Notice notice = new Notice(Collections.unmodifiableMap(ErrorFields.parse(m)));
                 if (noticeListener != null) {
                     noticeListener.accept(notice);
                 }
             }
-            case 'A' -> notification(new Notification(m.readInt32(), m.readCString(), m.readCString()));
-            case 'S' -> parameterStatus(m.readCString(), m.readCString());
-            case 'E' -> error(ErrorFields.error(m));
+            case BackendMessage.NOTIFICATION_RESPONSE -> notification(new Notification(m.readInt32(), m.readCString(), m.readCString()));
+            case BackendMessage.PARAMETER_STATUS -> parameterStatus(m.readCString(), m.readCString());
+            case BackendMessage.ERROR_RESPONSE -> error(ErrorFields.error(m));
             default -> toHead(m);
         }
     }
@@ -507,7 +507,7 @@ public final class PgEngine {
         if (head == null) {
             throw new ProtocolException("unexpected message '" + printable(m.type()) + "' with no command in flight");
         }
-        if (m.type() == 'Z') {
+        if (m.type() == BackendMessage.READY_FOR_QUERY) {
             if (m.remaining() != 1) {
                 throw new ProtocolException("ReadyForQuery has length " + (m.remaining() + 4));
             }
@@ -521,7 +521,7 @@ public final class PgEngine {
         boolean last;
         if (head.isFailed()) {
             // after an error the server skips to the Sync; only its ReadyForQuery ends the command
-            last = m.type() == 'Z';
+            last = m.type() == BackendMessage.READY_FOR_QUERY;
         } else {
             last = head.handle(m, this);
         }

@@ -40,8 +40,8 @@ final class Prepare extends Command<PreparedStatement> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case '1' -> { }
-            case 't' -> {
+            case BackendMessage.PARSE_COMPLETE -> { }
+            case BackendMessage.PARAMETER_DESCRIPTION -> {
                 int n = m.readUnsignedInt16();
                 int[] oids = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -49,7 +49,7 @@ final class Prepare extends Command<PreparedStatement> {
                 }
                 statement.parameterOids = oids;
             }
-            case 'T' -> {
+            case BackendMessage.ROW_DESCRIPTION -> {
                 if (lookup != null) {
                     return false;  // the pg_type answer's own description
                 }
@@ -62,22 +62,22 @@ final class Prepare extends Command<PreparedStatement> {
                 statement.resultFormats = formats;
                 unknownTypes = engine.typesToLookUp(columns);
             }
-            case 'D' -> {
+            case BackendMessage.DATA_ROW -> {
                 if (lookup == null) {
                     throw new ProtocolException("DataRow while preparing");
                 }
                 lookup.row(m);
             }
-            case 'C' -> {
+            case BackendMessage.COMMAND_COMPLETE -> {
                 if (lookup == null) {
                     throw new ProtocolException("CommandComplete while preparing");
                 }
             }
-            case 'n' -> {
+            case BackendMessage.NO_DATA -> {
                 statement.columns = new Column[0];
                 statement.resultFormats = new short[0];
             }
-            case 'Z' -> {
+            case BackendMessage.READY_FOR_QUERY -> {
                 if (lookup != null) {
                     lookup.register(engine);
                     return true;

@@ -58,14 +58,14 @@ public final class Startup extends Command<Void> {
     protected boolean handle(MessageReader m, PgEngine engine) {
         try {
             switch (m.type()) {
-                case 'R' -> authenticate(m, engine.output());
-                case 'K' -> {
+                case BackendMessage.AUTHENTICATION -> authenticate(m, engine.output());
+                case BackendMessage.BACKEND_KEY_DATA -> {
                     int pid = m.readInt32();
                     int key = m.remaining() >= 4 ? m.readInt32() : 0;
                     engine.backendKey(pid, key);
                 }
-                case 'v' -> { }  // NegotiateProtocolVersion: the server lacks some minor feature we did not need
-                case 'Z' -> {
+                case BackendMessage.NEGOTIATE_PROTOCOL_VERSION -> { }  // NegotiateProtocolVersion: the server lacks some minor feature we did not need
+                case BackendMessage.READY_FOR_QUERY -> {
                     engine.authenticatedWith(method);
                     return true;
                 }

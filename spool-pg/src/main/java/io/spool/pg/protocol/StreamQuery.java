@@ -61,8 +61,8 @@ public final class StreamQuery extends Command<String> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case '2', 'n' -> { }
-            case 'D' -> {
+            case BackendMessage.BIND_COMPLETE, BackendMessage.NO_DATA -> { }
+            case BackendMessage.DATA_ROW -> {
                 if (!closed) {
                     filling.addDataRow(m.array(), m.position(), m.end());
                     rows++;
@@ -74,7 +74,7 @@ public final class StreamQuery extends Command<String> {
                     }
                 }
             }
-            case 's' -> {
+            case BackendMessage.PORTAL_SUSPENDED -> {
                 if (!closed) {
                     ready.add(filling);
                     filling = new RowSet(statement.columns, engine.codecs());
@@ -82,8 +82,8 @@ public final class StreamQuery extends Command<String> {
                     progressed();
                 }
             }
-            case 'C', 'I' -> {
-                tag = m.type() == 'C' ? wholeTag(m.readCString()) : "";
+            case BackendMessage.COMMAND_COMPLETE, BackendMessage.EMPTY_QUERY_RESPONSE -> {
+                tag = m.type() == BackendMessage.COMMAND_COMPLETE ? wholeTag(m.readCString()) : "";
                 if (!closed) {
                     ready.add(filling);
                 }
@@ -91,15 +91,15 @@ public final class StreamQuery extends Command<String> {
                 sync(engine);
                 progressed();
             }
-            case 'G', 'H' -> {
+            case BackendMessage.COPY_IN_RESPONSE, BackendMessage.COPY_OUT_RESPONSE -> {
                 setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
                         "COPY is not supported through a row stream; use copyIn / copyOut"));
-                if (m.type() == 'G') {
+                if (m.type() == BackendMessage.COPY_IN_RESPONSE) {
                     Frontend.copyFail(engine.output(), "COPY is not supported through a row stream");
                 }
                 onServerError(engine);
             }
-            case 'Z' -> {
+            case BackendMessage.READY_FOR_QUERY -> {
                 if (!isFailed()) {
                     setResult(tag);
                 }
