@@ -114,8 +114,8 @@ public final class PgEngine {
             command.finish();
             return command;
         }
-        if (barrier != null || !unwritten.isEmpty() || inFlight.size() >= pipelineLimit) {
-            unwritten.add(command);
+        if (barrier != null || !unwritten.isEmpty() || inFlight.size() >= pipelineLimit || negotiatingTls()) {
+            unwritten.add(command);   // nothing may go out before the startup, least of all in plain text
         } else {
             write(command);
         }
@@ -167,10 +167,15 @@ public final class PgEngine {
         startHeld();
     }
 
+    /** The startup goes first, ahead of commands queued meanwhile; it is a barrier, so they follow it. */
     private void startHeld() {
         Startup startup = heldStartup;
         heldStartup = null;
-        submit(startup);
+        write(startup);
+    }
+
+    private boolean negotiatingTls() {
+        return opening == Opening.AWAITING_TLS_ANSWER || opening == Opening.TLS_REQUESTED;
     }
 
     /** The one-byte answer to SSLRequest, alone in the input: anything after it is refused. */

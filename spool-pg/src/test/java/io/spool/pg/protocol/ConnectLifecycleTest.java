@@ -38,6 +38,25 @@ class ConnectLifecycleTest {
     }
 
     @Test
+    void commandsQueuedWhileTlsIsNegotiatedWaitForTheStartup() {
+        PgEngine engine = new PgEngine();
+        Startup startup = engine.connect(options(ConnectOptions.Tls.PREFER));
+        drain(engine);
+        SimpleQuery early = engine.simpleQuery("SELECT 1");
+        assertThat(engine.output().isEmpty()).as("nothing in plain text before TLS").isTrue();
+        engine.receive(new byte[] {'S'});
+        assertThat(engine.output().isEmpty()).isTrue();
+        engine.tlsEstablished(null);
+        byte[] first = drain(engine);
+        assertThat(Bytes.int32(first, 0)).isEqualTo(first.length);   // the startup message alone
+        assertThat(Bytes.int32(first, 4)).isEqualTo(Frontend.PROTOCOL_3_0);
+        engine.receive(Backend.stream().startupOk().bytes());
+        assertThat(startup.isFailed()).isFalse();
+        assertThat(drain(engine)[0]).isEqualTo((byte) 'Q');   // then the query
+        assertThat(early.isDone()).isFalse();
+    }
+
+    @Test
     void bytesAfterTheTlsAnswerAreRefusedWhetherTheyCameWithItOrBeforeTheHandshake() {
         PgEngine together = new PgEngine();
         Startup first = together.connect(options(ConnectOptions.Tls.PREFER));
