@@ -56,6 +56,28 @@ class NothingDroppedTest {
     }
 
     @Test
+    void aNettyConnectionCallsBackOnOverflowUntilAListenerTakesTheQueue() throws Exception {
+        io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try (PgConnection sender = PgConnection.connect(db.url());
+             io.spool.pg.netty.PgNettyConnection listener = io.spool.pg.netty.PgNettyConnection.connect(
+                     PgConfig.parse(db.url()).withMaxQueuedNotifications(4), group).get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            AtomicLong told = new AtomicLong();
+            listener.onNotificationOverflow(told::set);
+            listener.simpleQuery("LISTEN netty_overflow").get(10, java.util.concurrent.TimeUnit.SECONDS);
+            sender.execute("SELECT pg_notify('netty_overflow', g::text) FROM generate_series(1, 10) g");
+            listener.query("SELECT pg_sleep(0.2)").get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(told.get()).isEqualTo(6);
+            java.util.List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+            listener.onNotification(n -> kept.add(n.payload()));
+            listener.query("SELECT 1").get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(kept).containsExactly("7", "8", "9", "10");
+        } finally {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
     void valuesTheStatementHasNoPlaceholderForAreAClearClientSideError() {
         try (PgConnection conn = PgConnection.connect(db.url())) {
             conn.execute("CREATE TEMP TABLE ar (id int)");

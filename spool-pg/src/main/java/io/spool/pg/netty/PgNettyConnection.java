@@ -187,6 +187,14 @@ public final class PgNettyConnection implements AutoCloseable {
         channel.eventLoop().execute(() -> engine.onNotification(listener));
     }
 
+    /**
+     * Told, on the event loop, the total dropped so far each time a notification is dropped: they queue (up to
+     * {@code max_queued_notifications}) only until {@link #onNotification} is set, which takes the queue.
+     */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        channel.eventLoop().execute(() -> engine.onNotificationOverflow(listener));
+    }
+
     /** Caps the commands on the wire at once; later ones wait in the engine until answers come back. */
     public void pipelineLimit(int limit) {
         channel.eventLoop().execute(() -> engine.pipelineLimit(limit));
