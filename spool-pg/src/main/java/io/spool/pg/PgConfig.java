@@ -1,9 +1,12 @@
 package io.spool.pg;
 
+import io.spool.pg.protocol.PgEngine;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,8 +18,13 @@ import java.util.Objects;
  */
 public record PgConfig(String host, int port, String user, String password, String database,
                        String applicationName, Duration connectTimeout, Duration socketTimeout,
-                       int statementCacheSize, int maxMessageSize, Map<String, String> serverSettings,
-                       SslMode sslMode, String sslRootCert) {
+                       int statementCacheSize, int maxMessageSize, long maxResultSize, int maxQueuedNotifications,
+                       Map<String, String> serverSettings,
+                       SslMode sslMode, String sslRootCert, List<Endpoint> moreHosts,
+                       TargetSessionAttrs targetSessionAttrs, boolean loadBalanceHosts, String passfile) {
+
+    /** One server to try: a host name or address and its port. */
+    public record Endpoint(String host, int port) {}
 
     public PgConfig {
         Objects.requireNonNull(host, "host");
@@ -25,30 +33,73 @@ public record PgConfig(String host, int port, String user, String password, Stri
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, got " + port);
         }
+        if (maxResultSize < 1024) {
+            throw new IllegalArgumentException("max_result_size must be at least 1024 bytes");
+        }
+        if (maxQueuedNotifications < 1) {
+            throw new IllegalArgumentException("max_queued_notifications must be at least 1");
+        }
         if (statementCacheSize < 1) {
             throw new IllegalArgumentException("statement_cache_size must be at least 1");
         }
         serverSettings = Map.copyOf(serverSettings);
         Objects.requireNonNull(sslMode, "sslMode");
+        moreHosts = List.copyOf(moreHosts);
+        Objects.requireNonNull(targetSessionAttrs, "targetSessionAttrs");
     }
 
-    /** Defaults: localhost:5432, the OS user as user and database, 10 s connect timeout, no socket timeout. */
+    /**
+     * Defaults: localhost:5432, the OS user as user and database, 10 s connect timeout, no socket timeout;
+     * no environment variables (see {@link #parse(String, Map)} for libpq's {@code PG*} defaults).
+     */
     public static PgConfig defaults() {
         String user = System.getProperty("user.name", "postgres");
         return new PgConfig("localhost", 5432, user, null, user, "spool", Duration.ofSeconds(10), Duration.ZERO,
-                256, io.spool.pg.protocol.PgEngine.DEFAULT_MAX_MESSAGE_SIZE, Map.of(), SslMode.PREFER, null);
+                256, PgEngine.DEFAULT_MAX_MESSAGE_SIZE, PgEngine.defaultMaxResultSize(),
+                PgEngine.DEFAULT_QUEUED_NOTIFICATIONS, Map.of(), SslMode.PREFER, null, List.of(),
+                TargetSessionAttrs.ANY, false, null);
     }
 
-    /** Parses a {@code postgresql://} / {@code postgres://} URL or a libpq key/value string. */
+    /**
+     * Parses a {@code postgresql://} / {@code postgres://} URL or a libpq key/value string, with libpq's
+     * environment variables ({@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD},
+     * {@code PGDATABASE}, {@code PGSSLMODE}, ...) as defaults for what the string leaves out.
+     */
     public static PgConfig parse(String connectionString) {
-        String s = connectionString.strip();
-        if (s.startsWith("postgresql://") || s.startsWith("postgres://")) {
-            return parseUrl(s);
-        }
-        return parseKeyValue(s);
+        return parse(connectionString, System.getenv());
     }
 
-    private static PgConfig parseUrl(String url) {
+    /** As {@link #parse(String)}, with {@code environment} in place of the process's. */
+    public static PgConfig parse(String connectionString, Map<String, String> environment) {
+        String s = connectionString.strip();
+        Map<String, String> values = new LinkedHashMap<>();
+        ENVIRONMENT.forEach((variable, key) -> {
+            String v = environment.get(variable);
+            if (v != null && !v.isEmpty()) {
+                values.put(key, v);
+            }
+        });
+        values.putAll(s.startsWith("postgresql://") || s.startsWith("postgres://") ? parseUrl(s) : parseKeyValue(s));
+        return defaults().with(values);
+    }
+
+    /** libpq's environment variables and the connection parameter each stands for. */
+    private static final Map<String, String> ENVIRONMENT = orderedMap(
+            "PGHOST", "host", "PGPORT", "port", "PGUSER", "user", "PGPASSWORD", "password", "PGDATABASE", "dbname",
+            "PGAPPNAME", "application_name", "PGCONNECT_TIMEOUT", "connect_timeout", "PGSSLMODE", "sslmode",
+            "PGSSLROOTCERT", "sslrootcert", "PGPASSFILE", "passfile", "PGTARGETSESSIONATTRS", "target_session_attrs",
+            "PGLOADBALANCEHOSTS", "load_balance_hosts");
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    /** The URL's parts as libpq parameters; several hosts come as comma-separated host and port lists. */
+    private static Map<String, String> parseUrl(String url) {
         String rest = url.substring(url.indexOf("://") + 3);
         Map<String, String> values = new LinkedHashMap<>();
         int q = rest.indexOf('?');
@@ -69,24 +120,35 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 values.put("password", decode(userInfo.substring(colon + 1)));
             }
         }
-        if (authority.startsWith("[")) {  // IPv6 literal
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("unterminated IPv6 address in " + redact(url));
+        if (!authority.isEmpty()) {
+            List<String> hosts = new java.util.ArrayList<>();
+            List<String> ports = new java.util.ArrayList<>();
+            for (String part : authority.split(",", -1)) {   // postgresql://h1:5432,h2:5433/db
+                String host = part;
+                String port = "";
+                if (part.startsWith("[")) {  // IPv6 literal
+                    int close = part.indexOf(']');
+                    if (close < 0) {
+                        throw new IllegalArgumentException("unterminated IPv6 address in " + redact(url));
+                    }
+                    host = part.substring(1, close);
+                    port = part.startsWith(":", close + 1) ? part.substring(close + 2) : "";
+                } else {
+                    int colon = part.lastIndexOf(':');
+                    if (colon >= 0) {
+                        port = part.substring(colon + 1);
+                        host = part.substring(0, colon);
+                    }
+                    host = decode(host);
+                }
+                hosts.add(host);
+                ports.add(port);
             }
-            values.put("host", authority.substring(1, close));
-            authority = authority.substring(close + 1);
-            if (authority.startsWith(":")) {
-                values.put("port", authority.substring(1));
+            if (hosts.stream().anyMatch(h -> !h.isEmpty())) {
+                values.put("host", String.join(",", hosts));
             }
-        } else if (!authority.isEmpty()) {
-            int colon = authority.lastIndexOf(':');
-            if (colon >= 0) {
-                values.put("port", authority.substring(colon + 1));
-                authority = authority.substring(0, colon);
-            }
-            if (!authority.isEmpty()) {
-                values.put("host", decode(authority));
+            if (ports.stream().anyMatch(p -> !p.isEmpty())) {
+                values.put("port", String.join(",", ports));
             }
         }
         if (!query.isEmpty()) {
@@ -101,14 +163,14 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 values.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
             }
         }
-        return defaults().with(values);
+        return values;
     }
 
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static PgConfig parseKeyValue(String s) {
+    private static Map<String, String> parseKeyValue(String s) {
         Map<String, String> values = new LinkedHashMap<>();
         int i = 0;
         int n = s.length();
@@ -157,7 +219,7 @@ public record PgConfig(String host, int port, String user, String password, Stri
             }
             values.put(key, value.toString());
         }
-        return defaults().with(values);
+        return values;
     }
 
     /** Applies libpq-named settings: host, port, user, password, dbname, connect_timeout (seconds), ... */
@@ -168,8 +230,14 @@ public record PgConfig(String host, int port, String user, String password, Stri
         for (Map.Entry<String, String> e : values.entrySet()) {
             String v = e.getValue();
             c = switch (e.getKey()) {
-                case "host" -> c.withHost(v);
-                case "port" -> c.withPort(integer(e.getKey(), v));
+                case "host", "port" -> c;   // below: they may be lists
+                case "target_session_attrs" -> c.withTargetSessionAttrs(TargetSessionAttrs.parse(v));
+                case "load_balance_hosts" -> c.withLoadBalanceHosts(switch (v) {
+                    case "random" -> true;
+                    case "disable" -> false;
+                    default -> throw new IllegalArgumentException("load_balance_hosts must be disable or random, got '" + v + "'");
+                });
+                case "passfile" -> c.withPassfile(v);
                 case "user" -> c.withUser(v);
                 case "password" -> c.withPassword(v);
                 case "dbname" -> c.withDatabase(v);
@@ -178,6 +246,8 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 case "socket_timeout" -> c.withSocketTimeout(Duration.ofSeconds(integer(e.getKey(), v)));
                 case "statement_cache_size" -> c.withStatementCacheSize(integer(e.getKey(), v));
                 case "max_message_size" -> c.withMaxMessageSize(integer(e.getKey(), v));
+                case "max_result_size" -> c.withMaxResultSize(longInteger(e.getKey(), v));
+                case "max_queued_notifications" -> c.withMaxQueuedNotifications(integer(e.getKey(), v));
                 case "options", "statement_timeout", "search_path", "TimeZone", "lock_timeout",
                      "idle_in_transaction_session_timeout" -> {
                     settings.put(e.getKey(), v);  // server settings sent in the startup message
@@ -187,14 +257,42 @@ public record PgConfig(String host, int port, String user, String password, Stri
                 case "sslrootcert" -> c.withSslRootCert(v);
                 default -> throw new IllegalArgumentException("unknown connection parameter '" + e.getKey()
                         + "'; known: host, port, user, password, dbname, application_name, connect_timeout, "
-                        + "socket_timeout, statement_cache_size, max_message_size, options, sslmode, sslrootcert, statement_timeout, "
+                        + "socket_timeout, statement_cache_size, max_message_size, max_result_size, max_queued_notifications, target_session_attrs, load_balance_hosts, passfile, options, sslmode, sslrootcert, statement_timeout, "
                         + "search_path, TimeZone, lock_timeout, idle_in_transaction_session_timeout");
             };
+        }
+        if (values.containsKey("host") || values.containsKey("port")) {
+            c = c.withEndpoints(endpoints(values.getOrDefault("host", c.host()), values.get("port"), c.port()));
         }
         if (!databaseGiven && values.containsKey("user")) {
             c = c.withDatabase(c.user());  // libpq: the database defaults to the user name
         }
         return c.withServerSettings(settings);
+    }
+
+    /** host=h1,h2 with port=p1,p2 (or one port for all); an empty entry means the default. */
+    private static List<Endpoint> endpoints(String hostList, String portList, int defaultPort) {
+        String[] hosts = hostList.split(",", -1);
+        String[] ports = portList == null ? new String[] {""} : portList.split(",", -1);
+        if (ports.length != 1 && ports.length != hosts.length) {
+            throw new IllegalArgumentException("could not match " + ports.length + " port numbers to " + hosts.length
+                    + " hosts");
+        }
+        List<Endpoint> out = new java.util.ArrayList<>();
+        for (int i = 0; i < hosts.length; i++) {
+            String port = ports.length == 1 ? ports[0] : ports[i];
+            out.add(new Endpoint(hosts[i].isEmpty() ? "localhost" : hosts[i].strip(),
+                    port.isBlank() ? defaultPort : integer("port", port)));
+        }
+        return out;
+    }
+
+    private static long longInteger(String key, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("connection parameter " + key + " must be an integer, got '" + value + "'");
+        }
     }
 
     private static int integer(String key, String value) {
@@ -246,6 +344,64 @@ public record PgConfig(String host, int port, String user, String password, Stri
         return toBuilder().maxMessageSize(v).build();
     }
 
+    /**
+     * The most bytes one query's collected result may hold (default: a quarter of the heap); a larger one fails
+     * with SQLSTATE 54000 and the connection stays usable. Stream big results instead.
+     */
+    public PgConfig withMaxResultSize(long v) {
+        return toBuilder().maxResultSize(v).build();
+    }
+
+    /**
+     * How many notifications a connection queues while nobody reads them (default 100,000); past it the oldest
+     * are dropped, counted, and reported (see {@link PgConnection#waitForNotification}).
+     */
+    public PgConfig withMaxQueuedNotifications(int v) {
+        return toBuilder().maxQueuedNotifications(v).build();
+    }
+
+    /** The servers to try in order: this host and port first, then the others of a multi-host string. */
+    public List<Endpoint> endpoints() {
+        List<Endpoint> all = new java.util.ArrayList<>();
+        all.add(new Endpoint(host, port));
+        all.addAll(moreHosts);
+        return all;
+    }
+
+    /** Tries these servers in order (the first is {@link #host()}/{@link #port()}). */
+    public PgConfig withEndpoints(List<Endpoint> endpoints) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("at least one host is needed");
+        }
+        Builder b = toBuilder();
+        b.host = endpoints.get(0).host();
+        b.port = endpoints.get(0).port();
+        b.moreHosts = endpoints.subList(1, endpoints.size());
+        return b.build();
+    }
+
+    /** Which server of several to settle on (libpq's {@code target_session_attrs}). */
+    public PgConfig withTargetSessionAttrs(TargetSessionAttrs v) {
+        return toBuilder().targetSessionAttrs(v).build();
+    }
+
+    /** Try the hosts in random order, spreading connections over them (libpq's {@code load_balance_hosts=random}). */
+    public PgConfig withLoadBalanceHosts(boolean v) {
+        return toBuilder().loadBalanceHosts(v).build();
+    }
+
+    /** The password file to read when no password is given (default {@code ~/.pgpass}). */
+    public PgConfig withPassfile(String v) {
+        return toBuilder().passfile(v).build();
+    }
+
+    /** A protocol engine with this configuration's limits. */
+    public PgEngine newEngine() {
+        PgEngine engine = new PgEngine(maxMessageSize, statementCacheSize, maxResultSize, io.spool.pg.types.Codecs.DEFAULT);
+        engine.notificationLimit(maxQueuedNotifications);
+        return engine;
+    }
+
     /** Extra startup parameters sent to the server (e.g. {@code options=-c search_path=app}). */
     public PgConfig withServerSettings(Map<String, String> v) {
         return toBuilder().serverSettings(v).build();
@@ -272,9 +428,15 @@ public record PgConfig(String host, int port, String user, String password, Stri
         b.socketTimeout = socketTimeout;
         b.statementCacheSize = statementCacheSize;
         b.maxMessageSize = maxMessageSize;
+        b.maxResultSize = maxResultSize;
+        b.maxQueuedNotifications = maxQueuedNotifications;
         b.serverSettings = serverSettings;
         b.sslMode = sslMode;
         b.sslRootCert = sslRootCert;
+        b.moreHosts = moreHosts;
+        b.targetSessionAttrs = targetSessionAttrs;
+        b.loadBalanceHosts = loadBalanceHosts;
+        b.passfile = passfile;
         return b;
     }
 
@@ -290,9 +452,15 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Duration socketTimeout;
         int statementCacheSize;
         int maxMessageSize;
+        long maxResultSize;
+        int maxQueuedNotifications;
         Map<String, String> serverSettings;
         SslMode sslMode;
         String sslRootCert;
+        List<Endpoint> moreHosts;
+        TargetSessionAttrs targetSessionAttrs;
+        boolean loadBalanceHosts;
+        String passfile;
 
         Builder host(String v) { host = v; return this; }
         Builder port(int v) { port = v; return this; }
@@ -304,13 +472,19 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Builder socketTimeout(Duration v) { socketTimeout = v; return this; }
         Builder statementCacheSize(int v) { statementCacheSize = v; return this; }
         Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
+        Builder maxResultSize(long v) { maxResultSize = v; return this; }
+        Builder maxQueuedNotifications(int v) { maxQueuedNotifications = v; return this; }
         Builder serverSettings(Map<String, String> v) { serverSettings = v; return this; }
         Builder sslMode(SslMode v) { sslMode = v; return this; }
         Builder sslRootCert(String v) { sslRootCert = v; return this; }
+        Builder targetSessionAttrs(TargetSessionAttrs v) { targetSessionAttrs = v; return this; }
+        Builder loadBalanceHosts(boolean v) { loadBalanceHosts = v; return this; }
+        Builder passfile(String v) { passfile = v; return this; }
 
         PgConfig build() {
             return new PgConfig(host, port, user, password, database, applicationName, connectTimeout, socketTimeout,
-                    statementCacheSize, maxMessageSize, serverSettings, sslMode, sslRootCert);
+                    statementCacheSize, maxMessageSize, maxResultSize, maxQueuedNotifications, serverSettings, sslMode,
+                    sslRootCert, moreHosts, targetSessionAttrs, loadBalanceHosts, passfile);
         }
     }
 
@@ -319,6 +493,15 @@ public record PgConfig(String host, int port, String user, String password, Stri
         Map<String, String> settings = new LinkedHashMap<>(serverSettings);
         settings.put("statement_timeout", Long.toString(timeout.toMillis()));
         return withServerSettings(settings);
+    }
+
+    /** What the engine needs to open a session with these settings (see {@link PgEngine#connect}). */
+    public io.spool.pg.protocol.ConnectOptions connectOptions() {
+        io.spool.pg.protocol.ConnectOptions.Tls tls = !sslMode.tries() ? io.spool.pg.protocol.ConnectOptions.Tls.NONE
+                : sslMode.requires() ? io.spool.pg.protocol.ConnectOptions.Tls.REQUIRE
+                : io.spool.pg.protocol.ConnectOptions.Tls.PREFER;
+        String secret = password != null ? password : Pgpass.lookup(passfile, host, port, database, user);
+        return new io.spool.pg.protocol.ConnectOptions(user, secret, startupParameters(), tls);
     }
 
     /** The startup parameters besides {@code user}. */

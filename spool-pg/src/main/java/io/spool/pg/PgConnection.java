@@ -6,8 +6,7 @@ import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.CopyIn;
 import io.spool.pg.protocol.CopyOut;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
-import io.spool.pg.types.Codecs;
+import io.spool.pg.protocol.StreamQuery;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +34,8 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     private final Condition cancelsDone = cancelLock.newCondition();
     private boolean running;
     private int cancelsInFlight;
+    /** The row stream open on this connection, if any: nothing else may run until it is closed. */
+    private StreamQuery openStream;
     private final String authenticationMethod;
     private int savepoints;
 
@@ -50,25 +51,26 @@ public final class PgConnection implements SqlClient, AutoCloseable {
         return connect(PgConfig.parse(connectionString));
     }
 
-    /** Connects and authenticates; the whole exchange is bounded by the connect timeout. */
+    /**
+     * Connects and authenticates; the whole exchange is bounded by the connect timeout. With several hosts,
+     * the first that answers and suits {@code target_session_attrs} is taken.
+     */
     public static PgConnection connect(PgConfig config) {
-        PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
-        BlockingTransport transport = BlockingTransport.open(config, engine);
-        Startup startup = new Startup(config.user(), config.password(), config.startupParameters(),
-                transport.channelBinding());
-        try {
-            transport.await(engine.submit(startup), config.connectTimeout());
-        } catch (RuntimeException e) {
-            transport.close();
-            throw e;
-        }
-        return new PgConnection(config, engine, transport, startup.authenticationMethod());
+        return HostSelection.connect(config, PgConnection::connectOne,
+                (c, sql) -> c.simpleQuery(sql).get(0).row(0).getString(0), PgConnection::close);
+    }
+
+    private static PgConnection connectOne(PgConfig config) {
+        PgEngine engine = config.newEngine();
+        BlockingTransport transport = BlockingTransport.connect(config, engine);
+        return new PgConnection(config, engine, transport, engine.authenticationMethod());
     }
 
     /** Runs {@code submit} (which queues one command on the engine) and waits for that command's result. */
     private <T> T run(java.util.function.Supplier<? extends Command<T>> submit) {
         lock.lock();
         try {
+            checkNoStream();
             setRunning(true);
             try {
                 return transport.await(submit.get());
@@ -77,6 +79,80 @@ public final class PgConnection implements SqlClient, AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void checkNoStream() {
+        if (openStream != null) {
+            throw new IllegalStateException("a row stream is open on this connection; close it before running "
+                    + "anything else on the connection");
+        }
+    }
+
+    /**
+     * Runs a query whose rows are read {@code fetchSize} at a time as the returned stream is iterated (a portal
+     * with a row limit: only the batches being read are in memory). Close the stream when done; until then the
+     * connection runs nothing else.
+     */
+    public RowStream stream(String sql, int fetchSize, Object... params) {
+        return new RowStream(batchesOf(sql, fetchSize, params));
+    }
+
+    RowStream.Batches batchesOf(String sql, int fetchSize, Object... params) {
+        lock.lock();
+        try {
+            checkNoStream();
+            StreamQuery query = engine.stream(sql, fetchSize, params);
+            setRunning(true);
+            openStream = query;
+            return new BlockingBatches(query);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A stream's batches read from this connection's socket, each wait bounded by the socket timeout. */
+    private final class BlockingBatches implements RowStream.Batches {
+        private final StreamQuery query;
+
+        BlockingBatches(StreamQuery query) {
+            this.query = query;
+        }
+
+        @Override
+        public RowSet next() {
+            lock.lock();
+            try {
+                transport.awaitUntil(() -> query.hasBatch() || query.isExhausted(), null);
+                RowSet batch = query.nextBatch(engine);
+                transport.flush();  // the Execute for the next batch: it arrives while this one is read
+                return batch;
+            } catch (IOException e) {
+                engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
+                throw engine.poisonedBy();
+            } catch (RuntimeException e) {
+                close();  // the query failed: the connection is free again even if the caller never closes
+                throw e;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public String close() {
+            lock.lock();
+            try {
+                if (openStream != query) {
+                    return null;
+                }
+                query.close(engine);
+                transport.awaitUntil(query::isDone, null);
+                openStream = null;
+                setRunning(false);
+                return query.isFailed() ? null : query.result();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -170,14 +246,21 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     /**
      * Waits up to {@code timeout} for a notification on a channel this connection LISTENs on, or returns
-     * {@code null}. Notifications that arrived during earlier calls are returned first.
+     * {@code null}. Notifications that arrived during earlier calls are returned first. If any were dropped
+     * since the last wait (the queue is bounded by {@code max_queued_notifications}), this wait throws a
+     * {@link NotificationOverflowException} first; the next one goes on with those still queued.
      */
     public Notification waitForNotification(Duration timeout) {
         lock.lock();
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             Notification n;
-            while ((n = engine.pollNotification()) == null) {
+            while (true) {
+                NotificationOverflowException.throwIfDropped(engine);  // the loss is told before what came after it
+                n = engine.pollNotification();
+                if (n != null) {
+                    break;
+                }
                 checkUsable();
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -209,6 +292,12 @@ public final class PgConnection implements SqlClient, AutoCloseable {
      */
     public long copyIn(String sql, InputStream data) {
         lock.lock();
+        try {
+            checkNoStream();
+        } catch (IllegalStateException e) {
+            lock.unlock();
+            throw e;
+        }
         setRunning(true);
         try {
             CopyIn copy = engine.submit(new CopyIn(sql));
@@ -283,6 +372,19 @@ public final class PgConnection implements SqlClient, AutoCloseable {
                 cancelLock.unlock();
             }
         }
+    }
+
+    /** Notifications dropped because the queue was full, since the connection opened. */
+    public long droppedNotifications() {
+        return engine.droppedNotifications();
+    }
+
+    /**
+     * Told the total dropped so far each time a notification is dropped because the queue is full; runs on
+     * the thread reading the connection, so keep it short.
+     */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        engine.onNotificationOverflow(listener);
     }
 
     /** Receives notices (warnings and info messages) as they arrive. */

@@ -48,6 +48,8 @@ public class PgException extends RuntimeException {
     public static final String QUERY_CANCELED = "57014";
     public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
     public static final String ACTIVE_SQL_TRANSACTION = "25001";
+    /** A client-side limit was exceeded (a result over max_result_size, too many parameters). */
+    public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
 
     private final Map<Field, String> fields;
     private final boolean clientSide;

@@ -6,11 +6,8 @@ import io.spool.io.Pollable;
 import io.spool.pg.net.Tls;
 import io.spool.pg.net.TlsChannel;
 import io.spool.pg.protocol.Command;
-import io.spool.pg.protocol.Frontend;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
 import io.spool.pg.protocol.WriteBuffer;
-import io.spool.pg.types.Codecs;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,24 +25,19 @@ import java.util.List;
  * a hand-written {@code Selector}) can drive it. Not thread-safe: poll it from one thread at a time.
  */
 public final class PgPollConnection implements AutoCloseable {
-    private enum Phase { CONNECTING, TLS_REQUEST, TLS_HANDSHAKE, READY }
+    private enum Phase { CONNECTING, OPENING, TLS_HANDSHAKE }
 
     private final PgConfig config;
     private final PgEngine engine;
     private final SocketChannel channel;
-    private final ByteBuffer tlsRequest = ByteBuffer.allocate(8);
-    private final ByteBuffer tlsAnswer = ByteBuffer.allocate(1);
     private Phase phase = Phase.CONNECTING;
     private TlsChannel tls;
-    private Startup startup;
+    private Command<Void> startup;
 
     private PgPollConnection(PgConfig config, PgEngine engine, SocketChannel channel) {
         this.config = config;
         this.engine = engine;
         this.channel = channel;
-        WriteBuffer request = new WriteBuffer(8);
-        Frontend.sslRequest(request);
-        tlsRequest.put(request.toByteArray()).flip();
     }
 
     /** Starts connecting to an already resolved address (name resolution is the caller's, as it may block). */
@@ -56,7 +48,7 @@ public final class PgPollConnection implements AutoCloseable {
             channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(java.net.StandardSocketOptions.SO_KEEPALIVE, true);
             channel.connect(address);
-            PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
+            PgEngine engine = config.newEngine();
             return new PgPollConnection(config, engine, channel);
         } catch (IOException e) {
             throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + address + ": " + e.getMessage(), e);
@@ -75,12 +67,24 @@ public final class PgPollConnection implements AutoCloseable {
             startup.result();  // throws the TLS, authentication or connection failure
             return Poll.ready(this);
         }
+        PgException failed = engine.poisonedBy();
+        if (failed != null) {
+            throw failed;   // failed before the session began opening (the connect itself)
+        }
         return Poll.pending(interest, channel);
     }
 
     /** Queues a query with parameters; poll the result until it is ready. */
     public Pollable<RowSet> startQuery(String sql, Object... params) {
         return pollable(engine.query(sql, params));
+    }
+
+    /**
+     * Queues a query whose rows are read {@code fetchSize} at a time (see {@link PollRowStream}); commands
+     * queued after it wait until it is over or closed.
+     */
+    public PollRowStream startStream(String sql, int fetchSize, Object... params) {
+        return new PollRowStream(this, engine.stream(sql, fetchSize, params));
     }
 
     /** Queues a simple-protocol query (several statements allowed, text results). */
@@ -101,17 +105,17 @@ public final class PgPollConnection implements AutoCloseable {
     }
 
     /**
-     * Does all the I/O possible now without blocking: finishes the connect and TLS set-up, writes queued
-     * output, reads what has arrived. Returns what to wait for next.
+     * Does all the I/O possible now without blocking: finishes the connect, runs the TLS handshake when the
+     * engine asks for one, writes queued output, reads what has arrived. Returns what to wait for next.
      */
     public Interest progress() throws IOException {
         try {
-            Interest waiting = negotiate();
-            if (waiting != null) {
-                return waiting;
-            }
-            WriteBuffer out = engine.output();
             while (true) {
+                Interest waiting = negotiate();
+                if (waiting != null) {
+                    return waiting;
+                }
+                WriteBuffer out = engine.output();
                 while (!out.isEmpty()) {
                     ByteBuffer bytes = out.readable();
                     int n = tls != null ? tls.write(bytes) : channel.write(bytes);
@@ -134,7 +138,7 @@ public final class PgPollConnection implements AutoCloseable {
                 if (n == 0) {
                     break;
                 }
-                engine.received(n);  // the answer may queue more output (authentication, released commands)
+                engine.received(n);  // may queue output (authentication, released commands) or ask for TLS
             }
         } catch (PgException e) {
             fail(e);
@@ -144,81 +148,44 @@ public final class PgPollConnection implements AutoCloseable {
         return engine.output().isEmpty() ? Interest.READ : Interest.WRITE;
     }
 
-    /** Moves the connect, TLS request and handshake along; null once the startup is queued. */
+    /** Finishes the connect and runs a TLS handshake the engine asked for; null when bytes may flow. */
     private Interest negotiate() throws IOException {
-        switch (phase) {
-            case CONNECTING -> {
-                if (!channel.finishConnect()) {
-                    return Interest.WRITE;
-                }
-                if (!config.sslMode().tries()) {
-                    return ready(null);
-                }
-                phase = Phase.TLS_REQUEST;
-                return negotiate();
+        if (phase == Phase.CONNECTING) {
+            if (!channel.finishConnect()) {
+                return Interest.WRITE;
             }
-            case TLS_REQUEST -> {
-                while (tlsRequest.hasRemaining()) {
-                    if (channel.write(tlsRequest) == 0) {
-                        return Interest.WRITE;
-                    }
-                }
-                int n = channel.read(tlsAnswer);
-                if (n < 0) {
-                    throw new PgException(PgException.UNABLE_TO_CONNECT, "the server closed the connection during TLS negotiation");
-                }
-                if (tlsAnswer.hasRemaining()) {
-                    return Interest.READ;
-                }
-                int answer = tlsAnswer.get(0);
-                if (answer == Tls.REFUSED) {
-                    Tls.refused(config);
-                    return ready(null);
-                }
-                if (answer != Tls.ACCEPTED) {
-                    throw new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request with byte "
-                            + answer + "; is this a PostgreSQL server?");
-                }
-                tls = new TlsChannel(channel, Tls.engine(config));
-                tls.sslEngine().beginHandshake();
-                phase = Phase.TLS_HANDSHAKE;
-                return negotiate();
-            }
-            case TLS_HANDSHAKE -> {
-                Interest handshaking;
-                try {
-                    handshaking = tls.handshake();
-                } catch (javax.net.ssl.SSLException e) {
-                    throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
-                            + " failed: " + e.getMessage(), e);
-                }
-                return handshaking != null ? handshaking : ready(Tls.channelBinding(tls.sslEngine().getSession()));
-            }
-            default -> {
-                return null;
-            }
+            phase = Phase.OPENING;
+            startup = engine.connect(config.connectOptions());
         }
-    }
-
-    private Interest ready(byte[] channelBinding) {
-        phase = Phase.READY;
-        startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), channelBinding));
+        if (phase == Phase.OPENING && engine.tlsRequested()) {
+            tls = new TlsChannel(channel, Tls.engine(config));
+            tls.sslEngine().beginHandshake();
+            phase = Phase.TLS_HANDSHAKE;
+        }
+        if (phase == Phase.TLS_HANDSHAKE) {
+            Interest handshaking;
+            try {
+                handshaking = tls.handshake();
+            } catch (javax.net.ssl.SSLException e) {
+                throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+                        + " failed: " + e.getMessage(), e);
+            }
+            if (handshaking != null) {
+                return handshaking;
+            }
+            phase = Phase.OPENING;
+            engine.tlsEstablished(Tls.channelBinding(tls.sslEngine().getSession()));
+        }
         return null;
     }
 
     private void fail(PgException e) {
         engine.poison(e);
-        if (startup == null) {
-            startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), null));
-        }
         closeChannel();
     }
 
     private void lose(String reason, Throwable cause) {
         engine.connectionLost(reason, cause);
-        if (startup == null) {
-            startup = engine.submit(new Startup(config.user(), config.password(), config.startupParameters(), null));
-        }
         closeChannel();
     }
 
@@ -256,10 +223,12 @@ public final class PgPollConnection implements AutoCloseable {
 
     /**
      * The next notification on a channel this connection LISTENs on: pending with READ interest while idle,
-     * ready when one arrives (or with one that arrived during earlier reads).
+     * ready when one arrives (or with one that arrived during earlier reads). Throws a
+     * {@link NotificationOverflowException} once after notifications were dropped.
      */
     public Pollable<Notification> nextNotification() {
         return () -> {
+            NotificationOverflowException.throwIfDropped(engine);
             Notification n = engine.pollNotification();
             if (n == null) {
                 Interest interest = progress();
@@ -267,6 +236,7 @@ public final class PgPollConnection implements AutoCloseable {
                 if (broken != null) {
                     throw broken;
                 }
+                NotificationOverflowException.throwIfDropped(engine);
                 n = engine.pollNotification();
                 if (n == null) {
                     return Poll.pending(interest, channel);
@@ -274,6 +244,16 @@ public final class PgPollConnection implements AutoCloseable {
             }
             return Poll.ready(n);
         };
+    }
+
+    /** Notifications dropped because the queue was full (see {@link PgConnection#droppedNotifications()}). */
+    public long droppedNotifications() {
+        return engine.droppedNotifications();
+    }
+
+    /** Told the total dropped so far each time a notification is dropped because the queue is full. */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        engine.onNotificationOverflow(listener);
     }
 
     /** Caps the commands on the wire at once (see {@link PgEngine#pipelineLimit}). */
@@ -293,11 +273,18 @@ public final class PgPollConnection implements AutoCloseable {
         }
     }
 
-    /** Queues Terminate, sends it if the socket takes it now, and closes. */
+    /**
+     * Queues Terminate, sends it if the socket takes it now, and closes. Statements still running (a loop's
+     * timeout gave up on them, say) are cancelled first, so the server does not run them on for nobody; that
+     * blocks for at most a couple of seconds.
+     */
     @Override
     public void close() {
+        if (startup != null && startup.isDone()) {
+            io.spool.pg.net.Cancel.beforeAbandoning(config, engine);
+        }
         try {
-            if (engine.isUsable() && phase == Phase.READY) {
+            if (engine.isUsable() && startup != null && startup.isDone()) {
                 engine.terminate();
                 ByteBuffer bytes = engine.output().readable();
                 if (tls != null) {

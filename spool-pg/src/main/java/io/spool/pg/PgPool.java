@@ -65,6 +65,40 @@ public final class PgPool implements SqlClient, AutoCloseable {
         }
     }
 
+    /**
+     * Runs a query whose rows are read {@code fetchSize} at a time (see {@link PgConnection#stream}) on a
+     * connection of its own, which goes back to the pool when the stream is closed.
+     */
+    public RowStream stream(String sql, int fetchSize, Object... params) {
+        Pooled p = acquire();
+        try {
+            RowStream.Batches batches = p.connection().batchesOf(sql, fetchSize, params);
+            return new RowStream(new RowStream.Batches() {
+                private boolean released;
+
+                @Override
+                public RowSet next() {
+                    return batches.next();
+                }
+
+                @Override
+                public String close() {
+                    try {
+                        return batches.close();
+                    } finally {
+                        if (!released) {
+                            released = true;
+                            release(p);
+                        }
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            release(p);
+            throw e;
+        }
+    }
+
     private Pooled acquire() {
         if (closed) {
             throw new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "the pool is closed");

@@ -29,6 +29,8 @@ public final class RowSet extends AbstractList<Row> {
     private byte[][] chunks = NO_CHUNKS;
     private int chunkCount;
     private int chunkUsed;
+    /** Bytes of all chunks allocated so far, used or not. */
+    private long chunkBytes;
     /** Per row: chunk index in the high 32 bits, offset of its first column's length in the low 32. */
     private long[] rowRefs = NO_ROWS;
     private int rows;
@@ -86,7 +88,13 @@ public final class RowSet extends AbstractList<Row> {
         }
         chunks[chunkCount++] = chunk;
         chunkUsed = 0;
+        chunkBytes += chunk.length;
         return chunk;
+    }
+
+    /** The heap this set holds for its rows: the row chunks plus eight bytes per row slot. */
+    public long retainedBytes() {
+        return chunkBytes + 8L * rowRefs.length;
     }
 
     /** Records the CommandComplete tag, e.g. {@code "INSERT 0 3"}; the trailing number is the rows affected. */

@@ -3,8 +3,6 @@ package io.spool.pg;
 import io.spool.pg.net.BlockingTransport;
 import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
-import io.spool.pg.types.Codecs;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -33,15 +31,13 @@ final class SharedConnection implements AutoCloseable {
     }
 
     static SharedConnection connect(PgConfig config) {
-        PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
-        BlockingTransport transport = BlockingTransport.open(config, engine);
-        try {
-            transport.await(engine.submit(new Startup(config.user(), config.password(), config.startupParameters(),
-                    transport.channelBinding())), config.connectTimeout());
-        } catch (RuntimeException e) {
-            transport.close();
-            throw e;
-        }
+        return HostSelection.connect(config, SharedConnection::connectOne,
+                (c, sql) -> c.run(engine -> engine.simpleQuery(sql)).get(0).row(0).getString(0), SharedConnection::close);
+    }
+
+    private static SharedConnection connectOne(PgConfig config) {
+        PgEngine engine = config.newEngine();
+        BlockingTransport transport = BlockingTransport.connect(config, engine);
         return new SharedConnection(engine, transport);
     }
 
@@ -81,29 +77,46 @@ final class SharedConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Feeds the socket to the engine until the connection ends. Whatever ends it, an I/O failure or an
+     * {@link Error} such as {@code OutOfMemoryError}, the engine fails every waiting caller at once and the
+     * socket is closed, so the pool sees the connection unusable and replaces it; nobody is left parked.
+     */
     private void readLoop() {
         byte[] buf = new byte[65536];
-        while (true) {
-            int n;
-            try {
-                n = transport.readRaw(buf);
-            } catch (IOException e) {
-                n = -1;
+        try {
+            while (true) {
+                int n;
+                try {
+                    n = transport.readRaw(buf);
+                } catch (IOException e) {
+                    n = -1;
+                }
+                lock.lock();
+                try {
+                    if (n < 0) {
+                        engine.connectionLost("the server closed the connection", null);
+                        return;
+                    }
+                    engine.receive(buf, 0, n);
+                    transport.flush();  // commands a barrier held back, now released
+                } catch (IOException e) {
+                    engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
+                    return;
+                } finally {
+                    lock.unlock();
+                }
             }
+        } catch (Throwable t) {
             lock.lock();
             try {
-                if (n < 0) {
-                    engine.connectionLost("the server closed the connection", null);
-                    return;
-                }
-                engine.receive(buf, 0, n);
-                transport.flush();  // commands a barrier held back, now released
-            } catch (IOException e) {
-                engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
-                return;
+                engine.connectionLost("the shared connection's reader failed: " + t, t);  // no-op if already poisoned
             } finally {
                 lock.unlock();
             }
+            throw t;
+        } finally {
+            transport.closeSocket();
         }
     }
 

@@ -9,13 +9,7 @@ public enum SslMode {
     DISABLE, ALLOW, PREFER, REQUIRE, VERIFY_CA, VERIFY_FULL;
 
     public static SslMode parse(String value) {
-        for (SslMode m : values()) {
-            if (m.name().replace('_', '-').equalsIgnoreCase(value)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("sslmode must be one of disable, allow, prefer, require, verify-ca, "
-                + "verify-full; got '" + value + "'");
+        return LibpqNames.parse(SslMode.class, value, "sslmode");
     }
 
     /** Whether TLS is asked for at all (ALLOW starts without it, as libpq does). */

@@ -3,7 +3,6 @@ package io.spool.pg.net;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgException;
 import io.spool.pg.protocol.Command;
-import io.spool.pg.protocol.Frontend;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.WriteBuffer;
 
@@ -16,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Moves an engine's bytes over a blocking socket. On a virtual thread a blocked read parks the virtual thread
@@ -23,75 +23,75 @@ import java.time.Duration;
  * engine the connection is lost, so every pending command fails with a clear {@code 08006} error.
  */
 public final class BlockingTransport implements AutoCloseable {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final PgConfig config;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private final PgEngine engine;
     private final int readTimeoutMillis;
-    private final byte[] channelBinding;
+    private byte[] channelBinding;
 
-    private BlockingTransport(Socket socket, PgEngine engine, Duration readTimeout, byte[] channelBinding)
-            throws IOException {
+    private BlockingTransport(PgConfig config, Socket socket, PgEngine engine) throws IOException {
+        this.config = config;
         this.socket = socket;
-        this.channelBinding = channelBinding;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.engine = engine;
-        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.socketTimeout().toMillis());
     }
 
     /**
-     * Opens a TCP connection to the configured server and, as the sslmode asks, negotiates TLS; bounded by the
-     * connect timeout.
+     * Opens a TCP connection to the configured server and lets the engine open the session on it: the TLS
+     * request and answer, the switch to TLS when the engine asks for it, and authentication, all bounded by
+     * the connect timeout. Fails with the engine's error (a refused TLS request, injected bytes, bad
+     * credentials) or an {@code 08001} when the server cannot be reached.
      */
-    public static BlockingTransport open(PgConfig config, PgEngine engine) {
+    public static BlockingTransport connect(PgConfig config, PgEngine engine) {
         Socket socket = new Socket();
+        BlockingTransport transport;
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            int timeout = (int) config.connectTimeout().toMillis();
-            socket.connect(new InetSocketAddress(config.host(), config.port()), timeout);
-            byte[] binding = null;
-            if (config.sslMode().tries()) {
-                socket.setSoTimeout(timeout);
-                WriteBuffer request = new WriteBuffer(8);
-                Frontend.sslRequest(request);
-                socket.getOutputStream().write(request.toByteArray());
-                int answer = socket.getInputStream().read();
-                if (answer == Tls.ACCEPTED) {
-                    SSLSocket tls = startTls(socket, config);
-                    socket = tls;
-                    binding = Tls.channelBinding(tls.getSession());
-                } else if (answer == Tls.REFUSED) {
-                    Tls.refused(config);
-                } else {
-                    throw new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request with "
-                            + (answer < 0 ? "end of stream" : "byte " + answer) + "; is this a PostgreSQL server?");
-                }
-            }
-            return new BlockingTransport(socket, engine, config.socketTimeout(), binding);
+            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.connectTimeout().toMillis());
+            transport = new BlockingTransport(config, socket, engine);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
+        }
+        try {
+            Command<Void> startup = engine.connect(config.connectOptions());
+            transport.awaitUntil(() -> startup.isDone() || engine.tlsRequested(), config.connectTimeout());
+            if (engine.tlsRequested()) {
+                transport.switchToTls();
+                engine.tlsEstablished(transport.channelBinding);
+            }
+            transport.await(startup, config.connectTimeout());
+            return transport;
         } catch (RuntimeException e) {
-            closeQuietly(socket);
+            transport.closeSocket();
             throw e;
         }
     }
 
-    private static SSLSocket startTls(Socket socket, PgConfig config) throws IOException {
-        SSLSocket tls = (SSLSocket) Tls.context(config).getSocketFactory()
-                .createSocket(socket, config.host(), config.port(), true);
-        tls.setUseClientMode(true);
-        tls.setSSLParameters(Tls.parameters(config, tls.getSSLParameters()));
+    /** Wraps the socket in TLS, as the engine asked after the server accepted the request. */
+    private void switchToTls() {
         try {
+            SSLSocket tls = (SSLSocket) Tls.context(config).getSocketFactory()
+                    .createSocket(socket, config.host(), config.port(), true);
+            tls.setUseClientMode(true);
+            tls.setSSLParameters(Tls.parameters(config, tls.getSSLParameters()));
             tls.startHandshake();
+            socket = tls;
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+            channelBinding = Tls.channelBinding(tls.getSession());
         } catch (IOException e) {
-            throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host() + " failed: "
-                    + e.getMessage(), e);
+            PgException failed = new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+                    + " failed: " + e.getMessage(), e);
+            engine.poison(failed);
+            throw failed;
         }
-        return tls;
     }
 
     /** The tls-server-end-point binding for SCRAM-SHA-256-PLUS, or null without TLS. */
@@ -105,29 +105,46 @@ public final class BlockingTransport implements AutoCloseable {
 
     /**
      * Sends what the engine has queued and reads until {@code command} is done; returns its result or throws
-     * its failure. {@code timeout} bounds each wait for the server (zero: none).
+     * its failure. {@code timeout} bounds each wait for the server (null: the socket timeout; zero: none).
      */
     public <T> T await(Command<T> command, Duration timeout) {
+        awaitUntil(command::isDone, timeout);
+        return command.result();
+    }
+
+    public <T> T await(Command<T> command) {
+        return await(command, null);
+    }
+
+    /**
+     * Sends what the engine has queued and reads until {@code condition} holds or the connection is lost (the
+     * engine then fails every command). {@code timeout} bounds each wait as in {@link #await(Command, Duration)}.
+     */
+    public void awaitUntil(BooleanSupplier condition, Duration timeout) {
         int timeoutMillis = timeout == null ? readTimeoutMillis : (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         try {
             socket.setSoTimeout(timeoutMillis);
             flush();
-            while (!command.isDone()) {
+            while (!condition.getAsBoolean()) {
                 if (!readOnce()) {
                     break;
                 }
                 flush();
             }
         } catch (SocketTimeoutException e) {
-            lose("no answer from the server within " + timeoutMillis + " ms; the connection is closed", e);
+            abandon("no answer from the server within " + timeoutMillis + " ms; the statement was cancelled and "
+                    + "the connection is closed", e);
         } catch (IOException e) {
-            lose("connection to the server failed: " + e.getMessage(), e);
+            if (Thread.currentThread().isInterrupted()) {   // a virtual thread's socket closes when it is interrupted
+                abandon("interrupted while waiting for the server; the statement was cancelled and the connection "
+                        + "is closed", e);
+            } else {
+                lose("connection to the server failed: " + e.getMessage(), e);
+            }
+        } catch (Error e) {
+            lose("the client failed while reading the answer: " + e, e);  // the engine's state is unknown
+            throw e;
         }
-        return command.result();
-    }
-
-    public <T> T await(Command<T> command) {
-        return await(command, null);
     }
 
     /** Writes all queued output. */
@@ -183,8 +200,19 @@ public final class BlockingTransport implements AutoCloseable {
         }
     }
 
+    /** Gives up on the statements in flight: the server is asked to cancel them before the socket closes. */
+    private void abandon(String reason, Throwable cause) {
+        Cancel.beforeAbandoning(config, engine);
+        lose(reason, cause);
+    }
+
     private void lose(String reason, Throwable cause) {
         engine.connectionLost(reason, cause);
+        closeQuietly(socket);
+    }
+
+    /** Closes the socket at once, without a Terminate (the connection is broken or given up). */
+    public void closeSocket() {
         closeQuietly(socket);
     }
 
@@ -195,6 +223,7 @@ public final class BlockingTransport implements AutoCloseable {
     /** Sends Terminate (best effort) and closes the socket. */
     @Override
     public void close() {
+        Cancel.beforeAbandoning(config, engine);  // callers still waiting on a shared connection, say
         try {
             if (engine.isUsable()) {
                 engine.terminate();

@@ -3,11 +3,13 @@ package io.spool.pg.net;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgException;
 import io.spool.pg.protocol.Frontend;
+import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.WriteBuffer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * Sends a CancelRequest for a backend over a new connection, as the protocol requires. The server answers
@@ -17,15 +19,45 @@ import java.net.Socket;
 public final class Cancel {
     private Cancel() {}
 
+    /** The longest a cancel sent on the way out of an abandoned statement may take (connect, then the EOF). */
+    public static final Duration ABANDON_BOUND = Duration.ofSeconds(2);
+
     public static void send(PgConfig config, int processId, int secretKey) {
+        send(config, processId, secretKey, (int) config.connectTimeout().toMillis(),
+                (int) Math.max(1000, config.connectTimeout().toMillis()));
+    }
+
+    /**
+     * Called when a caller gives up on statements still running (a timeout, an interrupt, a close): asks the
+     * server to cancel them, so the backend does not run on for nobody, within {@link #ABANDON_BOUND} for each
+     * step. Never throws; an interrupt of the calling thread is kept, but does not stop this cancel.
+     */
+    public static void beforeAbandoning(PgConfig config, PgEngine engine) {
+        if (!engine.hasPendingCommands() || engine.processId() == 0) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();  // an interrupted virtual thread could not open the socket
+        try {
+            int bound = (int) Math.min(ABANDON_BOUND.toMillis(), Math.max(1, config.connectTimeout().toMillis()));
+            send(config, engine.processId(), engine.secretKey(), bound, bound);
+        } catch (PgException ignored) {
+            // best effort: the connection is given up anyway
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void send(PgConfig config, int processId, int secretKey, int connectMillis, int readMillis) {
         if (processId == 0) {
             return;  // not connected yet: nothing to cancel
         }
         WriteBuffer request = new WriteBuffer(16);
         Frontend.cancelRequest(request, processId, secretKey);
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.connectTimeout().toMillis());
-            socket.setSoTimeout((int) Math.max(1000, config.connectTimeout().toMillis()));
+            socket.connect(new InetSocketAddress(config.host(), config.port()), connectMillis);
+            socket.setSoTimeout(readMillis);
             socket.getOutputStream().write(request.toByteArray());
             socket.getOutputStream().flush();
             socket.getInputStream().read();  // EOF once the postmaster has taken the request

@@ -29,10 +29,6 @@ import java.security.cert.X509Certificate;
  * verify-full, and the {@code tls-server-end-point} channel binding that SCRAM-SHA-256-PLUS signs.
  */
 public final class Tls {
-    /** The one-byte answers to SSLRequest. */
-    public static final int ACCEPTED = 'S';
-    public static final int REFUSED = 'N';
-
     private Tls() {}
 
     /** A client SSLEngine configured for the connection's mode and host. */
@@ -97,14 +93,6 @@ public final class Tls {
             return MessageDigest.getInstance(hash).digest(cert.getEncoded());
         } catch (SSLPeerUnverifiedException | GeneralSecurityException | ClassCastException e) {
             return null;  // no usable certificate: SCRAM runs without channel binding
-        }
-    }
-
-    /** The server said no to TLS: fine for prefer, an error when TLS is required. */
-    public static void refused(PgConfig config) {
-        if (config.sslMode().requires()) {
-            throw new PgException(PgException.UNABLE_TO_CONNECT, "the server does not support TLS, but sslmode="
-                    + config.sslMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " requires it");
         }
     }
 

@@ -17,9 +17,9 @@ import io.spool.pg.PgException;
 import io.spool.pg.RowSet;
 import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
+import io.netty.handler.ssl.SslHandler;
+import io.spool.pg.net.Tls;
 import io.spool.pg.protocol.WriteBuffer;
-import io.spool.pg.types.Codecs;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -53,9 +53,8 @@ public final class PgNettyConnection implements AutoCloseable {
      */
     public static CompletableFuture<PgNettyConnection> connect(PgConfig config, EventLoopGroup group) {
         CompletableFuture<PgNettyConnection> ready = new CompletableFuture<>();
-        PgEngine engine = new PgEngine(config.maxMessageSize(), config.statementCacheSize(), Codecs.DEFAULT);
-        TlsNegotiator tls = config.sslMode().tries() ? new TlsNegotiator(config) : null;
-        EngineHandler handler = new EngineHandler(engine);
+        PgEngine engine = config.newEngine();
+        EngineHandler handler = new EngineHandler(engine, config);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
@@ -63,10 +62,7 @@ public final class PgNettyConnection implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (tls != null) {
-                            ch.pipeline().addLast(tls);
-                        }
-                        ch.pipeline().addLast(handler);
+                        ch.pipeline().addLast(handler);   // an SslHandler goes in front when the engine asks for TLS
                     }
                 });
         ChannelFuture connecting = bootstrap.connect(config.host(), config.port());
@@ -85,9 +81,7 @@ public final class PgNettyConnection implements AutoCloseable {
                     conn.channel.close();
                 }
             }, config.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            CompletableFuture<byte[]> negotiated = tls != null ? tls.done() : CompletableFuture.completedFuture(null);
-            negotiated.thenCompose(binding -> conn.submit(() -> engine.submit(
-                    new Startup(config.user(), config.password(), config.startupParameters(), binding))))
+            conn.submit(() -> engine.connect(config.connectOptions()))
                     .whenComplete((ok, error) -> {
                         if (error != null) {
                             conn.channel.close();
@@ -104,6 +98,24 @@ public final class PgNettyConnection implements AutoCloseable {
     /** Runs a query with parameters; the future completes on the event loop. */
     public CompletableFuture<RowSet> query(String sql, Object... params) {
         return submit(() -> engine.query(sql, params));
+    }
+
+    /**
+     * The rows of a query as a {@link java.util.concurrent.Flow.Publisher} with backpressure, read
+     * {@code fetchSize} at a time; each subscription runs the query once. Commands submitted while a stream
+     * runs wait until it is over or cancelled.
+     */
+    public java.util.concurrent.Flow.Publisher<io.spool.pg.Row> stream(String sql, int fetchSize, Object... params) {
+        return new RowPublisher(this, sql, fetchSize, params);
+    }
+
+    /** Sends the engine's output now (event loop only), unless a cancel request is travelling. */
+    void flushOutput() {
+        handler.flushUnlessCancelling(channel);
+    }
+
+    PgEngine engine() {
+        return engine;
     }
 
     /** Runs a simple-protocol query (several statements allowed, text results). */
@@ -138,6 +150,17 @@ public final class PgNettyConnection implements AutoCloseable {
                 }
             });
             scheduleFlush();
+            // the caller gave up (cancel(), orTimeout(...)): the server is asked to stop the statement
+            result.whenComplete((v, e) -> {
+                if (e instanceof java.util.concurrent.CancellationException
+                        || e instanceof java.util.concurrent.TimeoutException) {
+                    onLoop(() -> {
+                        if (!command.isDone()) {
+                            sendCancel(null);
+                        }
+                    });
+                }
+            });
         };
         if (loop.inEventLoop()) {
             task.run();
@@ -164,6 +187,14 @@ public final class PgNettyConnection implements AutoCloseable {
         channel.eventLoop().execute(() -> engine.onNotification(listener));
     }
 
+    /**
+     * Told, on the event loop, the total dropped so far each time a notification is dropped: they queue (up to
+     * {@code max_queued_notifications}) only until {@link #onNotification} is set, which takes the queue.
+     */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        channel.eventLoop().execute(() -> engine.onNotificationOverflow(listener));
+    }
+
     /** Caps the commands on the wire at once; later ones wait in the engine until answers come back. */
     public void pipelineLimit(int limit) {
         channel.eventLoop().execute(() -> engine.pipelineLimit(limit));
@@ -188,19 +219,40 @@ public final class PgNettyConnection implements AutoCloseable {
                 sent.complete(null);   // nothing runs: a cancel now could only hit a later statement
                 return;
             }
-            handler.cancelsTravelling++;
-            Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
-                try {
-                    io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
-                    sent.complete(null);
-                } catch (RuntimeException e) {
-                    sent.completeExceptionally(e);
-                } finally {
-                    cancelArrived();
-                }
-            });
+            sendCancel(sent);
         });
         return sent;
+    }
+
+    /** On the event loop: sends a cancel request from a virtual thread, holding back new queries meanwhile. */
+    private void sendCancel(CompletableFuture<Void> sent) {
+        handler.cancelsTravelling++;
+        Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
+            try {
+                io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+                if (sent != null) {
+                    sent.complete(null);
+                }
+            } catch (RuntimeException e) {
+                if (sent != null) {
+                    sent.completeExceptionally(e);
+                }
+            } finally {
+                cancelArrived();
+            }
+        });
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            if (channel.eventLoop().inEventLoop()) {
+                task.run();
+            } else {
+                channel.eventLoop().execute(task);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException loopEnded) {
+            // the event loop group was shut down: the connection is gone with it
+        }
     }
 
     /** Releases the queries held back while a cancel request travelled. */
@@ -233,17 +285,32 @@ public final class PgNettyConnection implements AutoCloseable {
         return engine.processId();
     }
 
-    /** Sends Terminate and closes the channel; returns when the channel is closed. */
+    /**
+     * Sends Terminate and closes the channel; returns when the channel is closed. Statements still running are
+     * cancelled first (within a couple of seconds), so the server does not run them on for nobody.
+     */
     public CompletableFuture<Void> closeAsync() {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         channel.eventLoop().execute(() -> {
-            if (engine.isUsable()) {
-                engine.terminate();
-                EngineHandler.flush(channel, engine);
+            if (engine.hasPendingCommands() && engine.isUsable()) {
+                // statements still running are cancelled first (off the event loop, bounded), then the close
+                Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
+                    io.spool.pg.net.Cancel.beforeAbandoning(config, engine);
+                    onLoop(() -> terminateAndClose(closed));
+                });
+                return;
             }
-            channel.close().addListener(f -> closed.complete(null));
+            terminateAndClose(closed);
         });
         return closed;
+    }
+
+    private void terminateAndClose(CompletableFuture<Void> closed) {
+        if (engine.isUsable()) {
+            engine.terminate();
+            EngineHandler.flush(channel, engine);
+        }
+        channel.close().addListener(f -> closed.complete(null));
     }
 
     @Override
@@ -254,11 +321,36 @@ public final class PgNettyConnection implements AutoCloseable {
     /** Feeds channel bytes to the engine and its output back to the channel; maps channel loss to the engine. */
     private static final class EngineHandler extends ChannelInboundHandlerAdapter {
         private final PgEngine engine;
+        private final PgConfig config;
         /** Cancel requests on their way (event loop only): commands queued meanwhile stay in the engine. */
         private int cancelsTravelling;
+        private boolean tlsHandshaking;
 
-        EngineHandler(PgEngine engine) {
+        EngineHandler(PgEngine engine, PgConfig config) {
             this.engine = engine;
+            this.config = config;
+        }
+
+        /** The engine asked for TLS: an SslHandler goes in front of this one, and its handshake is reported back. */
+        private void startTls(ChannelHandlerContext ctx) {
+            tlsHandshaking = true;
+            SslHandler ssl = new SslHandler(Tls.engine(config));
+            ctx.pipeline().addFirst(ssl);
+            ssl.handshakeFuture().addListener(f -> {
+                tlsHandshaking = false;
+                if (f.isSuccess()) {
+                    engine.tlsEstablished(Tls.channelBinding(ssl.engine().getSession()));
+                    flushUnlessCancelling(ctx.channel());
+                } else {
+                    tlsFailed(ctx, f.cause());
+                }
+            });
+        }
+
+        private void tlsFailed(ChannelHandlerContext ctx, Throwable cause) {
+            engine.poison(new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+                    + " failed: " + cause.getMessage(), cause));
+            ctx.close();
         }
 
         void flushUnlessCancelling(Channel channel) {
@@ -290,6 +382,9 @@ public final class PgNettyConnection implements AutoCloseable {
             } finally {
                 buf.release();
             }
+            if (engine.tlsRequested() && !tlsHandshaking) {
+                startTls(ctx);
+            }
             flushUnlessCancelling(ctx.channel());  // authentication answers and commands released by a barrier
         }
 
@@ -300,6 +395,10 @@ public final class PgNettyConnection implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (tlsHandshaking) {
+                tlsFailed(ctx, cause);
+                return;
+            }
             engine.connectionLost("connection to the server failed: " + cause.getMessage(), cause);
             ctx.close();
         }

@@ -21,14 +21,14 @@ public final class Batch extends Command<long[]> {
 
     @Override
     protected boolean write(PgEngine engine, WriteBuffer out) {
-        if (statement.state == PreparedStatement.State.FAILED) {
-            setFailure(statement.error);
+        if (failedToPrepare(statement)) {
             return false;
         }
         this.engine = engine;
         for (Object[] params : parameterSets) {
             ExtendedQuery.checkArity(statement, params);
-            ExtendedQuery.writeBindExecute(engine, statement, params, out);
+            ExtendedQuery.writeBind(engine, statement, params, out);
+            Frontend.execute(out, "", 0);
         }
         Frontend.sync(out);
         return true;
@@ -37,12 +37,12 @@ public final class Batch extends Command<long[]> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case '2', 'D', 'n', 's' -> { }
-            case 'C' -> {
+            case BackendMessage.BIND_COMPLETE, BackendMessage.DATA_ROW, BackendMessage.NO_DATA, BackendMessage.PORTAL_SUSPENDED -> { }
+            case BackendMessage.COMMAND_COMPLETE -> {
                 counts[completed++] = CommandTag.rowsAffected(m.readCString());
             }
-            case 'I' -> completed++;
-            case 'Z' -> {
+            case BackendMessage.EMPTY_QUERY_RESPONSE -> completed++;
+            case BackendMessage.READY_FOR_QUERY -> {
                 setResult(counts);
                 return true;
             }

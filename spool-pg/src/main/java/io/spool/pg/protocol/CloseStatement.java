@@ -17,10 +17,10 @@ final class CloseStatement extends Command<Void> {
 
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
-        if (m.type() == '3') {
+        if (m.type() == BackendMessage.CLOSE_COMPLETE) {
             return false;
         }
-        if (m.type() == 'Z') {
+        if (m.type() == BackendMessage.READY_FOR_QUERY) {
             return true;
         }
         throw new ProtocolException("unexpected message '" + (char) m.type() + "' closing a statement");

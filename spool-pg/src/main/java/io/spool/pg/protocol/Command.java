@@ -39,8 +39,23 @@ public abstract class Command<T> {
         return false;
     }
 
+    /**
+     * Called when the server answered this command with an ErrorResponse, before the engine skips to its
+     * ReadyForQuery; a command that has not written its Sync yet writes it here, or no ReadyForQuery comes.
+     */
+    protected void onServerError(PgEngine engine) {}
+
     /** Called once, when the command is done, before the listener runs. */
     protected void onFinish() {}
+
+    /** True (and this command failed with the same error) when {@code statement} could not be prepared. */
+    final boolean failedToPrepare(PreparedStatement statement) {
+        if (statement.state == PreparedStatement.State.FAILED) {
+            setFailure(statement.error);
+            return true;
+        }
+        return false;
+    }
 
     protected final void setResult(T value) {
         this.result = value;

@@ -49,10 +49,10 @@ public final class CopyIn extends QueryMessage<Long> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case 'G' -> accepting = true;
-            case 'C' -> rows = CommandTag.rowsAffected(m.readCString());
-            case 'T', 'D', 'I' -> { }
-            case 'Z' -> {
+            case BackendMessage.COPY_IN_RESPONSE -> accepting = true;
+            case BackendMessage.COMMAND_COMPLETE -> rows = CommandTag.rowsAffected(m.readCString());
+            case BackendMessage.ROW_DESCRIPTION, BackendMessage.DATA_ROW, BackendMessage.EMPTY_QUERY_RESPONSE -> { }
+            case BackendMessage.READY_FOR_QUERY -> {
                 accepting = false;
                 setResult(rows);
                 return true;

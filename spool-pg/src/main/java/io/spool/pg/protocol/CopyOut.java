@@ -22,8 +22,8 @@ public final class CopyOut extends QueryMessage<Long> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case 'H', 'c', 'T', 'D', 'I' -> { }
-            case 'd' -> {
+            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DONE, BackendMessage.ROW_DESCRIPTION, BackendMessage.DATA_ROW, BackendMessage.EMPTY_QUERY_RESPONSE -> { }
+            case BackendMessage.COPY_DATA -> {
                 try {
                     sink.accept(m.array(), m.position(), m.remaining());
                 } catch (RuntimeException e) {
@@ -31,8 +31,8 @@ public final class CopyOut extends QueryMessage<Long> {
                     setFailure(new io.spool.pg.PgException("58030", "COPY sink failed: " + e.getMessage(), e));
                 }
             }
-            case 'C' -> rows = CommandTag.rowsAffected(m.readCString());
-            case 'Z' -> {
+            case BackendMessage.COMMAND_COMPLETE -> rows = CommandTag.rowsAffected(m.readCString());
+            case BackendMessage.READY_FOR_QUERY -> {
                 setResult(rows);
                 return true;
             }

@@ -29,14 +29,14 @@ public final class ExtendedQuery extends Command<RowSet> {
 
     @Override
     protected boolean write(PgEngine engine, WriteBuffer out) {
-        if (statement.state == PreparedStatement.State.FAILED) {
-            setFailure(statement.error);
+        if (failedToPrepare(statement)) {
             return false;
         }
         checkArity(statement, params);
         this.engine = engine;
         rows = new RowSet(statement.columns, engine.codecs());
-        writeBindExecute(engine, statement, params, out);
+        writeBind(engine, statement, params, out);
+        Frontend.execute(out, "", 0);
         if (sync) {
             Frontend.sync(out);
         }
@@ -50,36 +50,43 @@ public final class ExtendedQuery extends Command<RowSet> {
         }
     }
 
-    static void writeBindExecute(PgEngine engine, PreparedStatement statement, Object[] params, WriteBuffer out) {
+    /** Bind of the unnamed portal, each value encoded as the type the server settled on. */
+    static void writeBind(PgEngine engine, PreparedStatement statement, Object[] params, WriteBuffer out) {
         int[] oids = statement.parameterOids;
         Frontend.bind(out, "", statement.name, params,
                 (i, value, buf) -> engine.codecs().encode(value, oids[i], buf), statement.resultFormats);
-        Frontend.execute(out, "", 0);
     }
 
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case '2', 's', '3', 'n' -> { }
-            case 'D' -> rows.addDataRow(m.array(), m.position(), m.end());
-            case 'C' -> {
+            case BackendMessage.BIND_COMPLETE, BackendMessage.PORTAL_SUSPENDED, BackendMessage.CLOSE_COMPLETE, BackendMessage.NO_DATA -> { }
+            case BackendMessage.DATA_ROW -> {
+                rows.addDataRow(m.array(), m.position(), m.end());
+                PgException tooLarge = engine.resultTooLarge(rows);
+                if (tooLarge != null) {
+                    setFailure(tooLarge);   // the engine now drops everything up to the ReadyForQuery
+                    rows = null;
+                }
+            }
+            case BackendMessage.COMMAND_COMPLETE -> {
                 rows.complete(m.readCString());
                 return completeUnlessSynced();
             }
-            case 'I' -> {
+            case BackendMessage.EMPTY_QUERY_RESPONSE -> {
                 rows.complete("");
                 return completeUnlessSynced();
             }
-            case 'G' -> {
+            case BackendMessage.COPY_IN_RESPONSE -> {
                 // COPY FROM STDIN through a plain query: refuse it so the server ends the statement with an error
                 copyRefused = true;
                 Frontend.copyFail(engine.output(), "COPY FROM STDIN is not supported through query(); use the copy API");
                 // the server ignored our Sync while in copy-in mode and now discards input until the next one
                 Frontend.sync(engine.output());
             }
-            case 'H', 'd', 'c' -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DATA, BackendMessage.COPY_DONE -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
                     "COPY TO STDOUT is not supported through query(); use the copy API"));
-            case 'Z' -> {
+            case BackendMessage.READY_FOR_QUERY -> {
                 if (!isFailed()) {
                     setResult(rows);
                 }
@@ -100,6 +107,9 @@ public final class ExtendedQuery extends Command<RowSet> {
 
     @Override
     protected void onFinish() {
+        if (isFailed()) {
+            rows = null;  // a failed result's rows are unreachable: let them go even if the command is still held
+        }
         // a statement the server forgot (DISCARD/DEALLOCATE) or whose result type changed must be prepared anew
         if (engine != null && !copyRefused) {
             engine.invalidateAfter(statement, failure());

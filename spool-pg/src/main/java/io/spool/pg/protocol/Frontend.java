@@ -11,6 +11,21 @@ public final class Frontend {
     static final int CANCEL_REQUEST_CODE = 80877102;
     static final int SSL_REQUEST_CODE = 80877103;
 
+    // the type bytes of the frontend messages, as the PostgreSQL documentation names them
+    static final char PASSWORD_MESSAGE = 'p';   // also SASLInitialResponse and SASLResponse
+    static final char QUERY = 'Q';
+    static final char PARSE = 'P';
+    static final char DESCRIBE = 'D';
+    static final char BIND = 'B';
+    static final char EXECUTE = 'E';
+    static final char CLOSE = 'C';
+    static final char SYNC = 'S';
+    static final char FLUSH = 'H';
+    static final char TERMINATE = 'X';
+    static final char COPY_DATA = 'd';
+    static final char COPY_DONE = 'c';
+    static final char COPY_FAIL = 'f';
+
     private Frontend() {}
 
     private static int begin(WriteBuffer out, char type) {
@@ -41,31 +56,31 @@ public final class Frontend {
     }
 
     public static void password(WriteBuffer out, String password) {
-        int at = begin(out, 'p');
+        int at = begin(out, PASSWORD_MESSAGE);
         out.writeCString(password);
         end(out, at);
     }
 
     public static void saslInitialResponse(WriteBuffer out, String mechanism, byte[] data) {
-        int at = begin(out, 'p');
+        int at = begin(out, PASSWORD_MESSAGE);
         out.writeCString(mechanism).writeInt(data.length).writeBytes(data);
         end(out, at);
     }
 
     public static void saslResponse(WriteBuffer out, byte[] data) {
-        int at = begin(out, 'p');
+        int at = begin(out, PASSWORD_MESSAGE);
         out.writeBytes(data);
         end(out, at);
     }
 
     public static void query(WriteBuffer out, String sql) {
-        int at = begin(out, 'Q');
+        int at = begin(out, QUERY);
         out.writeCString(sql);
         end(out, at);
     }
 
     public static void parse(WriteBuffer out, String statement, String sql, int[] parameterTypes) {
-        int at = begin(out, 'P');
+        int at = begin(out, PARSE);
         out.writeCString(statement).writeCString(sql).writeShort(parameterTypes.length);
         for (int oid : parameterTypes) {
             out.writeInt(oid);
@@ -75,7 +90,7 @@ public final class Frontend {
 
     /** Describe of a statement ({@code 'S'}) or portal ({@code 'P'}). */
     public static void describe(WriteBuffer out, char kind, String name) {
-        int at = begin(out, 'D');
+        int at = begin(out, DESCRIBE);
         out.writeByte(kind).writeCString(name);
         end(out, at);
     }
@@ -86,7 +101,7 @@ public final class Frontend {
      */
     public static void bind(WriteBuffer out, String portal, String statement, Object[] params, ParameterWriter values,
                             short[] resultFormats) {
-        int at = begin(out, 'B');
+        int at = begin(out, BIND);
         out.writeCString(portal).writeCString(statement);
         int n = params.length;
         out.writeShort(n);
@@ -125,39 +140,39 @@ public final class Frontend {
     }
 
     public static void execute(WriteBuffer out, String portal, int maxRows) {
-        int at = begin(out, 'E');
+        int at = begin(out, EXECUTE);
         out.writeCString(portal).writeInt(maxRows);
         end(out, at);
     }
 
     public static void close(WriteBuffer out, char kind, String name) {
-        int at = begin(out, 'C');
+        int at = begin(out, CLOSE);
         out.writeByte(kind).writeCString(name);
         end(out, at);
     }
 
     public static void sync(WriteBuffer out) {
-        out.writeByte('S').writeInt(4);
+        out.writeByte(SYNC).writeInt(4);
     }
 
     public static void flush(WriteBuffer out) {
-        out.writeByte('H').writeInt(4);
+        out.writeByte(FLUSH).writeInt(4);
     }
 
     public static void terminate(WriteBuffer out) {
-        out.writeByte('X').writeInt(4);
+        out.writeByte(TERMINATE).writeInt(4);
     }
 
     public static void copyData(WriteBuffer out, byte[] data, int offset, int length) {
-        out.writeByte('d').writeInt(length + 4).writeBytes(data, offset, length);
+        out.writeByte(COPY_DATA).writeInt(length + 4).writeBytes(data, offset, length);
     }
 
     public static void copyDone(WriteBuffer out) {
-        out.writeByte('c').writeInt(4);
+        out.writeByte(COPY_DONE).writeInt(4);
     }
 
     public static void copyFail(WriteBuffer out, String reason) {
-        int at = begin(out, 'f');
+        int at = begin(out, COPY_FAIL);
         out.writeCString(reason);
         end(out, at);
     }

@@ -3,6 +3,7 @@ package io.spool.pg.protocol;
 import io.spool.pg.Notice;
 import io.spool.pg.Notification;
 import io.spool.pg.PgException;
+import io.spool.pg.RowSet;
 import io.spool.pg.types.Codecs;
 import io.spool.pg.types.PgTypeException;
 
@@ -25,17 +26,29 @@ import java.util.function.Consumer;
 public final class PgEngine {
     /** Default upper bound on one backend message; a DataRow can hold up to 1 GiB, so big values need more. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 256 << 20;
-    private static final int MAX_QUEUED_NOTIFICATIONS = 100_000;
+    /** Default bound of the notification queue (see {@link #notificationLimit(int)}). */
+    public static final int DEFAULT_QUEUED_NOTIFICATIONS = 100_000;
 
     private final int maxMessageSize;
-    private final Codecs codecs;
+    private final long maxResultSize;
+    /** Replaced when the session's TimeZone, DateStyle or IntervalStyle changes; results keep the one they began with. */
+    private Codecs codecs;
     private final StatementCache statements;
+    private final java.util.Set<Integer> typesLookedUp = new java.util.HashSet<>();
     private final WriteBuffer out = new WriteBuffer(8192);
     private final MessageReader reader = new MessageReader();
 
     private byte[] in = new byte[16384];
     private int inStart;
     private int inEnd;
+
+    /** Where the connection's opening stands; the host acts on {@link #tlsRequested()}. */
+    private enum Opening { NOT_STARTED, AWAITING_TLS_ANSWER, TLS_REQUESTED, STARTED }
+
+    private Opening opening = Opening.NOT_STARTED;
+    private ConnectOptions.Tls tlsMode = ConnectOptions.Tls.NONE;
+    /** The startup held back while TLS is negotiated. */
+    private Startup heldStartup;
 
     private final ArrayDeque<Command<?>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<Command<?>> unwritten = new ArrayDeque<>();
@@ -48,9 +61,14 @@ public final class PgEngine {
     private int processId;
     private int secretKey;
     private char transactionStatus = 'I';
+    private String authenticationMethod;
 
     private final ArrayDeque<Notification> notifications = new ArrayDeque<>();
+    private int notificationLimit = DEFAULT_QUEUED_NOTIFICATIONS;
     private long droppedNotifications;
+    /** Drops not yet reported to a waiter by {@link #takeUnreportedDrops()}. */
+    private long unreportedDrops;
+    private java.util.function.LongConsumer overflowListener;
     private Consumer<Notification> notificationListener;
     private Consumer<Notice> noticeListener;
 
@@ -59,10 +77,22 @@ public final class PgEngine {
     }
 
     public PgEngine(int maxMessageSize, int statementCacheSize, Codecs codecs) {
+        this(maxMessageSize, statementCacheSize, defaultMaxResultSize(), codecs);
+    }
+
+    /**
+     * @param maxResultSize bytes one query's collected result may hold (row bytes plus eight per row); a larger
+     *                      result fails that query with SQLSTATE 54000 while the rest is drained and dropped
+     */
+    public PgEngine(int maxMessageSize, int statementCacheSize, long maxResultSize, Codecs codecs) {
         if (maxMessageSize < 1024) {
             throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes");
         }
+        if (maxResultSize < 1024) {
+            throw new IllegalArgumentException("maxResultSize must be at least 1024 bytes");
+        }
         this.maxMessageSize = maxMessageSize;
+        this.maxResultSize = maxResultSize;
         this.codecs = codecs;
         this.statements = new StatementCache(statementCacheSize);
     }
@@ -84,12 +114,106 @@ public final class PgEngine {
             command.finish();
             return command;
         }
-        if (barrier != null || !unwritten.isEmpty() || inFlight.size() >= pipelineLimit) {
-            unwritten.add(command);
+        if (barrier != null || !unwritten.isEmpty() || inFlight.size() >= pipelineLimit || negotiatingTls()) {
+            unwritten.add(command);   // nothing may go out before the startup, least of all in plain text
         } else {
             write(command);
         }
         return command;
+    }
+
+    // ---- the connection's opening ---------------------------------------------------------------------
+
+    /**
+     * Opens the session, once: with TLS asked for, writes an SSLRequest and reads the one-byte answer itself;
+     * on 'S' {@link #tlsRequested()} turns true and the host wraps its socket, then calls
+     * {@link #tlsEstablished}. Any byte that arrived after the answer and before the handshake is refused: it
+     * would otherwise be taken as if it had come over TLS (the CVE-2021-23222 class of injection). On 'N' the
+     * startup goes out in plain unless TLS is required. The returned command completes when authentication
+     * is over (with a failure for a refused TLS request, an injection, or bad credentials).
+     */
+    public Startup connect(ConnectOptions options) {
+        if (opening != Opening.NOT_STARTED) {
+            throw new IllegalStateException("the connection is already opening");
+        }
+        Startup startup = new Startup(options.user(), options.password(), options.parameters(), null);
+        tlsMode = options.tls();
+        if (tlsMode == ConnectOptions.Tls.NONE) {
+            opening = Opening.STARTED;
+            return submit(startup);
+        }
+        heldStartup = startup;
+        opening = Opening.AWAITING_TLS_ANSWER;
+        Frontend.sslRequest(out);
+        return startup;
+    }
+
+    /** True when the server accepted TLS: the host must now run the TLS handshake and call {@link #tlsEstablished}. */
+    public boolean tlsRequested() {
+        return opening == Opening.TLS_REQUESTED && poison == null;
+    }
+
+    /** The host finished the TLS handshake; {@code channelBinding} is the tls-server-end-point hash for SCRAM-PLUS. */
+    public void tlsEstablished(byte[] channelBinding) {
+        if (opening != Opening.TLS_REQUESTED) {
+            throw new IllegalStateException("TLS was not requested by the engine");
+        }
+        if (inEnd > inStart) {   // fed to the engine before the switch: they did not come over TLS
+            refuseInjection(inEnd - inStart);
+            return;
+        }
+        opening = Opening.STARTED;
+        heldStartup.channelBinding(channelBinding);
+        startHeld();
+    }
+
+    /** The startup goes first, ahead of commands queued meanwhile; it is a barrier, so they follow it. */
+    private void startHeld() {
+        Startup startup = heldStartup;
+        heldStartup = null;
+        write(startup);
+    }
+
+    private boolean negotiatingTls() {
+        return opening == Opening.AWAITING_TLS_ANSWER || opening == Opening.TLS_REQUESTED;
+    }
+
+    /** The one-byte answer to SSLRequest, alone in the input: anything after it is refused. */
+    private void tlsAnswer() {
+        byte answer = in[inStart++];
+        if (inEnd > inStart) {
+            refuseInjection(inEnd - inStart);
+            return;
+        }
+        switch (answer) {
+            case BackendMessage.TLS_ACCEPTED -> opening = Opening.TLS_REQUESTED;
+            case BackendMessage.TLS_REFUSED -> {
+                if (tlsMode == ConnectOptions.Tls.REQUIRE) {
+                    poison(new PgException(PgException.UNABLE_TO_CONNECT,
+                            "the server does not support TLS, but the sslmode requires it"));
+                    return;
+                }
+                opening = Opening.STARTED;
+                startHeld();
+            }
+            default -> poison(new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request "
+                    + "with byte " + (answer & 0xFF) + " ('" + printable(answer) + "'); is this a PostgreSQL server?"));
+        }
+    }
+
+    private void refuseInjection(int count) {
+        poison(new PgException(PgException.PROTOCOL_VIOLATION, "the server sent " + count + " byte" + (count == 1 ? "" : "s")
+                + " after its answer to the TLS request and before the TLS handshake; they are refused, as they "
+                + "could have been injected by someone between us and the server (CVE-2021-23222)"));
+    }
+
+    /** How the server authenticated the session (trust, password, md5, SCRAM-SHA-256[-PLUS]), once connected. */
+    public String authenticationMethod() {
+        return authenticationMethod;
+    }
+
+    void authenticatedWith(String method) {
+        this.authenticationMethod = method;
     }
 
     /**
@@ -104,18 +228,67 @@ public final class PgEngine {
         writeUnblocked();
     }
 
+    /**
+     * A quarter of the heap this JVM may use: one query's collected result past it is refused with a clear
+     * error long before it could exhaust memory (stream bigger results with {@link #stream}).
+     */
+    public static long defaultMaxResultSize() {
+        return Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 4);
+    }
+
     /** Queues a query with parameters through the extended protocol, preparing (and caching) its statement. */
     public ExtendedQuery query(String sql, Object... params) {
-        if (COPY_STREAM.matcher(sql).lookingAt()) {
-            // a COPY inside a pipeline would swallow the commands behind it: refuse it before sending anything
-            ExtendedQuery refused = new ExtendedQuery(null, params, true);
-            refused.setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
-                    "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut"));
-            refused.finish();
-            return refused;
+        PgException refused = refusal(sql, params);
+        if (refused != null) {
+            return refuse(new ExtendedQuery(null, params, true), refused);
         }
         PreparedStatement statement = prepare(sql, params);
         return submit(new ExtendedQuery(statement, params, true));
+    }
+
+    /**
+     * Queues a query whose rows come in batches of at most {@code fetchSize} (an Execute with a row limit on
+     * the unnamed portal; the next batch is asked for only when the caller takes one, see
+     * {@link StreamQuery#nextBatch}). It holds back later commands until it is done or closed.
+     */
+    public StreamQuery stream(String sql, int fetchSize, Object... params) {
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("fetch size must be at least 1, got " + fetchSize);
+        }
+        PgException refused = refusal(sql, params);
+        if (refused != null) {
+            return refuse(new StreamQuery(null, params, fetchSize), refused);
+        }
+        PreparedStatement statement = prepare(sql, params);
+        return submit(new StreamQuery(statement, params, fetchSize));
+    }
+
+    /** The protocol's limit: Bind counts parameters in an int16. */
+    public static final int MAX_PARAMETERS = 65_535;
+
+    /** Why a statement is refused before anything is sent, or null. */
+    private static PgException refusal(String sql, Object[] params) {
+        if (COPY_STREAM.matcher(sql).lookingAt()) {
+            // a COPY inside a pipeline would swallow the commands behind it
+            return new PgException(PgException.FEATURE_NOT_SUPPORTED,
+                    "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut");
+        }
+        return tooManyParameters(params.length);
+    }
+
+    private static PgException tooManyParameters(int count) {
+        if (count <= MAX_PARAMETERS) {
+            return null;
+        }
+        return new PgException(PgException.PROGRAM_LIMIT_EXCEEDED, "a statement takes at most 65,535 parameters "
+                + "(the protocol's limit), " + count + " were given; nothing was sent. Pass an array as one "
+                + "parameter (= ANY($1)) or use batch / copyIn");
+    }
+
+    private static <C extends Command<?>> C refuse(C command, PgException why) {
+        command.setFailure(why);
+        command.finish();
+        return command;
     }
 
     /** A COPY from or to the client, after any whitespace and comments that may come first. */
@@ -144,6 +317,12 @@ public final class PgEngine {
     public Batch batch(String sql, java.util.List<Object[]> parameterSets) {
         if (parameterSets.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one parameter set");
+        }
+        for (Object[] params : parameterSets) {
+            PgException tooMany = tooManyParameters(params.length);
+            if (tooMany != null) {
+                return refuse(new Batch(null, parameterSets), tooMany);
+            }
         }
         PreparedStatement statement = prepare(sql, parameterSets.get(0));
         return submit(new Batch(statement, parameterSets));
@@ -252,7 +431,13 @@ public final class PgEngine {
 
     private void process() {
         try {
-            while (poison == null && inEnd - inStart >= 5) {
+            if (opening == Opening.AWAITING_TLS_ANSWER && poison == null && inEnd > inStart) {
+                tlsAnswer();
+            }
+            if (opening == Opening.TLS_REQUESTED && inEnd > inStart) {
+                refuseInjection(inEnd - inStart);   // the host fed bytes that did not come through TLS
+            }
+            while (poison == null && (opening == Opening.STARTED || opening == Opening.NOT_STARTED) && inEnd - inStart >= 5) {
                 byte type = in[inStart];
                 int length = Bytes.int32(in, inStart + 1);
                 if (length < 4) {
@@ -276,6 +461,12 @@ public final class PgEngine {
             poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
         } catch (PgTypeException e) {
             poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
+        } catch (Error e) {
+            // e.g. OutOfMemoryError half-way through a message: the state is unknown, so every waiter hears of it
+            // now (a waiter left parked would hang) and the connection is given up
+            poison(new PgException(PgException.CONNECTION_FAILURE, "the client failed while handling the server's "
+                    + "answer (" + e + "); the connection is closed", e));
+            throw e;
         }
         if (inStart == inEnd) {
             inStart = inEnd = 0;
@@ -291,21 +482,24 @@ public final class PgEngine {
 
     private void dispatch(MessageReader m) {
         switch (m.type()) {
-            case 'N' -> {
+            case BackendMessage.NOTICE_RESPONSE -> {
                 Notice notice = new Notice(Collections.unmodifiableMap(ErrorFields.parse(m)));
                 if (noticeListener != null) {
                     noticeListener.accept(notice);
                 }
             }
-            case 'A' -> notification(new Notification(m.readInt32(), m.readCString(), m.readCString()));
-            case 'S' -> parameterStatus(m.readCString(), m.readCString());
-            case 'E' -> error(ErrorFields.error(m));
+            case BackendMessage.NOTIFICATION_RESPONSE -> notification(new Notification(m.readInt32(), m.readCString(), m.readCString()));
+            case BackendMessage.PARAMETER_STATUS -> parameterStatus(m.readCString(), m.readCString());
+            case BackendMessage.ERROR_RESPONSE -> error(ErrorFields.error(m));
             default -> toHead(m);
         }
     }
 
     private void parameterStatus(String name, String value) {
         serverParameters.put(name, value);
+        if (name.equals("TimeZone") || name.equals("DateStyle") || name.equals("IntervalStyle")) {
+            codecs = codecs.withSession(serverParameters);
+        }
         if (name.equals("client_encoding") && !value.equalsIgnoreCase("UTF8")) {
             // every string goes out and comes back as UTF-8: text in another encoding would be silently garbled
             poison(new PgException(PgException.FEATURE_NOT_SUPPORTED, "the session's client_encoding became "
@@ -318,7 +512,7 @@ public final class PgEngine {
         if (head == null) {
             throw new ProtocolException("unexpected message '" + printable(m.type()) + "' with no command in flight");
         }
-        if (m.type() == 'Z') {
+        if (m.type() == BackendMessage.READY_FOR_QUERY) {
             if (m.remaining() != 1) {
                 throw new ProtocolException("ReadyForQuery has length " + (m.remaining() + 4));
             }
@@ -332,7 +526,7 @@ public final class PgEngine {
         boolean last;
         if (head.isFailed()) {
             // after an error the server skips to the Sync; only its ReadyForQuery ends the command
-            last = m.type() == 'Z';
+            last = m.type() == BackendMessage.READY_FOR_QUERY;
         } else {
             last = head.handle(m, this);
         }
@@ -357,6 +551,7 @@ public final class PgEngine {
             return;
         }
         head.setFailure(error);
+        head.onServerError(this);
         if (head.endsWithSync()) {
             return;  // its ReadyForQuery follows
         }
@@ -379,9 +574,13 @@ public final class PgEngine {
             notificationListener.accept(n);
             return;
         }
-        if (notifications.size() >= MAX_QUEUED_NOTIFICATIONS) {
-            notifications.poll();  // bounded: an unread backlog must not exhaust memory
+        if (notifications.size() >= notificationLimit) {
+            notifications.poll();  // bounded: an unread backlog must not exhaust memory, but the loss is told
             droppedNotifications++;
+            unreportedDrops++;
+            if (overflowListener != null) {
+                overflowListener.accept(droppedNotifications);
+            }
         }
         notifications.add(n);
     }
@@ -396,6 +595,11 @@ public final class PgEngine {
         poison = error;
         out.clear();
         barrier = null;
+        if (heldStartup != null) {
+            heldStartup.setFailure(error);
+            heldStartup.finish();
+            heldStartup = null;
+        }
         while (!inFlight.isEmpty()) {
             Command<?> c = inFlight.poll();
             c.setFailure(error);
@@ -468,6 +672,22 @@ public final class PgEngine {
         return codecs;
     }
 
+    /** The most bytes one query's collected result may hold (see {@link RowSet#retainedBytes()}). */
+    public long maxResultSize() {
+        return maxResultSize;
+    }
+
+    /** Null while {@code rows} is within {@link #maxResultSize()}, else the error that fails its query. */
+    PgException resultTooLarge(RowSet rows) {
+        if (rows.retainedBytes() <= maxResultSize) {
+            return null;
+        }
+        return new PgException(PgException.PROGRAM_LIMIT_EXCEEDED, "the result is larger than max_result_size ("
+                + maxResultSize + " bytes) after " + rows.size() + " rows; the rest was read and dropped and the "
+                + "connection stays usable. Stream it with a fetch size (stream(sql, fetchSize, ...)) or raise "
+                + "max_result_size");
+    }
+
     public int cachedStatements() {
         return statements.size();
     }
@@ -477,8 +697,33 @@ public final class PgEngine {
         return notifications.poll();
     }
 
+    /** Notifications dropped (the oldest first) because the queue was full, since the connection opened. */
     public long droppedNotifications() {
         return droppedNotifications;
+    }
+
+    /** The drops since the last call, for a waiter to report (as an exception) before it waits again. */
+    public long takeUnreportedDrops() {
+        long n = unreportedDrops;
+        unreportedDrops = 0;
+        return n;
+    }
+
+    /** Bounds the notifications queued while nobody reads them; past it the oldest are dropped and counted. */
+    public void notificationLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the notification queue limit must be at least 1");
+        }
+        this.notificationLimit = limit;
+    }
+
+    public int notificationLimit() {
+        return notificationLimit;
+    }
+
+    /** Told, on the thread feeding the engine, the total dropped so far each time a notification is dropped. */
+    public void onNotificationOverflow(java.util.function.LongConsumer listener) {
+        this.overflowListener = listener;
     }
 
     /** Delivers notifications to {@code listener} as they arrive instead of queueing them. */
@@ -493,6 +738,22 @@ public final class PgEngine {
 
     public void onNotice(Consumer<Notice> listener) {
         this.noticeListener = listener;
+    }
+
+    /** The column types without a codec that pg_type has not been asked about on this connection. */
+    java.util.Set<Integer> typesToLookUp(io.spool.pg.Column[] columns) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (io.spool.pg.Column c : columns) {
+            if (!codecs.knows(c.typeOid()) && typesLookedUp.add(c.typeOid())) {
+                out.add(c.typeOid());
+            }
+        }
+        return out;
+    }
+
+    /** Array types pg_type named: their text values read as arrays from now on. */
+    void arrayTypesFound(Map<Integer, Integer> arrays) {
+        codecs = codecs.withArrayTypes(arrays);
     }
 
     void invalidate(PreparedStatement statement) {

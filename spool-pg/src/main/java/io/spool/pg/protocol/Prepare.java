@@ -12,6 +12,9 @@ final class Prepare extends Command<PreparedStatement> {
     private final PreparedStatement statement;
     private final Codecs codecs;
     private PgEngine engine;
+    private java.util.Set<Integer> unknownTypes = java.util.Set.of();
+    /** Set once the pg_type question is sent; its answer ends this command. */
+    private ArrayTypeLookup lookup;
 
     Prepare(PreparedStatement statement, Codecs codecs) {
         this.statement = statement;
@@ -21,7 +24,9 @@ final class Prepare extends Command<PreparedStatement> {
     @Override
     protected boolean write(PgEngine engine, WriteBuffer out) {
         this.engine = engine;
-        Frontend.parse(out, statement.name, statement.sql, statement.hintOids);
+        // types for the placeholders only: declared extras would make the server accept values it then ignores
+        int declared = Math.min(statement.hintOids.length, Placeholders.highest(statement.sql));
+        Frontend.parse(out, statement.name, statement.sql, java.util.Arrays.copyOf(statement.hintOids, declared));
         Frontend.describe(out, 'S', statement.name);
         Frontend.sync(out);
         return true;
@@ -35,8 +40,8 @@ final class Prepare extends Command<PreparedStatement> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case '1' -> { }
-            case 't' -> {
+            case BackendMessage.PARSE_COMPLETE -> { }
+            case BackendMessage.PARAMETER_DESCRIPTION -> {
                 int n = m.readUnsignedInt16();
                 int[] oids = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -44,7 +49,10 @@ final class Prepare extends Command<PreparedStatement> {
                 }
                 statement.parameterOids = oids;
             }
-            case 'T' -> {
+            case BackendMessage.ROW_DESCRIPTION -> {
+                if (lookup != null) {
+                    return false;  // the pg_type answer's own description
+                }
                 Column[] columns = RowDescriptions.parse(m, codecs);
                 short[] formats = new short[columns.length];
                 for (int i = 0; i < columns.length; i++) {
@@ -52,16 +60,37 @@ final class Prepare extends Command<PreparedStatement> {
                 }
                 statement.columns = columns;
                 statement.resultFormats = formats;
+                unknownTypes = engine.typesToLookUp(columns);
             }
-            case 'n' -> {
+            case BackendMessage.DATA_ROW -> {
+                if (lookup == null) {
+                    throw new ProtocolException("DataRow while preparing");
+                }
+                lookup.row(m);
+            }
+            case BackendMessage.COMMAND_COMPLETE -> {
+                if (lookup == null) {
+                    throw new ProtocolException("CommandComplete while preparing");
+                }
+            }
+            case BackendMessage.NO_DATA -> {
                 statement.columns = new Column[0];
                 statement.resultFormats = new short[0];
             }
-            case 'Z' -> {
+            case BackendMessage.READY_FOR_QUERY -> {
+                if (lookup != null) {
+                    lookup.register(engine);
+                    return true;
+                }
                 if (statement.parameterOids == null || statement.columns == null) {
                     throw new ProtocolException("statement description is incomplete");
                 }
-                return true;
+                if (unknownTypes.isEmpty()) {
+                    return true;
+                }
+                // columns of types without a codec: ask pg_type once which are arrays, before the first Bind
+                lookup = new ArrayTypeLookup(unknownTypes);
+                lookup.write(engine.output());
             }
             default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' while preparing");
         }

@@ -35,23 +35,29 @@ public final class SimpleQuery extends QueryMessage<List<RowSet>> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case 'T' -> current = new RowSet(RowDescriptions.parse(m, null), codecs);
-            case 'D' -> {
+            case BackendMessage.ROW_DESCRIPTION -> current = new RowSet(RowDescriptions.parse(m, null), codecs);
+            case BackendMessage.DATA_ROW -> {
                 if (current == null) {
                     throw new ProtocolException("DataRow without RowDescription");
                 }
                 current.addDataRow(m.array(), m.position(), m.end());
+                PgException tooLarge = engine.resultTooLarge(current);
+                if (tooLarge != null) {
+                    setFailure(tooLarge);   // the engine now drops everything up to the ReadyForQuery
+                    current = null;
+                    results.clear();
+                }
             }
-            case 'C', 'I' -> {
+            case BackendMessage.COMMAND_COMPLETE, BackendMessage.EMPTY_QUERY_RESPONSE -> {
                 RowSet done = current != null ? current : new RowSet(new Column[0], codecs);
-                done.complete(m.type() == 'C' ? m.readCString() : "");
+                done.complete(m.type() == BackendMessage.COMMAND_COMPLETE ? m.readCString() : "");
                 results.add(done);
                 current = null;
             }
-            case 'G' -> Frontend.copyFail(engine.output(), "COPY FROM STDIN is not supported through a simple query");
-            case 'H', 'd', 'c' -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+            case BackendMessage.COPY_IN_RESPONSE -> Frontend.copyFail(engine.output(), "COPY FROM STDIN is not supported through a simple query");
+            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DATA, BackendMessage.COPY_DONE -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
                     "COPY TO STDOUT is not supported through a simple query"));
-            case 'Z' -> {
+            case BackendMessage.READY_FOR_QUERY -> {
                 setResult(results);
                 return true;
             }

@@ -20,7 +20,7 @@ public final class Startup extends Command<Void> {
     private final String user;
     private final String password;
     private final Map<String, String> parameters;
-    private final byte[] channelBinding;
+    private byte[] channelBinding;
     private ScramSha256 scram;
     private boolean serverVerified;   // the SCRAM server signature checked out
     private String method = "trust";
@@ -38,6 +38,11 @@ public final class Startup extends Command<Void> {
         this.channelBinding = channelBinding;
     }
 
+    /** The TLS session's binding, known only once the host has finished the handshake the engine asked for. */
+    void channelBinding(byte[] binding) {
+        this.channelBinding = binding;
+    }
+
     @Override
     protected boolean write(PgEngine engine, WriteBuffer out) {
         Frontend.startup(out, parameters);
@@ -53,14 +58,15 @@ public final class Startup extends Command<Void> {
     protected boolean handle(MessageReader m, PgEngine engine) {
         try {
             switch (m.type()) {
-                case 'R' -> authenticate(m, engine.output());
-                case 'K' -> {
+                case BackendMessage.AUTHENTICATION -> authenticate(m, engine.output());
+                case BackendMessage.BACKEND_KEY_DATA -> {
                     int pid = m.readInt32();
                     int key = m.remaining() >= 4 ? m.readInt32() : 0;
                     engine.backendKey(pid, key);
                 }
-                case 'v' -> { }  // NegotiateProtocolVersion: the server lacks some minor feature we did not need
-                case 'Z' -> {
+                case BackendMessage.NEGOTIATE_PROTOCOL_VERSION -> { }  // NegotiateProtocolVersion: the server lacks some minor feature we did not need
+                case BackendMessage.READY_FOR_QUERY -> {
+                    engine.authenticatedWith(method);
                     return true;
                 }
                 default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' during startup");

@@ -64,14 +64,95 @@ final class ArrayCodec {
         return new Header(elementOid, dims, lowerBounds, (int) count, off + 12 + 8 * ndim);
     }
 
-    /** Decodes a one-dimensional (or empty) array; numeric NaN/Infinity elements make it a {@code Number[]}. */
+    /**
+     * Decodes an array: one dimension to a Java array of the element type, more to nested Java arrays
+     * ({@code Integer[][]} for a 2-D int4[]); numeric NaN/Infinity elements make the leaves {@code Number}.
+     */
     static Object[] decode(int oid, byte[] b, int off, int len) {
         Header h = header(oid, b, off, len);
-        if (h.dims.length > 1) {
-            throw new PgTypeException("cannot read a " + h.dims.length + "-dimensional " + PgTypes.name(oid)
-                    + " as a Java array; only one-dimensional arrays are supported (read it as String, or use unnest)");
+        Object[] flat = elements(oid, h, b, off + len, newArray(h.elementOid, h.count));
+        return h.dims.length > 1 ? nest(flat, h.dims) : flat;
+    }
+
+    /** The flat elements (row-major, as PostgreSQL stores them) as nested arrays of the given dimensions. */
+    static Object[] nest(Object[] flat, int[] dims) {
+        Object[] out = (Object[]) java.lang.reflect.Array.newInstance(flat.getClass().getComponentType(), dims);
+        fill(out, flat, dims, 0, new int[1]);
+        return out;
+    }
+
+    private static void fill(Object[] level, Object[] flat, int[] dims, int d, int[] next) {
+        for (int i = 0; i < dims[d]; i++) {
+            if (d + 1 < dims.length) {
+                fill((Object[]) level[i], flat, dims, d + 1, next);
+            } else {
+                level[i] = flat[next[0]++];
+            }
         }
-        return elements(oid, h, b, off + len, newArray(h.elementOid, h.count));
+    }
+
+    /** Whether {@code v} is an array or collection of values, as opposed to a value ({@code byte[]} is bytea). */
+    static boolean isNested(Object v) {
+        return v instanceof Collection<?> || (v != null && v.getClass().isArray() && !(v instanceof byte[]));
+    }
+
+    /**
+     * The dimensions of a (possibly nested) array parameter, which must be rectangular as PostgreSQL arrays are;
+     * at most six, PostgreSQL's limit.
+     */
+    static int[] dimensions(Object value, int oid) {
+        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        Object level = value;
+        while (isNested(level)) {
+            Object[] items = items(level, oid);
+            dims.add(items.length);
+            level = items.length > 0 ? items[0] : null;
+        }
+        if (dims.size() > MAX_DIMENSIONS) {
+            throw PgTypeException.cannotEncode(value, oid, dims.size() + " dimensions, more than PostgreSQL's " + MAX_DIMENSIONS);
+        }
+        int[] out = dims.stream().mapToInt(Integer::intValue).toArray();
+        checkRectangular(value, out, 0, oid);
+        return out;
+    }
+
+    private static void checkRectangular(Object level, int[] dims, int d, int oid) {
+        Object[] items = items(level, oid);
+        if (items.length != dims[d]) {
+            throw PgTypeException.cannotEncode(level, oid, "a multi-dimensional array must be rectangular: a "
+                    + "sub-array at depth " + d + " has " + items.length + " elements, the first has " + dims[d]);
+        }
+        for (Object item : items) {
+            boolean nested = isNested(item);
+            if (nested != (d + 1 < dims.length) || (item == null && d + 1 < dims.length)) {
+                throw PgTypeException.cannotEncode(level, oid, "a multi-dimensional array must be rectangular: "
+                        + "values and sub-arrays are mixed at depth " + d);
+            }
+            if (nested) {
+                checkRectangular(item, dims, d + 1, oid);
+            }
+        }
+    }
+
+    /** The leaves of a rectangular nested array, row-major. */
+    static Object[] flatten(Object value, int[] dims, int oid) {
+        int count = 1;
+        for (int n : dims) {
+            count *= n;
+        }
+        Object[] flat = new Object[count];
+        flattenInto(value, dims.length, oid, flat, new int[1]);
+        return flat;
+    }
+
+    private static void flattenInto(Object level, int depth, int oid, Object[] flat, int[] next) {
+        for (Object item : items(level, oid)) {
+            if (depth > 1) {
+                flattenInto(item, depth - 1, oid, flat, next);
+            } else {
+                flat[next[0]++] = item;
+            }
+        }
     }
 
     /** Reads the elements into {@code out} (which may be replaced by a wider array) and checks the value ends. */
@@ -108,7 +189,7 @@ final class ArrayCodec {
     }
 
     /** The server's text output of the array, with any number of dimensions. */
-    static String toText(int oid, byte[] b, int off, int len) {
+    static String toText(int oid, byte[] b, int off, int len, SessionFormat session) {
         Header h = header(oid, b, off, len);
         Object[] flat = elements(oid, h, b, off + len, new Object[h.count]);
         // like array_out: bounds other than the default 1 are part of the value and are printed first
@@ -124,27 +205,27 @@ final class ArrayCodec {
             }
             sb.append('=');
         }
-        if (h.dims.length <= 1) {
-            return sb.append(TextFormat.arrayLiteral(flat, false)).toString();
+        if (h.dims.length == 0) {
+            return sb.append("{}").toString();
         }
-        level(sb, h.dims, 0, flat, new int[1]);
+        level(sb, h.dims, 0, flat, new int[1], session);
         return sb.toString();
     }
 
-    private static void level(StringBuilder sb, int[] dims, int d, Object[] flat, int[] next) {
+    private static void level(StringBuilder sb, int[] dims, int d, Object[] flat, int[] next, SessionFormat session) {
         sb.append('{');
         for (int i = 0; i < dims[d]; i++) {
             if (i > 0) {
                 sb.append(',');
             }
             if (d + 1 < dims.length) {
-                level(sb, dims, d + 1, flat, next);
+                level(sb, dims, d + 1, flat, next, session);
             } else {
                 Object v = flat[next[0]++];
                 if (v == null) {
                     sb.append("NULL");
                 } else {
-                    TextFormat.appendElement(sb, TextFormat.output(v));
+                    TextFormat.appendElement(sb, session.output(v));
                 }
             }
         }
@@ -217,20 +298,17 @@ final class ArrayCodec {
             }
             return 1;
         }
-        Object[] items = items(value, oid);
+        int[] dims = dimensions(value, oid);
+        Object[] items = dims.length > 1 ? flatten(value, dims, oid) : items(value, oid);
         boolean hasNull = false;
         for (Object item : items) {
-            if (item == null) {
-                hasNull = true;
-            } else if ((item.getClass().isArray() && !(item instanceof byte[])) || item instanceof Collection<?>) {
-                throw PgTypeException.cannotEncode(value, oid, "multi-dimensional arrays are not supported");
-            }
+            hasNull |= item == null;
         }
         if (elementOid == 0) {
             return TextFormat.writeInput(value, oid, out);  // an array type we have no element codec for
         }
         int mark = out.position();
-        header(out, elementOid, items.length, hasNull);
+        header(out, elementOid, dims, hasNull);
         for (int i = 0; i < items.length; i++) {
             Object item = items[i];
             if (item == null) {
@@ -248,7 +326,7 @@ final class ArrayCodec {
             if (format == 0) {
                 // this element only has a text form (a String for an int4[], say): send the whole array as text
                 out.truncate(mark);
-                out.writeUtf8(TextFormat.arrayLiteral(items, true));
+                out.writeUtf8(TextFormat.arrayLiteral(items(value, oid), true));
                 return 0;
             }
             out.putInt(lengthAt, out.position() - lengthAt - 4);
@@ -257,15 +335,30 @@ final class ArrayCodec {
     }
 
     private static void header(WriteBuffer out, int elementOid, int n, boolean hasNull) {
-        if (n == 0) {
+        header(out, elementOid, new int[] {n}, hasNull);
+    }
+
+    /** Dimensions with lower bound 1; any zero-length dimension makes the empty array, as array_in does. */
+    private static void header(WriteBuffer out, int elementOid, int[] dims, boolean hasNull) {
+        boolean empty = dims.length == 0;
+        for (int n : dims) {
+            empty |= n == 0;
+        }
+        if (empty) {
             out.writeInt(0).writeInt(0).writeInt(elementOid);
-        } else {
-            out.writeInt(1).writeInt(hasNull ? 1 : 0).writeInt(elementOid).writeInt(n).writeInt(1);
+            return;
+        }
+        out.writeInt(dims.length).writeInt(hasNull ? 1 : 0).writeInt(elementOid);
+        for (int n : dims) {
+            out.writeInt(n).writeInt(1);
         }
     }
 
     /** The array type a Java array's component type maps to, or 0. */
     static int hint(Class<?> component) {
+        while (component.isArray() && component != byte[].class) {
+            component = component.getComponentType();  // an Integer[][] is an int4[] too
+        }
         if (component == String.class) {
             return PgTypes.TEXT_ARRAY;
         }

@@ -26,9 +26,45 @@ import java.util.UUID;
  */
 public final class Codecs {
 
-    public static final Codecs DEFAULT = new Codecs();
+    public static final Codecs DEFAULT = new Codecs(SessionFormat.DEFAULT, java.util.Map.of());
 
-    private Codecs() {}
+    /** The session's TimeZone, DateStyle and IntervalStyle, for values rendered as or read from text. */
+    private final SessionFormat session;
+    /** Array types without a codec here (of enums, inet, user types...) → their element type, from pg_type. */
+    private final java.util.Map<Integer, Integer> otherArrays;
+
+    private Codecs(SessionFormat session, java.util.Map<Integer, Integer> otherArrays) {
+        this.session = session;
+        this.otherArrays = otherArrays;
+    }
+
+    /**
+     * These codecs knowing more array types (array OID → element OID, as pg_type says): their values, which
+     * arrive as text, read as {@code String[]} (nested for more dimensions) instead of one string.
+     */
+    public Codecs withArrayTypes(java.util.Map<Integer, Integer> arrays) {
+        if (arrays.isEmpty()) {
+            return this;
+        }
+        java.util.Map<Integer, Integer> all = new java.util.HashMap<>(otherArrays);
+        all.putAll(arrays);
+        return new Codecs(session, java.util.Map.copyOf(all));
+    }
+
+    /** Whether values of {@code oid} decode to something better than their text without asking the server. */
+    public boolean knows(int oid) {
+        return decodesBinary(oid) || otherArrays.containsKey(oid);
+    }
+
+    /**
+     * These codecs for a session whose parameters (as ParameterStatus reported them) are {@code parameters}:
+     * dates, timestamps and intervals read as String are then printed as that session's server prints them,
+     * and text results in its DateStyle are read back.
+     */
+    public Codecs withSession(java.util.Map<String, String> parameters) {
+        SessionFormat next = session.with(parameters);
+        return next.equals(session) ? this : new Codecs(next, otherArrays);
+    }
 
     /**
      * True when results of type {@code oid} should be requested in binary format: there is a binary decoder for
@@ -62,7 +98,9 @@ public final class Codecs {
     public Object decode(int oid, boolean binary, byte[] buf, int offset, int length) {
         Wire.checkSlice(oid, buf, offset, length);
         if (!binary) {
-            return Wire.utf8(buf, offset, length);
+            Integer element = otherArrays.get(oid);
+            String text = Wire.utf8(buf, offset, length);
+            return element == null ? text : TextParser.parseArray(text, element, oid);
         }
         if (oid == PgTypes.INT4) {  // the most common column type, ahead of the general dispatch
             return ScalarCodecs.decodeInt4(buf, offset, length);
@@ -159,17 +197,24 @@ public final class Codecs {
             }
         }
         String text = Wire.utf8(buf, offset, length);
-        return Conversions.convert(TextParser.natural(oid, text), oid, type);
+        Object natural = switch (oid) {   // printed in the session's DateStyle
+            case PgTypes.DATE -> session.parseDate(text);
+            case PgTypes.TIMESTAMP -> session.parseTimestamp(text);
+            case PgTypes.TIMESTAMPTZ -> session.parseTimestamptz(text);
+            default -> otherArrays.containsKey(oid)
+                    ? TextParser.parseArray(text, otherArrays.get(oid), oid) : TextParser.natural(oid, text);
+        };
+        return Conversions.convert(natural, oid, type);
     }
 
-    /** A binary value as the server would print it. */
-    private static String binaryText(int oid, byte[] b, int off, int len) {
+    /** A binary value as the server would print it in this session. */
+    private String binaryText(int oid, byte[] b, int off, int len) {
         return switch (oid) {
             case PgTypes.TEXT, PgTypes.VARCHAR, PgTypes.BPCHAR, PgTypes.NAME, PgTypes.JSON, PgTypes.UNKNOWN ->
                     Wire.utf8(b, off, len);
             default -> PgTypes.elementOf(oid) != 0
-                    ? ArrayCodec.toText(oid, b, off, len)  // any number of dimensions
-                    : TextFormat.output(binaryValue(oid, b, off, len));
+                    ? ArrayCodec.toText(oid, b, off, len, session)  // any number of dimensions
+                    : session.output(binaryValue(oid, b, off, len));
         };
     }
 

@@ -176,7 +176,8 @@ final class Conversions {
                 }
                 continue;
             }
-            java.lang.reflect.Array.set(out, i, convert(item, element, component));
+            // a sub-array of a multi-dimensional array converts with the array's type, a leaf with the element's
+            java.lang.reflect.Array.set(out, i, convert(item, item instanceof Object[] ? oid : element, component));
         }
         return out;
     }

@@ -26,7 +26,7 @@ final class DateTimeText {
         sb.append(v);
     }
 
-    private static void pad4(StringBuilder sb, int v) {
+    static void pad4(StringBuilder sb, int v) {
         if (v < 1000) {
             sb.append(v < 10 ? "000" : v < 100 ? "00" : "0");
         }
@@ -63,7 +63,7 @@ final class DateTimeText {
         return bc;
     }
 
-    private static void appendTime(StringBuilder sb, LocalTime time) {
+    static void appendTime(StringBuilder sb, LocalTime time) {
         if (time.equals(LocalTime.MAX)) {
             sb.append("24:00:00");  // PostgreSQL's end-of-day time, read as LocalTime.MAX
             return;

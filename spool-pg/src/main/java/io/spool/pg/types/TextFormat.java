@@ -263,8 +263,9 @@ final class TextFormat {
                 sb.append("NULL");
                 continue;
             }
-            if (forInput && ((item.getClass().isArray() && !(item instanceof byte[])) || item instanceof Collection<?>)) {
-                throw new PgTypeException("cannot send a multi-dimensional array parameter; only one-dimensional arrays are supported");
+            if (ArrayCodec.isNested(item)) {   // a sub-array of a multi-dimensional array: braces, never quoted
+                sb.append(arrayLiteral(ArrayCodec.items(item, 0), forInput));
+                continue;
             }
             String s = forInput ? input(item) : output(item);
             if (s == null) {

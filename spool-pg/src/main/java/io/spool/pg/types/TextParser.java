@@ -232,87 +232,25 @@ final class TextParser {
                 throw badArray(s, oid);
             }
             i = eq + 1;
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
         }
-        if (i >= n || s.charAt(i) != '{') {
+        int[] at = {i};
+        List<Object> tree = level(s, at, oid);
+        skipSpace(s, at);
+        if (at[0] != n) {
             throw badArray(s, oid);
         }
-        i++;
-        List<String> items = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        boolean closed = false;
-        while (i < n && !closed) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            if (i < n && s.charAt(i) == '}' && items.isEmpty()) {
-                i++;
-                closed = true;
-                break;
-            }
-            if (i < n && s.charAt(i) == '{') {
-                throw new PgTypeException("cannot read a multi-dimensional " + PgTypes.name(oid)
-                        + " as a Java array; only one-dimensional arrays are supported (read it as String, or use unnest)");
-            }
-            sb.setLength(0);
-            boolean quoted = i < n && s.charAt(i) == '"';
-            if (quoted) {
-                i++;
-                while (i < n && s.charAt(i) != '"') {
-                    if (s.charAt(i) == '\\') {
-                        i++;
-                    }
-                    if (i < n) {
-                        sb.append(s.charAt(i++));
-                    }
-                }
-                if (i >= n) {
-                    throw badArray(s, oid);
-                }
-                i++;
-            } else {
-                int lastKept = 0;  // length without trailing unescaped whitespace
-                while (i < n && s.charAt(i) != ',' && s.charAt(i) != '}') {
-                    char c = s.charAt(i++);
-                    if (c == '\\' && i < n) {
-                        sb.append(s.charAt(i++));
-                        lastKept = sb.length();
-                    } else if (c == '"' || c == '{') {
-                        throw badArray(s, oid);
-                    } else {
-                        sb.append(c);
-                        if (!Character.isWhitespace(c)) {
-                            lastKept = sb.length();
-                        }
-                    }
-                }
-                sb.setLength(lastKept);
-            }
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            String item = sb.toString();
-            items.add(!quoted && item.equalsIgnoreCase("NULL") ? null : item);
-            if (i < n && s.charAt(i) == ',') {
-                i++;
-            } else if (i < n && s.charAt(i) == '}') {
-                i++;
-                closed = true;
-            } else {
-                throw badArray(s, oid);
-            }
+        List<Integer> dims = new ArrayList<>();
+        Object first = tree;
+        while (first instanceof List<?> l) {
+            dims.add(l.size());
+            first = l.isEmpty() ? null : l.get(0);
         }
-        while (i < n && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        if (!closed || i != n) {
-            throw badArray(s, oid);
-        }
-        Object[] out = ArrayCodec.newArray(elementOid, items.size());
+        int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+        List<String> leaves = new ArrayList<>();
+        flatten(tree, shape, 0, leaves, s, oid);
+        Object[] out = ArrayCodec.newArray(elementOid, leaves.size());
         for (int k = 0; k < out.length; k++) {
-            String item = items.get(k);
+            String item = leaves.get(k);
             if (item != null) {
                 Object v = natural(elementOid, item);
                 if (!out.getClass().getComponentType().isInstance(v)) {
@@ -321,7 +259,106 @@ final class TextParser {
                 out[k] = v;
             }
         }
-        return out;
+        return shape.length > 1 ? ArrayCodec.nest(out, shape) : out;
+    }
+
+    private static void skipSpace(String s, int[] at) {
+        while (at[0] < s.length() && Character.isWhitespace(s.charAt(at[0]))) {
+            at[0]++;
+        }
+    }
+
+    /** One {@code {...}} level: its items are element strings (null for NULL) or nested levels. */
+    private static List<Object> level(String s, int[] at, int oid) {
+        int n = s.length();
+        skipSpace(s, at);
+        if (at[0] >= n || s.charAt(at[0]) != '{') {
+            throw badArray(s, oid);
+        }
+        at[0]++;
+        List<Object> items = new ArrayList<>();
+        skipSpace(s, at);
+        if (at[0] < n && s.charAt(at[0]) == '}') {
+            at[0]++;
+            return items;
+        }
+        while (true) {
+            skipSpace(s, at);
+            if (at[0] < n && s.charAt(at[0]) == '{') {
+                items.add(level(s, at, oid));
+            } else {
+                items.add(element(s, at, oid));
+            }
+            skipSpace(s, at);
+            if (at[0] < n && s.charAt(at[0]) == ',') {
+                at[0]++;
+            } else if (at[0] < n && s.charAt(at[0]) == '}') {
+                at[0]++;
+                return items;
+            } else {
+                throw badArray(s, oid);
+            }
+        }
+    }
+
+    /** One element, quoted or not; null for an unquoted NULL. */
+    private static String element(String s, int[] at, int oid) {
+        int n = s.length();
+        int i = at[0];
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = i < n && s.charAt(i) == '"';
+        if (quoted) {
+            i++;
+            while (i < n && s.charAt(i) != '"') {
+                if (s.charAt(i) == '\\') {
+                    i++;
+                }
+                if (i < n) {
+                    sb.append(s.charAt(i++));
+                }
+            }
+            if (i >= n) {
+                throw badArray(s, oid);
+            }
+            i++;
+        } else {
+            int lastKept = 0;  // length without trailing unescaped whitespace
+            while (i < n && s.charAt(i) != ',' && s.charAt(i) != '}') {
+                char c = s.charAt(i++);
+                if (c == '\\' && i < n) {
+                    sb.append(s.charAt(i++));
+                    lastKept = sb.length();
+                } else if (c == '"' || c == '{') {
+                    throw badArray(s, oid);
+                } else {
+                    sb.append(c);
+                    if (!Character.isWhitespace(c)) {
+                        lastKept = sb.length();
+                    }
+                }
+            }
+            sb.setLength(lastKept);
+        }
+        at[0] = i;
+        String item = sb.toString();
+        return !quoted && item.equalsIgnoreCase("NULL") ? null : item;
+    }
+
+    /** The leaves in order, checking every level has the same shape (PostgreSQL arrays are rectangular). */
+    private static void flatten(Object node, int[] shape, int d, List<String> leaves, String s, int oid) {
+        if (d == shape.length) {
+            if (node instanceof List<?>) {
+                throw badArray(s, oid);
+            }
+            leaves.add((String) node);
+            return;
+        }
+        if (!(node instanceof List<?> list) || list.size() != shape[d]) {
+            throw badArray(s, oid);
+        }
+        for (Object child : list) {
+            flatten(child, shape, d + 1, leaves, s, oid);
+        }
     }
 
     private static PgTypeException badArray(String s, int oid) {

@@ -115,17 +115,17 @@ class ArrayCodecTest {
     }
 
     @Test
-    void multiDimensionalArraysAreRefused() {
-        assertThatThrownBy(() -> encode(new int[][] {{1}, {2}}, PgTypes.INT4_ARRAY)).isInstanceOf(PgTypeException.class)
-                .hasMessageContaining("multi-dimensional");
-        assertThatThrownBy(() -> encode(new Object[] {List.of(1)}, PgTypes.INT4_ARRAY)).isInstanceOf(PgTypeException.class)
-                .hasMessageContaining("multi-dimensional");
+    void multiDimensionalArraysAreNestedJavaArrays() {
         // {{1,2},{3,NULL}}
         String twoByTwo = "00000002 00000001 00000017 00000002 00000001 00000002 00000001"
                 + "00000004 00000001 00000004 00000002 00000004 00000003 ffffffff";
-        assertThatThrownBy(() -> decode(PgTypes.INT4_ARRAY, hex(twoByTwo))).isInstanceOf(PgTypeException.class)
-                .hasMessageContaining("2-dimensional").hasMessageContaining("int4[]");
+        assertThat(hex(encode(new Integer[][] {{1, 2}, {3, null}}, PgTypes.INT4_ARRAY))).isEqualTo(hex(hex(twoByTwo)));
+        assertThat(decode(PgTypes.INT4_ARRAY, hex(twoByTwo))).isEqualTo(new Integer[][] {{1, 2}, {3, null}});
         assertThat(decode(PgTypes.INT4_ARRAY, hex(twoByTwo), String.class)).isEqualTo("{{1,2},{3,NULL}}");
+        assertThatThrownBy(() -> encode(new int[][] {{1}, {2, 3}}, PgTypes.INT4_ARRAY)).isInstanceOf(PgTypeException.class)
+                .hasMessageContaining("rectangular");
+        assertThatThrownBy(() -> encode(new Object[] {List.of(1), 2}, PgTypes.INT4_ARRAY)).isInstanceOf(PgTypeException.class)
+                .hasMessageContaining("rectangular");
     }
 
     @Test

@@ -88,7 +88,8 @@ class CodecsTest {
         assertThat(CODECS.hintOid(null)).isZero();
         assertThat(CODECS.hintOid(new Object())).isZero();
         assertThat(CODECS.hintOid(new Object[0])).isZero();
-        assertThat(CODECS.hintOid(new int[0][])).isZero();
+        assertThat(CODECS.hintOid(new int[0][])).isEqualTo(PgTypes.INT4_ARRAY);   // multi-dimensional: the same type
+        assertThat(CODECS.hintOid(new String[0][][])).isEqualTo(PgTypes.TEXT_ARRAY);
         assertThat(CODECS.hintOid(List.of(1))).isZero();
     }
 

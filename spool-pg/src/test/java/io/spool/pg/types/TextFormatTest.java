@@ -163,8 +163,10 @@ class TextFormatTest {
                 .containsExactly(LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.MAX);
         assertThat(text(PgTypes.NUMERIC_ARRAY, "{1.5,NaN}", Double[].class)).containsExactly(1.5, Double.NaN);
         assertThat(text(PgTypes.BYTEA_ARRAY, "{\"\\\\x01\"}", byte[][].class)).isEqualTo(new byte[][] {{1}});
-        assertThatThrownBy(() -> text(PgTypes.INT4_ARRAY, "{{1},{2}}", Integer[].class)).isInstanceOf(PgTypeException.class)
-                .hasMessageContaining("multi-dimensional");
+        assertThat(text(PgTypes.INT4_ARRAY, "{{1},{2}}", Integer[][].class)).isEqualTo(new Integer[][] {{1}, {2}});
+        assertThat(text(PgTypes.TEXT_ARRAY, "[0:0][1:2]={{a,\"b}\"}}", String[][].class)).isEqualTo(new String[][] {{"a", "b}"}});
+        assertThatThrownBy(() -> text(PgTypes.INT4_ARRAY, "{{1},{2,3}}", Integer[][].class)).isInstanceOf(PgTypeException.class);
+        assertThatThrownBy(() -> text(PgTypes.INT4_ARRAY, "{{1},2}", Integer[][].class)).isInstanceOf(PgTypeException.class);
         for (String bad : new String[] {"", "{", "{1,2", "{1,2}x", "1,2", "{\"a}", "{a\"b}"}) {
             assertThatThrownBy(() -> text(PgTypes.TEXT_ARRAY, bad, String[].class)).as(bad).isInstanceOf(PgTypeException.class);
         }

@@ -197,7 +197,8 @@ class TypeRoundTripTest {
             assertThat(row.getString(1)).isEqualTo("2024-07-01 09:30:00.5-02:30");
             assertThat(row.get(1, Instant.class)).isEqualTo(instant);
             assertThat(row.get(0, Instant.class)).isEqualTo(instant);
-            assertThat(row.getString(0)).isEqualTo("2024-07-01 12:00:00.5+00");
+            // the binary value printed as the server prints it in this session's TimeZone (as psql shows it)
+            assertThat(row.getString(0)).isEqualTo("2024-07-01 09:30:00.5-02:30");
             assertThat(row.get(2)).isEqualTo(OffsetTime.of(12, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 45)));
             Row text = conn.simpleQuery("SELECT '1890-01-01 00:00:00+00'::timestamptz").get(0).row(0);
             assertThat(text.getString(0)).isEqualTo("1889-12-31 20:29:08-03:30:52");
@@ -263,13 +264,11 @@ class TypeRoundTripTest {
     }
 
     @Test
-    void multiDimensionalArraysReadAsTextOnly() {
+    void multiDimensionalArraysRoundTrip() {
         Row row = conn.query("SELECT '{{1,2},{3,NULL}}'::int4[]").row(0);
-        assertThatThrownBy(() -> row.get(0)).isInstanceOf(PgTypeException.class).hasMessageContaining("dimensional");
+        assertThat(row.get(0)).isEqualTo(new Integer[][] {{1, 2}, {3, null}});
         assertThat(row.getString(0)).isEqualTo("{{1,2},{3,NULL}}");
-        assertThatThrownBy(() -> conn.query("SELECT $1::int4[]", (Object) new int[][] {{1}, {2}}))
-                .hasMessageContaining("multi-dimensional");
-        assertThat(conn.query("SELECT 1").row(0).get(0)).isEqualTo(1);  // the connection is still fine
+        assertThat(conn.query("SELECT $1::int4[]", (Object) new int[][] {{1}, {2}}).row(0).getString(0)).isEqualTo("{{1},{2}}");
     }
 
     @Test
