@@ -148,7 +148,7 @@ final class BodyLimit extends HttpObjectAggregator {
             super.channelRead(ctx, head);   // not what it announced: aggregate as usual
         }
         if (msg instanceof RequestHead head && head.decoderResult().isSuccess()) {
-            piecewise = !head.headers().contains(HttpHeaderNames.CONTENT_LENGTH);   // chunked, or HTTP/2 DATA
+            piecewise = !head.hasLength();   // chunked, or HTTP/2 DATA
             if (expectsTheUnsupported(head)) {
                 refused = true;
                 ctx.fireChannelRead(new Rejected(417, "unsupported Expect header (only 100-continue is understood)"));

@@ -1,6 +1,7 @@
 package io.spool.web;
 
 import io.netty.handler.codec.compression.StandardCompressionOptions;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
@@ -45,6 +46,9 @@ final class Compression {
         return new HttpContentCompressor(FROM, StandardCompressionOptions.gzip(), StandardCompressionOptions.deflate()) {
             @Override
             protected Result beginEncode(HttpResponse response, String acceptEncoding) throws Exception {
+                if (response instanceof HttpContent full && full.content().readableBytes() < FROM) {
+                    return null;   // the most common answer leaves here, before the Content-Type is looked at
+                }
                 if (!worthIt(response.status().code(), response.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
                     return null;
                 }

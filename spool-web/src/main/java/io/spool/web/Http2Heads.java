@@ -61,7 +61,7 @@ final class Http2Heads extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        head.bodyFollows();   // DATA frames follow, up to END_STREAM
+        head.body(true, headers.contains(HttpHeaderNames.CONTENT_LENGTH));   // DATA frames follow, up to END_STREAM
         ctx.fireChannelRead(head);
     }
 }

@@ -365,6 +365,7 @@ final class RequestDecoder extends ByteToMessageDecoder {
         } else {
             state = State.REQUEST_LINE;
         }
+        head.body(transferEncoding != null || contentLengths > 0, contentLengths > 0);
         onHead.accept(head.method());
         out.add(head);
         if (state == State.REQUEST_LINE) {

@@ -9,7 +9,8 @@ import io.netty.handler.codec.http.HttpVersion;
 final class RequestHead extends DefaultHttpRequest {
     private RequestTarget target;
     private Boolean streamed;   // asked of the router once, when a body is announced
-    private boolean bodyFollows;   // said by the framing itself (HTTP/2 DATA frames), not by a header
+    private Boolean body;       // whether a body follows; null: not known yet, ask the headers
+    private boolean measured;   // the body has a Content-Length (else it comes in chunks or DATA frames)
 
     RequestHead(HttpVersion version, HttpMethod method, String uri, HttpHeaders headers) {
         super(version, method, uri, headers);
@@ -23,15 +24,26 @@ final class RequestHead extends DefaultHttpRequest {
         target = t;
     }
 
-    /** Marks a request whose body follows without a Content-Length (an HTTP/2 stream not ended by its HEADERS). */
-    void bodyFollows() {
-        bodyFollows = true;
+    /** What the framing says of the body: whether one follows, and whether it has a Content-Length. */
+    void body(boolean follows, boolean hasLength) {
+        body = follows;
+        measured = hasLength;
     }
 
-    /** Whether a body follows: a Content-Length or Transfer-Encoding says so, or the HTTP/2 framing did. */
+    /** Whether a body follows (told by the decoder, which framed it; else read from the headers). */
     boolean hasBody() {
-        return bodyFollows || headers().contains(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH)
-                || headers().contains(io.netty.handler.codec.http.HttpHeaderNames.TRANSFER_ENCODING);
+        if (body == null) {
+            body(headers().contains(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH)
+                    || headers().contains(io.netty.handler.codec.http.HttpHeaderNames.TRANSFER_ENCODING),
+                    headers().contains(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH));
+        }
+        return body;
+    }
+
+    /** Whether the body's length was given up front (not chunked, not HTTP/2 DATA without a length). */
+    boolean hasLength() {
+        hasBody();
+        return measured;
     }
 
     /** Whether the route of this request streams its body, as {@code router} says (asked once). */

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,13 +52,12 @@ final class ResponseWriter {
                 ? new DefaultFullHttpResponse(version, status,
                         bytes == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes))
                 : new DefaultHttpResponse(version, status);
+        r.headers().set(HttpHeaderNames.DATE, HttpDates.now());   // first: a Date of the response's own replaces it
         // as AsciiString the encoder copies each header in bulk; a String it would write byte by byte
         res.headers().forEach((k, v) -> r.headers().set(ascii(k), ascii(v)));
-        for (String cookie : res.cookies()) {
-            r.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
-        }
-        if (!res.headers().containsKey("Date")) {
-            r.headers().set(HttpHeaderNames.DATE, HttpDates.now());
+        List<String> cookies = res.cookies();
+        for (int i = 0; i < cookies.size(); i++) {   // indexed: most answers have none, and make no iterator
+            r.headers().add(HttpHeaderNames.SET_COOKIE, cookies.get(i));
         }
         if (!keepAlive) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
