@@ -73,10 +73,6 @@ final class BodyLimit extends HttpObjectAggregator {
             waiting.add(msg);   // bytes decoded in the same read as the message that waits
             return;
         }
-        if (streaming != null && msg instanceof HttpContent piece) {
-            stream(piece);
-            return;
-        }
         if (!admit(msg)) {
             waiting.add(msg);
             waitingSince = System.nanoTime();
@@ -174,7 +170,7 @@ final class BodyLimit extends HttpObjectAggregator {
             }
         }
         if (streaming != null && msg instanceof HttpContent piece) {
-            stream(piece);   // a piece that had waited behind a body out of budget
+            stream(piece);
             return;
         }
         super.channelRead(ctx, msg);

@@ -7,20 +7,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpContentCompressor;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.List;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -227,8 +220,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (codec != null) {
             codec.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
         } else {   // an HTTP/2 stream: the codec sends an interim HEADERS frame
-            ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    io.netty.handler.codec.http.HttpResponseStatus.CONTINUE));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
     }
 
@@ -370,9 +362,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * On the event loop: the handshake was accepted. The HTTP handlers leave the pipeline, WebSocket frames take
-     * over (Netty's codec, UTF-8 check and aggregator, with the route's limits), the 101 goes out as bytes, and the
-     * route's handler starts on a virtual thread of its own.
+     * On the event loop: the handshake was accepted. The server switches the pipeline to WebSocket frames, the 101
+     * goes out as bytes, this handler leaves, and the route's handler starts on a virtual thread of its own.
      */
     private void upgrade(Exchange ex, WsUpgrade up) {
         ChannelPipeline p = ctx.pipeline();
@@ -381,24 +372,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        WsOptions o = up.options();
         WebSocket ws = new WebSocket(ex.ctx, ctx.channel(), reading, gate, server.stallNanos());
         WsConnection socket = new WsConnection(ws, server);
-        for (Class<? extends ChannelHandler> http : List.of(ReadTimer.class, ServerCodec.class,
-                IdleStateHandler.class, HttpContentCompressor.class, BodyLimit.class)) {
-            if (p.get(http) != null) {
-                p.remove(http);
-            }
-        }
-        // the encoder first: the decoder and the UTF-8 check write their close frames from where they sit
-        p.addLast(new WebSocket13FrameEncoder(false),
-                new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(
-                        o.maxFrameSize()).expectMaskedFrames(true).allowExtensions(false)
-                        .closeOnProtocolViolation(true).build()),
-                new Utf8FrameValidator(true),
-                new WebSocketFrameAggregator(o.maxMessageSize()),
-                new IdleStateHandler(o.idleTimeout().toMillis(), 0, o.pingAfter().toMillis(), TimeUnit.MILLISECONDS),
-                socket);
+        server.webSocket(p, up.options(), socket);
         ctx.channel().writeAndFlush(Unpooled.wrappedBuffer(up.switchingProtocols()));
         if (deadlineTimer != null) {
             deadlineTimer.cancel(false);

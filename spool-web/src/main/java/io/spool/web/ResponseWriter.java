@@ -89,11 +89,7 @@ final class ResponseWriter {
             byte[] bytes = (byte[]) res.body();
             int length = bytes == null ? 0 : bytes.length;
             HttpResponse r = head(res, ex.keepAlive(), ex.http10(), true, ex.head() || bodiless ? null : bytes);
-            boolean negotiable = !bodiless && negotiable(res, ex, length >= Compression.FROM);
-            if (negotiable) {
-                varyOnAcceptEncoding(r);
-            }
-            if (!bodiless && !(ex.head() && negotiable && acceptsCompression(ex.ctx.header("Accept-Encoding")))) {
+            if (!bodiless && !headOfCompressed(r, res, ex, length >= Compression.FROM)) {
                 r.headers().set(HttpHeaderNames.CONTENT_LENGTH, new AsciiString(Integer.toString(length)));
             }
             return ch.writeAndFlush(r);
@@ -103,11 +99,7 @@ final class ResponseWriter {
             ex.closeAfter();   // HTTP/1.0 has no chunks: a body of unknown length ends where the connection does
         }
         HttpResponse r = head(res, ex.keepAlive(), ex.http10(), false, null);
-        boolean negotiable = negotiable(res, ex, true);
-        if (negotiable) {
-            varyOnAcceptEncoding(r);
-        }
-        if (!unknownLength && !(ex.head() && negotiable && acceptsCompression(ex.ctx.header("Accept-Encoding")))) {
+        if (!headOfCompressed(r, res, ex, true) && !unknownLength) {
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, res.streamLength());
         } else if (!ex.head() && !ex.http10()) {
             r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -129,15 +121,20 @@ final class ResponseWriter {
     }
 
     /**
-     * Whether the compressor would encode this answer for a client that accepts gzip or deflate: then the answer
+     * Adds {@code Vary: Accept-Encoding} when the compressor would encode this answer for a client that accepts gzip
+     * or deflate, and says whether this is the answer to a HEAD whose GET would be compressed. Such an answer
      * depends on Accept-Encoding, and says so in {@code Vary} (else a cache could give the gzipped bytes to a client
      * that cannot read them). The answer to a HEAD must not announce the plain length then (RFC 9110 §8.6: it must
      * be the length a GET would get), and the compressed one is not known without compressing, so it announces none.
      * A stream is compressed whatever its length.
      */
-    private static boolean negotiable(Response res, Exchange ex, boolean longEnough) {
-        return longEnough && ex.mayCompress() && res.header("Content-Encoding") == null
-                && Compression.worthIt(res.status(), res.header("Content-Type"));
+    private static boolean headOfCompressed(HttpResponse r, Response res, Exchange ex, boolean longEnough) {
+        if (!longEnough || !ex.mayCompress() || res.header("Content-Encoding") != null
+                || !Compression.worthIt(res.status(), res.header("Content-Type"))) {
+            return false;
+        }
+        varyOnAcceptEncoding(r);
+        return ex.head() && acceptsCompression(ex.ctx.header("Accept-Encoding"));
     }
 
     private static void varyOnAcceptEncoding(HttpResponse r) {

@@ -131,20 +131,21 @@ final class StaticFiles {
         if (range == ByteRange.UNSATISFIABLE) {
             return Response.error(416, "range not satisfiable").header("Content-Range", "bytes */" + size);
         }
+        Response res;
         if (range == null) {
-            return Response.stream(found.open(), size, contentType(name)).header("Accept-Ranges", "bytes")
-                    .header("ETag", etag).header("Last-Modified", lastModified);
+            res = Response.stream(found.open(), size, contentType(name));
+        } else {
+            InputStream in = found.open();
+            try {
+                in.skipNBytes(range.first());
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
+            res = Response.stream(ByteRange.limit(in, range.length()), range.length(), contentType(name))
+                    .setStatus(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
         }
-        InputStream in = found.open();
-        try {
-            in.skipNBytes(range.first());
-        } catch (IOException e) {
-            in.close();
-            throw e;
-        }
-        return Response.stream(ByteRange.limit(in, range.length()), range.length(), contentType(name))
-                .setStatus(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size)
-                .header("Accept-Ranges", "bytes").header("ETag", etag).header("Last-Modified", lastModified);
+        return res.header("Accept-Ranges", "bytes").header("ETag", etag).header("Last-Modified", lastModified);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -19,6 +20,12 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
@@ -27,6 +34,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -145,6 +153,29 @@ public final class WebServer implements AutoCloseable {
         }
         p.addLast(new BodyLimit(settings, bodyBudget, reading, dispatcher::streams));
         p.addLast(new Connection(this, readTimer, reading));
+    }
+
+    /**
+     * Switches an HTTP/1.1 connection whose WebSocket handshake was accepted: out with what {@link #http1} put in,
+     * in with Netty's frame codec (the encoder first, since the decoder and the UTF-8 check write their close
+     * frames from where they sit), UTF-8 check and aggregator with the route's limits, the idle watch, and
+     * {@code socket}.
+     */
+    void webSocket(ChannelPipeline p, WsOptions o, WsConnection socket) {
+        for (Class<? extends ChannelHandler> http : List.of(ReadTimer.class, ServerCodec.class,
+                IdleStateHandler.class, HttpContentCompressor.class, BodyLimit.class)) {
+            if (p.get(http) != null) {
+                p.remove(http);
+            }
+        }
+        p.addLast(new WebSocket13FrameEncoder(false),
+                new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(
+                        o.maxFrameSize()).expectMaskedFrames(true).allowExtensions(false)
+                        .closeOnProtocolViolation(true).build()),
+                new Utf8FrameValidator(true),
+                new WebSocketFrameAggregator(o.maxMessageSize()),
+                new IdleStateHandler(o.idleTimeout().toMillis(), 0, o.pingAfter().toMillis(), TimeUnit.MILLISECONDS),
+                socket);
     }
 
     /**
