@@ -45,7 +45,7 @@ final class Http2Heads extends ChannelInboundHandlerAdapter {
         } catch (HttpError e) {
             refused = true;
             io.netty.util.ReferenceCountUtil.release(msg);
-            ctx.fireChannelRead(new Rejected(e.status(), "malformed request: " + e.getMessage()));
+            ctx.fireChannelRead(Rejected.whileReading(e.status(), e.getMessage()));
             return;
         }
         if (msg instanceof FullHttpRequest full) {   // HEADERS with END_STREAM, perhaps after DATA: split as HTTP/1.1

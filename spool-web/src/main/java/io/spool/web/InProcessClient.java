@@ -42,7 +42,8 @@ final class InProcessClient implements TestClient, AutoCloseable {
         try {
             target = RequestTarget.parse(HttpMethod.valueOf(method), pathAndQuery, "localhost");
         } catch (HttpError e) {   // as the server refuses it, before any filter
-            Response refused = Response.error(e.status(), "malformed request: " + e.getMessage());
+            Rejected r = Rejected.whileReading(e.status(), e.getMessage());
+            Response refused = Response.error(r.status(), r.message());
             return new TestResponse(e.status(), Map.of("Content-Type", "application/json"),
                     mapper.writeValueAsBytes(refused.body()), mapper);
         }

@@ -9,4 +9,9 @@ record Rejected(int status, String message, int retryAfterSeconds) {
     Rejected(int status, String message) {
         this(status, message, 0);
     }
+
+    /** A request refused while it was read: a 400 says it is malformed, other statuses speak for themselves. */
+    static Rejected whileReading(int status, String message) {
+        return new Rejected(status, status == 400 ? "malformed request: " + message : message);
+    }
 }

@@ -110,7 +110,7 @@ final class RequestDecoder extends ByteToMessageDecoder {
         state = State.BROKEN;
         head = null;
         in.skipBytes(in.readableBytes());
-        out.add(new Rejected(status, status == 400 ? "malformed request: " + message : message));
+        out.add(Rejected.whileReading(status, message));
     }
 
     /** One step of the state machine; false when it needs more bytes. */
