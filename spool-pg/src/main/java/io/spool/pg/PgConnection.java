@@ -56,7 +56,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
      * the first that answers and suits {@code target_session_attrs} is taken.
      */
     public static PgConnection connect(PgConfig config) {
-        return HostSelection.connect(config, PgConnection::connectOne,
+        return io.spool.pg.net.HostSelection.connect(config, PgConnection::connectOne,
                 (c, sql) -> c.simpleQuery(sql).get(0).row(0).getString(0), PgConnection::close);
     }
 

@@ -55,9 +55,30 @@ public final class PgPollConnection implements AutoCloseable {
         }
     }
 
-    /** Starts connecting to {@code config.host()}, resolving it here (which may block on DNS). */
+    /**
+     * Starts connecting to {@code config.host()}, resolving it here (which may block on DNS). A configuration
+     * with several hosts or a {@code target_session_attrs} is refused: {@link #connect(PgConfig)} picks its server.
+     */
     public static PgPollConnection start(PgConfig config) {
+        if (!config.moreHosts().isEmpty() || config.targetSessionAttrs() != TargetSessionAttrs.ANY) {
+            throw new IllegalArgumentException("the configuration names several hosts or a target_session_attrs; "
+                    + "PgPollConnection.connect(config) picks the server that suits");
+        }
+        return startOne(config);
+    }
+
+    static PgPollConnection startOne(PgConfig config) {
         return start(config, new InetSocketAddress(config.host(), config.port()));
+    }
+
+    /**
+     * Connects to the server of {@code config} that suits, as {@link PgConnection#connect(PgConfig)} does: the hosts
+     * in order (shuffled with {@code load_balance_hosts=random}), those that cannot be reached or do not suit
+     * {@code target_session_attrs} skipped. Poll the answer until it is ready with the open connection; a
+     * connection that did not suit is closed on the way (which may block briefly on a cancel, never on a read).
+     */
+    public static Pollable<PgPollConnection> connect(PgConfig config) {
+        return PollHostSelection.connect(config);
     }
 
     /** Advances the connect phase; ready with this connection once authentication has finished. */

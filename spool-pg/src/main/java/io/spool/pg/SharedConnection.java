@@ -31,7 +31,7 @@ final class SharedConnection implements AutoCloseable {
     }
 
     static SharedConnection connect(PgConfig config) {
-        return HostSelection.connect(config, SharedConnection::connectOne,
+        return io.spool.pg.net.HostSelection.connect(config, SharedConnection::connectOne,
                 (c, sql) -> c.run(engine -> engine.simpleQuery(sql)).get(0).row(0).getString(0), SharedConnection::close);
     }
 

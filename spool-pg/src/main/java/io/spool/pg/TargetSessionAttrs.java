@@ -14,7 +14,7 @@ public enum TargetSessionAttrs {
     }
 
     /** The query that tells, and the answer that suits (null: any server suits). */
-    String question() {
+    public String question() {
         return switch (this) {
             case READ_WRITE, READ_ONLY -> "SHOW transaction_read_only";
             case PRIMARY, STANDBY, PREFER_STANDBY -> "SELECT pg_is_in_recovery()";
@@ -23,7 +23,7 @@ public enum TargetSessionAttrs {
     }
 
     /** Whether a server whose answer to {@link #question()} is {@code answer} suits. */
-    boolean suits(String answer) {
+    public boolean suits(String answer) {
         return switch (this) {
             case READ_WRITE -> answer.equals("off");
             case READ_ONLY -> answer.equals("on");

@@ -49,9 +49,17 @@ public final class PgNettyConnection implements AutoCloseable {
 
     /**
      * Connects on one of {@code group}'s event loops and authenticates; the future completes on that loop.
-     * Name resolution happens in Netty's resolver.
+     * Name resolution happens in Netty's resolver. With several hosts, the first that answers and suits
+     * {@code target_session_attrs} is taken (shuffled with {@code load_balance_hosts=random}), as
+     * {@link io.spool.pg.PgConnection#connect(PgConfig)} does; nothing blocks the event loop meanwhile.
      */
     public static CompletableFuture<PgNettyConnection> connect(PgConfig config, EventLoopGroup group) {
+        return io.spool.pg.net.HostSelection.connectAsync(config, one -> connectOne(one, group),
+                (c, sql) -> c.simpleQuery(sql).thenApply(results -> results.get(0).row(0).getString(0)),
+                PgNettyConnection::closeAsync);
+    }
+
+    private static CompletableFuture<PgNettyConnection> connectOne(PgConfig config, EventLoopGroup group) {
         CompletableFuture<PgNettyConnection> ready = new CompletableFuture<>();
         PgEngine engine = config.newEngine();
         EngineHandler handler = new EngineHandler(engine, config);
