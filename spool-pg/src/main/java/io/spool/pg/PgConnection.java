@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,11 +28,9 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     private final PgEngine engine;
     private final BlockingTransport transport;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Guards {@link #running} and {@link #cancelsInFlight}: no statement ends while a cancel aimed at it travels. */
+    /** Guards {@link #running}: a cancel leaves only while a statement runs. */
     private final ReentrantLock cancelLock = new ReentrantLock();
-    private final Condition cancelsDone = cancelLock.newCondition();
     private boolean running;
-    private int cancelsInFlight;
     /** The row stream open on this connection, if any: nothing else may run until it is closed. */
     private StreamQuery openStream;
     private final String authenticationMethod;
@@ -157,16 +154,13 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     }
 
     /**
-     * Marks a statement running or over. Over waits for the cancel requests sent while it ran: the server drops
-     * a cancel that reaches an idle session, but one still on its way would hit the next statement.
+     * Marks a statement running or over, under the lock {@link #cancel()} takes: a cancel is marked as leaving
+     * only while a statement runs, so the engine holds back the next statement until it has arrived.
      */
     private void setRunning(boolean value) {
         cancelLock.lock();
         try {
             running = value;
-            while (!value && cancelsInFlight > 0) {
-                cancelsDone.awaitUninterruptibly();
-            }
         } finally {
             cancelLock.unlock();
         }
@@ -357,21 +351,11 @@ public final class PgConnection implements SqlClient, AutoCloseable {
             if (!running) {
                 return;  // nothing runs: a cancel now could only hit a later statement
             }
-            cancelsInFlight++;
+            engine.cancelLeaving();
         } finally {
             cancelLock.unlock();
         }
-        try {
-            Cancel.send(config, engine.processId(), engine.secretKey());
-        } finally {
-            cancelLock.lock();
-            try {
-                cancelsInFlight--;
-                cancelsDone.signalAll();
-            } finally {
-                cancelLock.unlock();
-            }
-        }
+        Cancel.travel(config, engine);
     }
 
     /** Notifications dropped because the queue was full, since the connection opened. */

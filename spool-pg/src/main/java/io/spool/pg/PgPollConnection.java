@@ -290,7 +290,9 @@ public final class PgPollConnection implements AutoCloseable {
      */
     public void cancel() {
         if (engine.hasPendingCommands()) {
-            io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+            engine.cancelLeaving();
+            io.spool.pg.net.Cancel.travel(config, engine);
+            engine.releaseHeldBack();
         }
     }
 

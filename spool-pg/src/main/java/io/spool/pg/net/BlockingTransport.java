@@ -30,6 +30,9 @@ public final class BlockingTransport implements AutoCloseable {
     private final PgEngine engine;
     private final int readTimeoutMillis;
     private byte[] channelBinding;
+    /** Signalled when no cancel request travels any more (the engine's hold-back; this transport waits on it). */
+    private final java.util.concurrent.locks.ReentrantLock cancelLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition cancelsArrived = cancelLock.newCondition();
 
     private BlockingTransport(PgConfig config, Socket socket, PgEngine engine) throws IOException {
         this.config = config;
@@ -38,6 +41,14 @@ public final class BlockingTransport implements AutoCloseable {
         this.out = socket.getOutputStream();
         this.engine = engine;
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.socketTimeout().toMillis());
+        engine.onCancelsArrived(() -> {
+            cancelLock.lock();
+            try {
+                cancelsArrived.signalAll();
+            } finally {
+                cancelLock.unlock();
+            }
+        });
     }
 
     /**
@@ -124,11 +135,13 @@ public final class BlockingTransport implements AutoCloseable {
         int timeoutMillis = timeout == null ? readTimeoutMillis : (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         try {
             socket.setSoTimeout(timeoutMillis);
+            awaitCancels();
             flush();
             while (!condition.getAsBoolean()) {
                 if (!readOnce()) {
                     break;
                 }
+                awaitCancels();   // answers ended what was in flight; what waits behind a cancel goes out after it
                 flush();
             }
         } catch (SocketTimeoutException e) {
@@ -145,6 +158,25 @@ public final class BlockingTransport implements AutoCloseable {
             lose("the client failed while reading the answer: " + e, e);  // the engine's state is unknown
             throw e;
         }
+    }
+
+    /**
+     * Waits, when the engine holds commands back for a cancel request still on its way (see
+     * {@link PgEngine#cancelLeaving()}), until it has arrived, then lets them be written.
+     */
+    private void awaitCancels() {
+        if (!engine.heldBackForCancel()) {
+            return;
+        }
+        cancelLock.lock();
+        try {
+            while (engine.holdsBackForCancel()) {
+                cancelsArrived.awaitUninterruptibly();
+            }
+        } finally {
+            cancelLock.unlock();
+        }
+        engine.releaseHeldBack();
     }
 
     /** Writes all queued output. */

@@ -22,6 +22,18 @@ public final class Cancel {
     /** The longest a cancel sent on the way out of an abandoned statement may take (connect, then the EOF). */
     public static final Duration ABANDON_BOUND = Duration.ofSeconds(2);
 
+    /**
+     * Sends the cancel request the caller marked as leaving ({@link PgEngine#cancelLeaving()}), blocking until it
+     * has arrived, and tells the engine it has, so the commands it held back meanwhile may go out.
+     */
+    public static void travel(PgConfig config, PgEngine engine) {
+        try {
+            send(config, engine.processId(), engine.secretKey());
+        } finally {
+            engine.cancelArrived();
+        }
+    }
+
     public static void send(PgConfig config, int processId, int secretKey) {
         send(config, processId, secretKey, (int) config.connectTimeout().toMillis(),
                 (int) Math.max(1000, config.connectTimeout().toMillis()));

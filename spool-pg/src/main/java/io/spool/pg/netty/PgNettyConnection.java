@@ -45,6 +45,7 @@ public final class PgNettyConnection implements AutoCloseable {
         this.engine = handler.engine;
         this.handler = handler;
         this.config = config;
+        engine.onCancelsArrived(this::cancelsArrived);
     }
 
     /**
@@ -119,7 +120,7 @@ public final class PgNettyConnection implements AutoCloseable {
 
     /** Sends the engine's output now (event loop only), unless a cancel request is travelling. */
     void flushOutput() {
-        handler.flushUnlessCancelling(channel);
+        EngineHandler.flush(channel, engine);
     }
 
     PgEngine engine() {
@@ -183,7 +184,7 @@ public final class PgNettyConnection implements AutoCloseable {
             flushScheduled = true;
             channel.eventLoop().execute(() -> {
                 flushScheduled = false;
-                handler.flushUnlessCancelling(channel);
+                EngineHandler.flush(channel, engine);
             });
         }
     }
@@ -223,7 +224,7 @@ public final class PgNettyConnection implements AutoCloseable {
     public CompletableFuture<Void> cancel() {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         channel.eventLoop().execute(() -> {
-            if (pending.get() == 0) {
+            if (!engine.hasPendingCommands()) {
                 sent.complete(null);   // nothing runs: a cancel now could only hit a later statement
                 return;
             }
@@ -232,12 +233,12 @@ public final class PgNettyConnection implements AutoCloseable {
         return sent;
     }
 
-    /** On the event loop: sends a cancel request from a virtual thread, holding back new queries meanwhile. */
+    /** On the event loop: sends a cancel request from a virtual thread; the engine holds back new queries meanwhile. */
     private void sendCancel(CompletableFuture<Void> sent) {
-        handler.cancelsTravelling++;
+        engine.cancelLeaving();
         Thread.ofVirtual().name("spool-pg-cancel").start(() -> {
             try {
-                io.spool.pg.net.Cancel.send(config, engine.processId(), engine.secretKey());
+                io.spool.pg.net.Cancel.travel(config, engine);
                 if (sent != null) {
                     sent.complete(null);
                 }
@@ -245,8 +246,6 @@ public final class PgNettyConnection implements AutoCloseable {
                 if (sent != null) {
                     sent.completeExceptionally(e);
                 }
-            } finally {
-                cancelArrived();
             }
         });
     }
@@ -263,16 +262,12 @@ public final class PgNettyConnection implements AutoCloseable {
         }
     }
 
-    /** Releases the queries held back while a cancel request travelled. */
-    private void cancelArrived() {
-        try {
-            channel.eventLoop().execute(() -> {
-                handler.cancelsTravelling--;
-                handler.flushUnlessCancelling(channel);
-            });
-        } catch (java.util.concurrent.RejectedExecutionException loopEnded) {
-            // the event loop group was shut down: nothing waits to be written any more
-        }
+    /** Releases the queries the engine held back while cancel requests travelled. */
+    private void cancelsArrived() {
+        onLoop(() -> {
+            engine.releaseHeldBack();
+            EngineHandler.flush(channel, engine);
+        });
     }
 
     /** Whether the channel runs over TLS. */
@@ -330,8 +325,6 @@ public final class PgNettyConnection implements AutoCloseable {
     private static final class EngineHandler extends ChannelInboundHandlerAdapter {
         private final PgEngine engine;
         private final PgConfig config;
-        /** Cancel requests on their way (event loop only): commands queued meanwhile stay in the engine. */
-        private int cancelsTravelling;
         private boolean tlsHandshaking;
 
         EngineHandler(PgEngine engine, PgConfig config) {
@@ -348,7 +341,7 @@ public final class PgNettyConnection implements AutoCloseable {
                 tlsHandshaking = false;
                 if (f.isSuccess()) {
                     engine.tlsEstablished(Tls.channelBinding(ssl.engine().getSession()));
-                    flushUnlessCancelling(ctx.channel());
+                    flush(ctx.channel(), engine);
                 } else {
                     tlsFailed(ctx, f.cause());
                 }
@@ -359,12 +352,6 @@ public final class PgNettyConnection implements AutoCloseable {
             engine.poison(new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
                     + " failed: " + cause.getMessage(), cause));
             ctx.close();
-        }
-
-        void flushUnlessCancelling(Channel channel) {
-            if (cancelsTravelling == 0) {
-                flush(channel, engine);
-            }
         }
 
         static void flush(Channel channel, PgEngine engine) {
@@ -393,7 +380,7 @@ public final class PgNettyConnection implements AutoCloseable {
             if (engine.tlsRequested() && !tlsHandshaking) {
                 startTls(ctx);
             }
-            flushUnlessCancelling(ctx.channel());  // authentication answers and commands released by a barrier
+            flush(ctx.channel(), engine);  // authentication answers and commands released by a barrier
         }
 
         @Override

@@ -72,6 +72,10 @@ public final class PgEngine {
     private Consumer<Notification> notificationListener;
     private Consumer<Notice> noticeListener;
 
+    /** Cancel requests on their way: the one state another thread may change (see {@link #cancelLeaving()}). */
+    private final java.util.concurrent.atomic.AtomicInteger cancelsTravelling = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Runnable cancelsArrivedListener;
+
     public PgEngine() {
         this(DEFAULT_MAX_MESSAGE_SIZE, StatementCache.DEFAULT_CAPACITY, Codecs.DEFAULT);
     }
@@ -114,8 +118,10 @@ public final class PgEngine {
             command.finish();
             return command;
         }
-        if (barrier != null || !unwritten.isEmpty() || inFlight.size() >= pipelineLimit || negotiatingTls()) {
-            unwritten.add(command);   // nothing may go out before the startup, least of all in plain text
+        if (barrier != null || !unwritten.isEmpty() || inFlight.size() >= pipelineLimit || negotiatingTls()
+                || holdsBackForCancel()) {
+            // nothing may go out before the startup (least of all in plain text), nor while a cancel travels
+            unwritten.add(command);
         } else {
             write(command);
         }
@@ -363,9 +369,57 @@ public final class PgEngine {
     }
 
     private void writeUnblocked() {
-        while (barrier == null && poison == null && !unwritten.isEmpty() && inFlight.size() < pipelineLimit) {
+        while (barrier == null && poison == null && !unwritten.isEmpty() && inFlight.size() < pipelineLimit
+                && !holdsBackForCancel()) {
             write(unwritten.poll());
         }
+    }
+
+    // ---- the cancel hold-back ----------------------------------------------------------------------------
+
+    /**
+     * Marks a cancel request as leaving for the statement running now (the host decided one runs: on the driving
+     * thread {@link #hasPendingCommands()}). Until {@link #cancelArrived()}, commands submitted are held back in
+     * the engine: the server drops a cancel that reaches an idle session, but one still travelling when its
+     * statement ends would hit the next one. Any thread may call this and {@link #cancelArrived()}, as a cancel
+     * is asked from anywhere; everything else stays on the driving thread.
+     */
+    public void cancelLeaving() {
+        cancelsTravelling.incrementAndGet();
+    }
+
+    /**
+     * The cancel request has reached the server (or failed to). When none travels any more, the listener of
+     * {@link #onCancelsArrived} hears it, on this thread, and the host calls {@link #releaseHeldBack()} on the
+     * driving thread.
+     */
+    public void cancelArrived() {
+        if (cancelsTravelling.decrementAndGet() == 0) {
+            Runnable listener = cancelsArrivedListener;
+            if (listener != null) {
+                listener.run();
+            }
+        }
+    }
+
+    /** Whether a cancel request travels, so commands submitted now are held back. Any thread. */
+    public boolean holdsBackForCancel() {
+        return cancelsTravelling.get() > 0;
+    }
+
+    /** Whether commands wait, written nowhere yet, for a cancel to arrive (driving thread). */
+    public boolean heldBackForCancel() {
+        return holdsBackForCancel() && !unwritten.isEmpty() && inFlight.isEmpty();
+    }
+
+    /** Writes the commands held back while cancel requests travelled (driving thread); then flush the output. */
+    public void releaseHeldBack() {
+        writeUnblocked();
+    }
+
+    /** Told (on the thread whose cancel arrived last) when no cancel request travels any more. */
+    public void onCancelsArrived(Runnable listener) {
+        this.cancelsArrivedListener = listener;
     }
 
     // ---- bytes in and out ------------------------------------------------------------------------------

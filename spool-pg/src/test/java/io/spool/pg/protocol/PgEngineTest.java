@@ -41,6 +41,27 @@ class PgEngineTest {
     }
 
     @Test
+    void whileACancelTravelsNewCommandsAreHeldBackUntilItArrives() {
+        PgEngine engine = started();
+        SimpleQuery running = engine.simpleQuery("SELECT pg_sleep(1)");
+        assertThat(sent(engine)).isEqualTo("Q");
+        int[] arrivals = {0};
+        engine.onCancelsArrived(() -> arrivals[0]++);
+        engine.cancelLeaving();
+        engine.receive(Backend.stream().commandComplete("SELECT 1").ready('I').bytes());
+        assertThat(running.isDone()).isTrue();
+        SimpleQuery next = engine.simpleQuery("SELECT 2");   // the cancel could still hit it: it waits
+        assertThat(sent(engine)).isEmpty();
+        assertThat(engine.heldBackForCancel()).isTrue();
+        engine.cancelArrived();
+        assertThat(arrivals[0]).isEqualTo(1);
+        engine.releaseHeldBack();
+        assertThat(sent(engine)).isEqualTo("Q");
+        assertThat(engine.heldBackForCancel()).isFalse();
+        assertThat(next.isDone()).isFalse();
+    }
+
+    @Test
     void startupWritesProtocolVersionAndParametersThenReadsKeyAndStatus() {
         PgEngine engine = new PgEngine();
         Startup startup = engine.submit(new Startup("alice", null, Map.of("database", "app"), null));
