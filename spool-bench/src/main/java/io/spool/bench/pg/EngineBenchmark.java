@@ -1,9 +1,9 @@
 package io.spool.bench.pg;
 
 import io.spool.pg.RowSet;
+import io.spool.pg.protocol.ConnectOptions;
 import io.spool.pg.protocol.ExtendedQuery;
 import io.spool.pg.protocol.PgEngine;
-import io.spool.pg.protocol.Startup;
 import io.spool.pg.protocol.WriteBuffer;
 import io.spool.pg.types.Codecs;
 import io.spool.pg.types.PgTypes;
@@ -52,7 +52,7 @@ public class EngineBenchmark {
     @Setup
     public void setUp() {
         engine = new PgEngine();
-        engine.submit(new Startup("bench", null, Map.of(), null));
+        engine.connect(new ConnectOptions("bench", null, Map.of(), ConnectOptions.Tls.NONE));
         engine.receive(new Answer().msg('R', w -> w.writeInt(0)).ready().bytes());
         prepare(Workload.SELECT_MIXED, new int[0], MIXED_TYPES);
         prepare(Workload.INSERT_EVENT, EVENT_TYPES, new int[0]);

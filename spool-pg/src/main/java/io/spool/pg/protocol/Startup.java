@@ -29,7 +29,7 @@ public final class Startup extends Command<Void> {
      * @param parameters     startup parameters beyond {@code user} (database, application_name, options...)
      * @param channelBinding the tls-server-end-point hash of the server certificate, or null without TLS
      */
-    public Startup(String user, String password, Map<String, String> parameters, byte[] channelBinding) {
+    Startup(String user, String password, Map<String, String> parameters, byte[] channelBinding) {
         this.user = user;
         this.password = password;
         this.parameters = new LinkedHashMap<>();
