@@ -121,7 +121,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
             lock.lock();
             try {
                 transport.awaitUntil(() -> query.hasBatch() || query.isExhausted(), null);
-                RowSet batch = query.nextBatch(engine);
+                RowSet batch = RowSet.of(query.nextBatch(engine));
                 transport.flush();  // the Execute for the next batch: it arrives while this one is read
                 return batch;
             } catch (IOException e) {
@@ -168,7 +168,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     @Override
     public RowSet query(String sql, Object... params) {
-        return run(() -> engine.query(sql, params));
+        return RowSet.of(run(() -> engine.query(sql, params)));
     }
 
     @Override
@@ -182,7 +182,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     /** Runs {@code sql} (one or more statements) with the simple protocol; one text-format result each. */
     public List<RowSet> simpleQuery(String sql) {
-        return run(() -> engine.simpleQuery(sql));
+        return RowSet.all(run(() -> engine.simpleQuery(sql)));
     }
 
     @Override

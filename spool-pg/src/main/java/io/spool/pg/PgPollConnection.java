@@ -97,7 +97,7 @@ public final class PgPollConnection implements AutoCloseable {
 
     /** Queues a query with parameters; poll the result until it is ready. */
     public Pollable<RowSet> startQuery(String sql, Object... params) {
-        return pollable(engine.query(sql, params));
+        return pollable(engine.query(sql, params), RowSet::of);
     }
 
     /**
@@ -110,10 +110,11 @@ public final class PgPollConnection implements AutoCloseable {
 
     /** Queues a simple-protocol query (several statements allowed, text results). */
     public Pollable<List<RowSet>> startSimpleQuery(String sql) {
-        return pollable(engine.simpleQuery(sql));
+        return pollable(engine.simpleQuery(sql), RowSet::all);
     }
 
-    private <T> Pollable<T> pollable(Command<T> command) {
+    /** The command's answer, as the client shows it ({@code view} turns the engine's result into it). */
+    private <T, R> Pollable<R> pollable(Command<T> command, java.util.function.Function<? super T, R> view) {
         return () -> {
             if (!command.isDone()) {
                 Interest interest = progress();
@@ -121,7 +122,7 @@ public final class PgPollConnection implements AutoCloseable {
                     return Poll.pending(interest, channel);
                 }
             }
-            return Poll.ready(command.result());
+            return Poll.ready(view.apply(command.result()));
         };
     }
 

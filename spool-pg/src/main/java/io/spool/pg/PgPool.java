@@ -201,7 +201,7 @@ public final class PgPool implements SqlClient, AutoCloseable {
     @Override
     public RowSet query(String sql, Object... params) {
         if (shared.length() > 0) {
-            return leastBusyShared().run(engine -> engine.query(sql, params));
+            return RowSet.of(leastBusyShared().<io.spool.pg.protocol.DataRows>run(engine -> engine.query(sql, params)));
         }
         return withConnection(c -> c.query(sql, params));
     }

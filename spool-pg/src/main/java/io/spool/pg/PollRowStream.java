@@ -38,7 +38,7 @@ public final class PollRowStream implements AutoCloseable {
                     }
                     interest = connection.progress();
                 }
-                answer = Poll.ready(query.nextBatch(connection.engine()));
+                answer = Poll.ready(RowSet.of(query.nextBatch(connection.engine())));
                 connection.progress();  // sends the Execute for the batch after this one
                 return answer;
             }

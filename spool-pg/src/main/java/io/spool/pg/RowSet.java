@@ -1,8 +1,8 @@
 package io.spool.pg;
 
 import io.spool.pg.protocol.Bytes;
-import io.spool.pg.protocol.ProtocolException;
-import io.spool.pg.types.Codecs;
+import io.spool.pg.protocol.ColumnDescription;
+import io.spool.pg.protocol.DataRows;
 
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -17,90 +17,36 @@ import java.util.Map;
  * read from any thread.
  */
 public final class RowSet extends AbstractList<Row> {
-    private static final int FIRST_CHUNK = 512;
-    private static final int MAX_CHUNK = 64 * 1024;
-    private static final byte[][] NO_CHUNKS = new byte[0][];
-    private static final long[] NO_ROWS = new long[0];
-
+    private final DataRows data;
     private final Column[] columns;
-    private final Codecs codecs;
     private Map<String, Integer> indexByName;
-    /** Row bytes live in chunks that are never copied once filled; a row never spans two chunks. */
-    private byte[][] chunks = NO_CHUNKS;
-    private int chunkCount;
-    private int chunkUsed;
-    /** Bytes of all chunks allocated so far, used or not. */
-    private long chunkBytes;
-    /** Per row: chunk index in the high 32 bits, offset of its first column's length in the low 32. */
-    private long[] rowRefs = NO_ROWS;
-    private int rows;
-    private String commandTag = "";
-    private long rowsAffected;
 
-    public RowSet(Column[] columns, Codecs codecs) {
-        this.columns = columns;
-        this.codecs = codecs;
+    private RowSet(DataRows data) {
+        this.data = data;
+        ColumnDescription[] described = data.columns();
+        this.columns = new Column[described.length];
+        for (int i = 0; i < described.length; i++) {
+            ColumnDescription d = described[i];
+            columns[i] = new Column(d.name(), d.typeOid(), d.binary(), d.tableOid(), d.columnNumber(), d.typeModifier());
+        }
     }
 
     /**
-     * Appends one DataRow body ({@code buf[start, end)}: a column count, then each value's length and bytes).
-     * Called by the protocol engine; throws {@link ProtocolException} on a malformed row.
+     * The client's view of rows the engine collected (null stays null: a failed command has no rows). For
+     * spool-pg's own connections: the engine's types are not exported.
      */
-    public void addDataRow(byte[] buf, int start, int end) {
-        int n = columns.length;
-        if (end - start < 2 || Bytes.uint16(buf, start) != n) {
-            throw new ProtocolException("DataRow has a column count other than " + n);
-        }
-        int pos = start + 2;
-        for (int i = 0; i < n; i++) {
-            if (end - pos < 4) {
-                throw new ProtocolException("DataRow is truncated at column " + i);
-            }
-            int len = Bytes.int32(buf, pos);
-            pos += 4;
-            if (len < -1 || (len > 0 && len > end - pos)) {
-                throw new ProtocolException("DataRow column " + i + " has a bad length " + len);
-            }
-            pos += Math.max(len, 0);
-        }
-        if (pos != end) {
-            throw new ProtocolException("DataRow has " + (end - pos) + " bytes past its last column");
-        }
-        int body = end - start - 2;
-        byte[] chunk = chunkFor(body);
-        System.arraycopy(buf, start + 2, chunk, chunkUsed, body);
-        if (rows == rowRefs.length) {
-            rowRefs = Arrays.copyOf(rowRefs, Math.max(16, rows * 2));
-        }
-        rowRefs[rows++] = ((long) (chunkCount - 1) << 32) | chunkUsed;
-        chunkUsed += body;
+    public static RowSet of(DataRows data) {
+        return data == null ? null : new RowSet(data);
     }
 
-    /** The current chunk if {@code size} more bytes fit, else a new one (doubling up to 64 KiB, or as big as the row). */
-    private byte[] chunkFor(int size) {
-        if (chunkCount > 0 && chunks[chunkCount - 1].length - chunkUsed >= size) {
-            return chunks[chunkCount - 1];
-        }
-        int last = chunkCount == 0 ? FIRST_CHUNK / 2 : chunks[chunkCount - 1].length;
-        byte[] chunk = new byte[Math.max(size, Math.min(MAX_CHUNK, last * 2))];
-        if (chunkCount == chunks.length) {
-            chunks = Arrays.copyOf(chunks, Math.max(4, chunkCount * 2));
-        }
-        chunks[chunkCount++] = chunk;
-        chunkUsed = 0;
-        chunkBytes += chunk.length;
-        return chunk;
+    /** Each of {@code results} as a {@link RowSet} (see {@link #of(DataRows)}). */
+    public static List<RowSet> all(List<DataRows> results) {
+        return results == null ? null : results.stream().map(RowSet::new).toList();
     }
 
     /** The heap this set holds for its rows: the row chunks plus eight bytes per row slot. */
     public long retainedBytes() {
-        return chunkBytes + 8L * rowRefs.length;
-    }
-
-    /** Records the CommandComplete tag, e.g. {@code "INSERT 0 3"}; the trailing number is the rows affected. */
-    public void complete(String tag) {
-        this.commandTag = tag;
-        this.rowsAffected = io.spool.pg.protocol.CommandTag.rowsAffected(tag);
+        return data.retainedBytes();
     }
 
     @Override
@@ -110,20 +56,20 @@ public final class RowSet extends AbstractList<Row> {
 
     @Override
     public int size() {
-        return rows;
+        return data.size();
     }
 
     /** The row at {@code index} (a light view over this set's bytes). */
     public Row row(int index) {
-        if (index < 0 || index >= rows) {
-            throw new IndexOutOfBoundsException("row " + index + " of " + rows);
+        if (index < 0 || index >= data.size()) {
+            throw new IndexOutOfBoundsException("row " + index + " of " + data.size());
         }
         return new Row(this, index);
     }
 
     /** The first row, or {@code null} when there is none. */
     public Row first() {
-        return rows == 0 ? null : new Row(this, 0);
+        return data.size() == 0 ? null : new Row(this, 0);
     }
 
     public List<Column> columns() {
@@ -136,12 +82,12 @@ public final class RowSet extends AbstractList<Row> {
 
     /** The command tag of CommandComplete, e.g. {@code "SELECT 5"} or {@code "UPDATE 2"}. */
     public String commandTag() {
-        return commandTag;
+        return data.commandTag();
     }
 
     /** Rows inserted, updated, deleted, selected, moved, fetched or copied, as the command tag says. */
     public long rowsAffected() {
-        return rowsAffected;
+        return data.rowsAffected();
     }
 
     /** The index of column {@code name} (case-sensitive first, then ignoring case). */
@@ -175,18 +121,13 @@ public final class RowSet extends AbstractList<Row> {
 
     /** The chunk holding {@code row}. */
     byte[] chunkOf(int row) {
-        return chunks[(int) (rowRefs[row] >>> 32)];
+        return data.chunkOf(row);
     }
 
-    /** The offset in {@link #chunkOf} of the column's 4-byte length, found by walking the lengths before it. */
+    /** The offset in {@link #chunkOf} of the column's 4-byte length. */
     int lengthAt(int row, int column) {
         column(column);
-        byte[] chunk = chunkOf(row);
-        int pos = (int) rowRefs[row];
-        for (int i = 0; i < column; i++) {
-            pos += 4 + Math.max(0, Bytes.int32(chunk, pos));
-        }
-        return pos;
+        return data.lengthAt(row, column);
     }
 
     boolean isNull(int row, int column) {
@@ -198,7 +139,7 @@ public final class RowSet extends AbstractList<Row> {
         byte[] chunk = chunkOf(row);
         int len = Bytes.int32(chunk, at);
         Column c = columns[column];
-        return len < 0 ? null : codecs.decode(c.typeOid(), c.binary(), chunk, at + 4, len);
+        return len < 0 ? null : data.codecs().decode(c.typeOid(), c.binary(), chunk, at + 4, len);
     }
 
     <T> T value(int row, int column, Class<T> type) {
@@ -206,11 +147,11 @@ public final class RowSet extends AbstractList<Row> {
         byte[] chunk = chunkOf(row);
         int len = Bytes.int32(chunk, at);
         Column c = columns[column];
-        return len < 0 ? null : codecs.decode(c.typeOid(), c.binary(), chunk, at + 4, len, type);
+        return len < 0 ? null : data.codecs().decode(c.typeOid(), c.binary(), chunk, at + 4, len, type);
     }
 
     @Override
     public String toString() {
-        return "RowSet[" + commandTag + ", " + rows + " rows, columns " + Arrays.toString(columns) + "]";
+        return "RowSet[" + data.commandTag() + ", " + data.size() + " rows, columns " + Arrays.toString(columns) + "]";
     }
 }

@@ -32,7 +32,7 @@ final class SharedConnection implements AutoCloseable {
 
     static SharedConnection connect(PgConfig config) {
         return io.spool.pg.net.HostSelection.connect(config, SharedConnection::connectOne,
-                (c, sql) -> c.run(engine -> engine.simpleQuery(sql)).get(0).row(0).getString(0), SharedConnection::close);
+                (c, sql) -> RowSet.all(c.<java.util.List<io.spool.pg.protocol.DataRows>>run(engine -> engine.simpleQuery(sql))).get(0).row(0).getString(0), SharedConnection::close);
     }
 
     private static SharedConnection connectOne(PgConfig config) {

@@ -116,7 +116,7 @@ public class EngineBenchmark {
         ExtendedQuery q = engine.query(Workload.SELECT_MIXED);
         drainOutput();
         engine.receive(thousandRows);
-        RowSet rows = q.result();
+        RowSet rows = RowSet.of(q.result());
         return SpoolBlocking.mixed(rows);
     }
 

@@ -106,7 +106,7 @@ public final class PgNettyConnection implements AutoCloseable {
 
     /** Runs a query with parameters; the future completes on the event loop. */
     public CompletableFuture<RowSet> query(String sql, Object... params) {
-        return submit(() -> engine.query(sql, params));
+        return submit(() -> engine.query(sql, params), RowSet::of);
     }
 
     /**
@@ -129,7 +129,7 @@ public final class PgNettyConnection implements AutoCloseable {
 
     /** Runs a simple-protocol query (several statements allowed, text results). */
     public CompletableFuture<List<RowSet>> simpleQuery(String sql) {
-        return submit(() -> engine.simpleQuery(sql));
+        return submit(() -> engine.simpleQuery(sql), RowSet::all);
     }
 
     /** Runs one statement for many parameter sets in one round trip; all apply or none. */
@@ -139,7 +139,16 @@ public final class PgNettyConnection implements AutoCloseable {
 
     /** Queues a command on the event loop and arranges one flush for everything queued in this turn. */
     private <T> CompletableFuture<T> submit(Supplier<? extends Command<T>> queue) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+        return submit(queue, value -> value);
+    }
+
+    /**
+     * Queues the command {@code queue} makes on the event loop; the future completes with its result as
+     * {@code view} shows it (the engine's rows as a {@link RowSet}), and cancelling it cancels the statement.
+     */
+    private <T, R> CompletableFuture<R> submit(Supplier<? extends Command<T>> queue,
+                                               java.util.function.Function<? super T, R> view) {
+        CompletableFuture<R> result = new CompletableFuture<>();
         pending.incrementAndGet();
         result.whenComplete((v, e) -> pending.decrementAndGet());
         EventLoop loop = channel.eventLoop();
@@ -155,7 +164,7 @@ public final class PgNettyConnection implements AutoCloseable {
                 if (error != null) {
                     result.completeExceptionally(error);
                 } else {
-                    result.complete(value);
+                    result.complete(view.apply(value));
                 }
             });
             scheduleFlush();

@@ -116,7 +116,7 @@ final class RowPublisher implements Flow.Publisher<Row> {
                     }
                     RowSet next;
                     try {
-                        next = query.nextBatch(engine);
+                        next = io.spool.pg.RowSet.of(query.nextBatch(engine));
                     } catch (RuntimeException e) {
                         finished = true;
                         subscriber.onError(e);

@@ -1,18 +1,17 @@
 package io.spool.pg.protocol;
 
 import io.spool.pg.PgException;
-import io.spool.pg.RowSet;
 
 /**
  * Bind + Execute (+ Sync) of a prepared statement with parameter values, collecting the result rows. With
  * {@code sync} false it shares the next Sync with the commands after it (a pipeline sync group), so an error
  * in it makes the server skip them too.
  */
-public final class ExtendedQuery extends Command<RowSet> {
+public final class ExtendedQuery extends Command<DataRows> {
     private final PreparedStatement statement;
     private final Object[] params;
     private final boolean sync;
-    private RowSet rows;
+    private DataRows rows;
     private PgEngine engine;
     private boolean copyRefused;
 
@@ -34,7 +33,7 @@ public final class ExtendedQuery extends Command<RowSet> {
         }
         checkArity(statement, params);
         this.engine = engine;
-        rows = new RowSet(statement.columns, engine.codecs());
+        rows = new DataRows(statement.columns, engine.codecs());
         writeBind(engine, statement, params, out);
         Frontend.execute(out, "", 0);
         if (sync) {

@@ -3,7 +3,6 @@ package io.spool.pg.protocol;
 import io.spool.pg.Notice;
 import io.spool.pg.Notification;
 import io.spool.pg.PgException;
-import io.spool.pg.RowSet;
 import io.spool.pg.types.Codecs;
 import io.spool.pg.types.PgTypeException;
 
@@ -726,13 +725,13 @@ public final class PgEngine {
         return codecs;
     }
 
-    /** The most bytes one query's collected result may hold (see {@link RowSet#retainedBytes()}). */
+    /** The most bytes one query's collected result may hold (see {@link DataRows#retainedBytes()}). */
     public long maxResultSize() {
         return maxResultSize;
     }
 
     /** Null while {@code rows} is within {@link #maxResultSize()}, else the error that fails its query. */
-    PgException resultTooLarge(RowSet rows) {
+    PgException resultTooLarge(DataRows rows) {
         if (rows.retainedBytes() <= maxResultSize) {
             return null;
         }
@@ -795,9 +794,9 @@ public final class PgEngine {
     }
 
     /** The column types without a codec that pg_type has not been asked about on this connection. */
-    java.util.Set<Integer> typesToLookUp(io.spool.pg.Column[] columns) {
+    java.util.Set<Integer> typesToLookUp(ColumnDescription[] columns) {
         java.util.Set<Integer> out = new java.util.TreeSet<>();
-        for (io.spool.pg.Column c : columns) {
+        for (ColumnDescription c : columns) {
             if (!codecs.knows(c.typeOid()) && typesLookedUp.add(c.typeOid())) {
                 out.add(c.typeOid());
             }

@@ -1,6 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.Column;
 import io.spool.pg.types.Codecs;
 
 /**
@@ -53,7 +52,7 @@ final class Prepare extends Command<PreparedStatement> {
                 if (lookup != null) {
                     return false;  // the pg_type answer's own description
                 }
-                Column[] columns = RowDescriptions.parse(m, codecs);
+                ColumnDescription[] columns = RowDescriptions.parse(m, codecs);
                 short[] formats = new short[columns.length];
                 for (int i = 0; i < columns.length; i++) {
                     formats[i] = (short) (columns[i].binary() ? 1 : 0);
@@ -74,7 +73,7 @@ final class Prepare extends Command<PreparedStatement> {
                 }
             }
             case BackendMessage.NO_DATA -> {
-                statement.columns = new Column[0];
+                statement.columns = new ColumnDescription[0];
                 statement.resultFormats = new short[0];
             }
             case BackendMessage.READY_FOR_QUERY -> {

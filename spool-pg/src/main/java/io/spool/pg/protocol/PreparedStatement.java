@@ -1,6 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.Column;
 import io.spool.pg.PgException;
 
 /**
@@ -17,7 +16,7 @@ public final class PreparedStatement {
     State state = State.PREPARING;
     PgException error;
     int[] parameterOids;
-    Column[] columns;
+    ColumnDescription[] columns;
     short[] resultFormats;
 
     PreparedStatement(String name, String sql, int[] hintOids) {

@@ -1,6 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.Column;
 import io.spool.pg.types.Codecs;
 
 /** Parses RowDescription messages into columns. */
@@ -11,12 +10,12 @@ final class RowDescriptions {
      * Reads the columns; with {@code codecs} the format is chosen here (binary where a codec decodes it, as
      * the Bind will request), without them the format is the one the message states.
      */
-    static Column[] parse(MessageReader m, Codecs codecs) {
+    static ColumnDescription[] parse(MessageReader m, Codecs codecs) {
         int n = m.readInt16();
         if (n < 0) {
             throw new ProtocolException("RowDescription has a negative column count");
         }
-        Column[] columns = new Column[n];
+        ColumnDescription[] columns = new ColumnDescription[n];
         for (int i = 0; i < n; i++) {
             String name = m.readCString();
             int table = m.readInt32();
@@ -26,7 +25,7 @@ final class RowDescriptions {
             int typmod = m.readInt32();
             int format = m.readInt16();
             boolean binary = codecs != null ? codecs.decodesBinary(type) : format == 1;
-            columns[i] = new Column(name, type, binary, table, attnum, typmod);
+            columns[i] = new ColumnDescription(name, type, binary, table, attnum, typmod);
         }
         if (m.remaining() != 0) {
             throw new ProtocolException("RowDescription has " + m.remaining() + " trailing bytes");

@@ -1,8 +1,6 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.Column;
 import io.spool.pg.PgException;
-import io.spool.pg.RowSet;
 import io.spool.pg.types.Codecs;
 
 import java.util.ArrayList;
@@ -10,13 +8,13 @@ import java.util.List;
 
 /**
  * A simple-protocol Query: one string that may hold several statements, no parameters, text results. The
- * result has one {@link RowSet} per statement; an error stops the statements after it (the server runs the
+ * result has one {@link DataRows} per statement; an error stops the statements after it (the server runs the
  * string as one implicit transaction unless it holds its own BEGIN/COMMIT).
  */
-public final class SimpleQuery extends QueryMessage<List<RowSet>> {
+public final class SimpleQuery extends QueryMessage<List<DataRows>> {
     private final Codecs codecs;
-    private final List<RowSet> results = new ArrayList<>();
-    private RowSet current;
+    private final List<DataRows> results = new ArrayList<>();
+    private DataRows current;
 
     SimpleQuery(String sql, Codecs codecs) {
         super(sql);
@@ -35,7 +33,7 @@ public final class SimpleQuery extends QueryMessage<List<RowSet>> {
     @Override
     protected boolean handle(MessageReader m, PgEngine engine) {
         switch (m.type()) {
-            case BackendMessage.ROW_DESCRIPTION -> current = new RowSet(RowDescriptions.parse(m, null), codecs);
+            case BackendMessage.ROW_DESCRIPTION -> current = new DataRows(RowDescriptions.parse(m, null), codecs);
             case BackendMessage.DATA_ROW -> {
                 if (current == null) {
                     throw new ProtocolException("DataRow without RowDescription");
@@ -49,7 +47,7 @@ public final class SimpleQuery extends QueryMessage<List<RowSet>> {
                 }
             }
             case BackendMessage.COMMAND_COMPLETE, BackendMessage.EMPTY_QUERY_RESPONSE -> {
-                RowSet done = current != null ? current : new RowSet(new Column[0], codecs);
+                DataRows done = current != null ? current : DataRows.none(codecs);
                 done.complete(m.type() == BackendMessage.COMMAND_COMPLETE ? m.readCString() : "");
                 results.add(done);
                 current = null;

@@ -1,7 +1,6 @@
 package io.spool.pg.protocol;
 
 import io.spool.pg.PgException;
-import io.spool.pg.RowSet;
 
 import java.util.ArrayDeque;
 
@@ -19,8 +18,8 @@ public final class StreamQuery extends Command<String> {
     private final PreparedStatement statement;
     private final Object[] params;
     private final int fetchSize;
-    private final ArrayDeque<RowSet> ready = new ArrayDeque<>(2);
-    private RowSet filling;
+    private final ArrayDeque<DataRows> ready = new ArrayDeque<>(2);
+    private DataRows filling;
     /** The portal waits for our next Execute. */
     private boolean suspended;
     /** Our Sync is written: the ReadyForQuery that ends the command will come. */
@@ -47,7 +46,7 @@ public final class StreamQuery extends Command<String> {
             return false;
         }
         ExtendedQuery.checkArity(statement, params);
-        filling = new RowSet(statement.columns, engine.codecs());
+        filling = new DataRows(statement.columns, engine.codecs());
         ExtendedQuery.writeBind(engine, statement, params, out);
         executeMore(out);
         return true;
@@ -77,7 +76,7 @@ public final class StreamQuery extends Command<String> {
             case BackendMessage.PORTAL_SUSPENDED -> {
                 if (!closed) {
                     ready.add(filling);
-                    filling = new RowSet(statement.columns, engine.codecs());
+                    filling = new DataRows(statement.columns, engine.codecs());
                     suspended = true;
                     progressed();
                 }
@@ -144,8 +143,8 @@ public final class StreamQuery extends Command<String> {
      * afterwards); null when none is ready yet or the rows are over ({@link #isExhausted()} tells which). Once
      * the ready batches are taken, a failure is thrown.
      */
-    public RowSet nextBatch(PgEngine engine) {
-        RowSet batch = ready.poll();
+    public DataRows nextBatch(PgEngine engine) {
+        DataRows batch = ready.poll();
         if (batch == null) {
             if (isDone() && !closed) {
                 result();  // throws the failure, if any

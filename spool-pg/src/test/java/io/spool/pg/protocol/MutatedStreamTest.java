@@ -57,7 +57,7 @@ class MutatedStreamTest {
         byte[] stream = validStream();
         engine.receive(stream, 0, stream.length);
         assertThat(commands).allMatch(Command::isDone);
-        assertThat(((RowSet) ((List<?>) commands.get(1).result()).get(0)).size()).isEqualTo(20);
+        assertThat(((DataRows) ((List<?>) commands.get(1).result()).get(0)).size()).isEqualTo(20);
         assertThat(commands.get(3).failure().sqlState()).isEqualTo("22012");
         assertThat(engine.isUsable()).isTrue();
     }
@@ -96,7 +96,7 @@ class MutatedStreamTest {
             // every row that was accepted can be read without an exception escaping other than a type error
             if (commands.get(1).isDone() && !commands.get(1).isFailed()) {
                 for (Object o : (List<?>) commands.get(1).result()) {
-                    RowSet rows = (RowSet) o;
+                    RowSet rows = RowSet.of((DataRows) o);
                     for (int r = 0; r < rows.size(); r++) {
                         for (int c = 0; c < rows.columnCount(); c++) {
                             try {

@@ -210,7 +210,7 @@ class PgEngineTest {
         engine.receive(Backend.stream().commandComplete("CREATE TABLE")
                 .rowDescription(0, "x", PgTypes.TEXT).dataRow(text("a")).dataRow((byte[]) null)
                 .commandComplete("SELECT 2").ready('I').bytes());
-        List<RowSet> results = q.result();
+        List<RowSet> results = RowSet.all(q.result());
         assertThat(results).hasSize(2);
         assertThat(results.get(0).commandTag()).isEqualTo("CREATE TABLE");
         assertThat(results.get(1).rowsAffected()).isEqualTo(2);
@@ -226,7 +226,7 @@ class PgEngineTest {
                 .rowDescription(0, "v", PgTypes.INT4).ready('I').bytes());
         assertThat(sent(engine)).as("the Bind waits for the description").isEqualTo("BES");
         engine.receive(Backend.stream().bindComplete().dataRow(int4(1)).commandComplete("SELECT 1").ready('I').bytes());
-        assertThat(first.result().row(0).get(0)).isEqualTo(1);
+        assertThat(RowSet.of(first.result()).row(0).get(0)).isEqualTo(1);
     }
 
     @Test
@@ -236,7 +236,7 @@ class PgEngineTest {
         ExtendedQuery again = engine.query("SELECT $1::int4 AS v", 2);
         assertThat(sent(engine)).isEqualTo("BES");
         engine.receive(Backend.stream().bindComplete().dataRow(int4(2)).commandComplete("SELECT 1").ready('I').bytes());
-        assertThat(again.result().row(0).getInteger(0)).isEqualTo(2);
+        assertThat(RowSet.of(again.result()).row(0).getInteger(0)).isEqualTo(2);
         assertThat(engine.cachedStatements()).isEqualTo(1);
     }
 
@@ -253,10 +253,10 @@ class PgEngineTest {
                 .bindComplete().dataRow(int4(10)).commandComplete("SELECT 1").ready('I')
                 .bindComplete().error("22012", "division by zero").ready('I')
                 .bindComplete().dataRow(int4(5)).commandComplete("SELECT 1").ready('I').bytes());
-        assertThat(a.result().row(0).get(0)).isEqualTo(10);
+        assertThat(RowSet.of(a.result()).row(0).get(0)).isEqualTo(10);
         assertThat(b.failure().sqlState()).isEqualTo("22012");
         assertThat(b.failure().serverMessage()).isEqualTo("division by zero");
-        assertThat(c.result().row(0).get(0)).isEqualTo(5);
+        assertThat(RowSet.of(c.result()).row(0).get(0)).isEqualTo(5);
         assertThat(engine.isUsable()).isTrue();
     }
 
@@ -276,11 +276,11 @@ class PgEngineTest {
                 .bindComplete().dataRow(int4(2)).commandComplete("SELECT 1")
                 .bindComplete().error("22012", "division by zero").ready('I')
                 .bindComplete().dataRow(int4(1)).commandComplete("SELECT 1").ready('I').bytes());
-        assertThat(ok.result().row(0).get(0)).isEqualTo(2);
+        assertThat(RowSet.of(ok.result()).row(0).get(0)).isEqualTo(2);
         assertThat(bad.failure().sqlState()).isEqualTo("22012");
         assertThat(skipped.failure().getMessage()).contains("not executed").contains("division by zero");
         assertThat(skippedSync.failure().getMessage()).contains("not executed");
-        assertThat(nextGroup.result().row(0).get(0)).isEqualTo(1);
+        assertThat(RowSet.of(nextGroup.result()).row(0).get(0)).isEqualTo(1);
     }
 
     @Test
@@ -295,7 +295,7 @@ class PgEngineTest {
         assertThat(engine.cachedStatements()).as("a failed statement is not cached").isZero();
         engine.receive(Backend.stream().rowDescription(0, "x", PgTypes.INT4).dataRow(text("2"))
                 .commandComplete("SELECT 1").ready('I').bytes());
-        assertThat(after.result().get(0).row(0).getInteger(0)).isEqualTo(2);
+        assertThat(RowSet.of(after.result().get(0)).row(0).getInteger(0)).isEqualTo(2);
     }
 
     @Test
@@ -387,7 +387,7 @@ class PgEngineTest {
             SimpleQuery q = engine.simpleQuery("SELECT x");
             engine.receive(answer, 0, split);
             engine.receive(answer, split, answer.length - split);
-            RowSet rows = q.result().get(0);
+            RowSet rows = RowSet.of(q.result().get(0));
             assertThat(rows.row(0).getString(0)).isEqualTo("héllo");
             assertThat(rows.row(1).isNull(0)).isTrue();
             assertThat(engine.transactionStatus()).isEqualTo('T');
