@@ -251,7 +251,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
             Notification n;
             while (true) {
                 NotificationOverflowException.throwIfDropped(engine);  // the loss is told before what came after it
-                n = engine.pollNotification();
+                n = Notification.of(engine.pollNotification());
                 if (n != null) {
                     break;
                 }
@@ -373,7 +373,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     /** Receives notices (warnings and info messages) as they arrive. */
     public void onNotice(java.util.function.Consumer<Notice> listener) {
-        engine.onNotice(listener);
+        engine.onNotice(listener == null ? null : fields -> listener.accept(new Notice(fields)));
     }
 
     /**

@@ -240,7 +240,7 @@ public final class PgPollConnection implements AutoCloseable {
 
     /** Takes a notification that arrived while reading, or {@code null}. */
     public Notification pollNotification() {
-        return engine.pollNotification();
+        return Notification.of(engine.pollNotification());
     }
 
     /**
@@ -251,7 +251,7 @@ public final class PgPollConnection implements AutoCloseable {
     public Pollable<Notification> nextNotification() {
         return () -> {
             NotificationOverflowException.throwIfDropped(engine);
-            Notification n = engine.pollNotification();
+            Notification n = Notification.of(engine.pollNotification());
             if (n == null) {
                 Interest interest = progress();
                 PgException broken = engine.poisonedBy();
@@ -259,7 +259,7 @@ public final class PgPollConnection implements AutoCloseable {
                     throw broken;
                 }
                 NotificationOverflowException.throwIfDropped(engine);
-                n = engine.pollNotification();
+                n = Notification.of(engine.pollNotification());
                 if (n == null) {
                     return Poll.pending(interest, channel);
                 }

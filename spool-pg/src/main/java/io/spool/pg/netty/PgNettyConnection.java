@@ -202,7 +202,8 @@ public final class PgNettyConnection implements AutoCloseable {
      * Delivers notifications (from channels this connection LISTENs on) to {@code listener} on the event loop.
      */
     public void onNotification(java.util.function.Consumer<io.spool.pg.Notification> listener) {
-        channel.eventLoop().execute(() -> engine.onNotification(listener));
+        channel.eventLoop().execute(() -> engine.onNotification(listener == null ? null
+                : n -> listener.accept(io.spool.pg.Notification.of(n))));
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.Notice;
-import io.spool.pg.Notification;
 import io.spool.pg.PgException;
 import io.spool.pg.types.Codecs;
 import io.spool.pg.types.PgTypeException;
@@ -62,14 +60,14 @@ public final class PgEngine {
     private char transactionStatus = 'I';
     private String authenticationMethod;
 
-    private final ArrayDeque<Notification> notifications = new ArrayDeque<>();
+    private final ArrayDeque<ServerNotification> notifications = new ArrayDeque<>();
     private int notificationLimit = DEFAULT_QUEUED_NOTIFICATIONS;
     private long droppedNotifications;
     /** Drops not yet reported to a waiter by {@link #takeUnreportedDrops()}. */
     private long unreportedDrops;
     private java.util.function.LongConsumer overflowListener;
-    private Consumer<Notification> notificationListener;
-    private Consumer<Notice> noticeListener;
+    private Consumer<ServerNotification> notificationListener;
+    private Consumer<Map<PgException.Field, String>> noticeListener;
 
     /** Cancel requests on their way: the one state another thread may change (see {@link #cancelLeaving()}). */
     private final java.util.concurrent.atomic.AtomicInteger cancelsTravelling = new java.util.concurrent.atomic.AtomicInteger();
@@ -536,12 +534,12 @@ public final class PgEngine {
     private void dispatch(MessageReader m) {
         switch (m.type()) {
             case BackendMessage.NOTICE_RESPONSE -> {
-                Notice notice = new Notice(Collections.unmodifiableMap(ErrorFields.parse(m)));
+                Map<PgException.Field, String> notice = Collections.unmodifiableMap(ErrorFields.parse(m));
                 if (noticeListener != null) {
                     noticeListener.accept(notice);
                 }
             }
-            case BackendMessage.NOTIFICATION_RESPONSE -> notification(new Notification(m.readInt32(), m.readCString(), m.readCString()));
+            case BackendMessage.NOTIFICATION_RESPONSE -> notification(new ServerNotification(m.readInt32(), m.readCString(), m.readCString()));
             case BackendMessage.PARAMETER_STATUS -> parameterStatus(m.readCString(), m.readCString());
             case BackendMessage.ERROR_RESPONSE -> error(ErrorFields.error(m));
             default -> toHead(m);
@@ -622,7 +620,7 @@ public final class PgEngine {
         }
     }
 
-    private void notification(Notification n) {
+    private void notification(ServerNotification n) {
         if (notificationListener != null) {
             notificationListener.accept(n);
             return;
@@ -746,7 +744,7 @@ public final class PgEngine {
     }
 
     /** Takes the next queued notification, or {@code null}. */
-    public Notification pollNotification() {
+    public ServerNotification pollNotification() {
         return notifications.poll();
     }
 
@@ -780,7 +778,7 @@ public final class PgEngine {
     }
 
     /** Delivers notifications to {@code listener} as they arrive instead of queueing them. */
-    public void onNotification(Consumer<Notification> listener) {
+    public void onNotification(Consumer<ServerNotification> listener) {
         this.notificationListener = listener;
         if (listener != null) {
             while (!notifications.isEmpty()) {
@@ -789,7 +787,8 @@ public final class PgEngine {
         }
     }
 
-    public void onNotice(Consumer<Notice> listener) {
+    /** Told each NoticeResponse's fields (a warning or informational message), on the thread feeding the engine. */
+    public void onNotice(Consumer<Map<PgException.Field, String>> listener) {
         this.noticeListener = listener;
     }
 

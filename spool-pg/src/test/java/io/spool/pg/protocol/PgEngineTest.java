@@ -314,10 +314,10 @@ class PgEngineTest {
     void notificationsNoticesAndParameterChangesArriveBetweenCommands() {
         PgEngine engine = started();
         java.util.List<String> notices = new java.util.ArrayList<>();
-        engine.onNotice(n -> notices.add(n.message()));
+        engine.onNotice(fields -> notices.add(fields.get(PgException.Field.MESSAGE)));
         engine.receive(Backend.stream().notification(7, "jobs", "42").parameter("TimeZone", "UTC")
                 .message('N', w -> w.byte1('S').cstring("WARNING").byte1('M').cstring("careful").byte1(0)).bytes());
-        assertThat(engine.pollNotification()).isEqualTo(new io.spool.pg.Notification(7, "jobs", "42"));
+        assertThat(engine.pollNotification()).isEqualTo(new ServerNotification(7, "jobs", "42"));
         assertThat(engine.serverParameters()).containsEntry("TimeZone", "UTC");
         assertThat(notices).containsExactly("careful");
     }
