@@ -19,7 +19,7 @@ import java.util.List;
  * A nonblocking connection in the style of libpq's {@code PQconnectPoll}: {@link #start} begins the TCP
  * connect, and {@link #poll()} advances connect, TLS negotiation and handshake, startup and authentication,
  * answering {@code WRITE} or {@code READ} (wait for that readiness of {@link #channel()}, then poll again) or
- * ready. Queries work the same way: {@link #startQuery} returns a {@link Pollable} whose result is the
+ * ready. {@link #connect(PgConfig)} does the same over several hosts, choosing by {@code target_session_attrs}. Queries work the same way: {@link #startQuery} returns a {@link Pollable} whose result is the
  * {@link RowSet}. Several queries may be started before any is polled; they are pipelined on the socket and
  * complete in order. The connection holds no thread and blocks nowhere, so any loop (spool-io's {@code Loop},
  * a hand-written {@code Selector}) can drive it. Not thread-safe: poll it from one thread at a time.
