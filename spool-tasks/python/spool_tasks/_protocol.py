@@ -175,7 +175,8 @@ class Statements:
             "SELECT task_id, run_id, attempt, created FROM " + s + ".spawn_task("
             "p_name => %(name)s, p_params => %(params)s, p_queue => %(queue)s, p_priority => %(priority)s, "
             "p_run_at => %(run_at)s, p_max_attempts => %(max_attempts)s, p_idempotency_key => %(key)s, "
-            "p_headers => %(headers)s::jsonb, p_lease => %(lease)s, p_delay => %(delay)s)")
+            "p_headers => %(headers)s::jsonb, p_lease => %(lease)s, p_backoff_base => %(backoff_base)s, "
+            "p_backoff_max => %(backoff_max)s, p_backoff_jitter => %(backoff_jitter)s, p_delay => %(delay)s)")
         self.spawn_tasks = (
             "SELECT ord, task_id, run_id, attempt, created FROM " + s + ".spawn_tasks("
             "p_names => %(names)s::text[], p_params => %(params)s::bytea[], p_queues => %(queues)s::text[]) "
@@ -195,13 +196,26 @@ class Statements:
         self.retry = "SELECT task_id, run_id, attempt FROM " + s + ".retry_task(%s)"
 
 
-def spawn_args(name: str, params: Any, queue, priority, run_at, delay, max_attempts, idempotency_key, headers,
-               lease) -> dict:
+def spawn_args(name: str, params: Any, options: Mapping[str, Any]) -> dict:
+    """The arguments of spawn_task: the options are spawn_task's keyword arguments (durations in seconds or
+    timedeltas); one the function does not know is refused here, naming it."""
     if not isinstance(name, str) or not name.strip():
         raise ValueError("a task needs a name, got %r" % (name,))
-    return {"name": name, "params": encode(params), "queue": queue, "priority": priority, "run_at": run_at,
-            "delay": seconds(delay), "max_attempts": max_attempts, "key": idempotency_key,
-            "headers": None if headers is None else json.dumps(dict(headers)), "lease": seconds(lease)}
+    unknown = set(options) - SPAWN_OPTIONS
+    if unknown:
+        raise TypeError("spawn_task has no option %s; it takes %s" % (", ".join(sorted(unknown)),
+                                                                     ", ".join(sorted(SPAWN_OPTIONS))))
+    o = dict.fromkeys(SPAWN_OPTIONS)
+    o.update(options)
+    return {"name": name, "params": encode(params), "queue": o["queue"], "priority": o["priority"],
+            "run_at": o["run_at"], "delay": seconds(o["delay"]), "max_attempts": o["max_attempts"],
+            "key": o["idempotency_key"], "headers": None if o["headers"] is None else json.dumps(dict(o["headers"])),
+            "lease": seconds(o["lease"]), "backoff_base": seconds(o["backoff_base"]),
+            "backoff_max": seconds(o["backoff_max"]), "backoff_jitter": o["backoff_jitter"]}
+
+
+SPAWN_OPTIONS = frozenset({"queue", "priority", "run_at", "delay", "max_attempts", "idempotency_key", "headers",
+                           "lease", "backoff_base", "backoff_max", "backoff_jitter"})
 
 
 def task_info(row) -> Optional[TaskInfo]:

@@ -51,13 +51,9 @@ class AsyncApplication:
             except psycopg.errors.Error as e:
                 raise p.TaskError(str(e).strip(), getattr(e, "sqlstate", None)) from e
 
-    async def spawn_task(self, name: str, params: Any = None, *, queue: Optional[str] = None,
-                         priority: Optional[int] = None, run_at=None, delay=None, max_attempts: Optional[int] = None,
-                         idempotency_key: Optional[str] = None, headers: Optional[Dict[str, str]] = None,
-                         lease=None) -> p.SpawnResult:
-        args = p.spawn_args(name, params, queue, priority, run_at, delay, max_attempts, idempotency_key, headers,
-                            lease)
-        return p.SpawnResult(*await self.run(self.sql.spawn_task, args, "one"))
+    async def spawn_task(self, name: str, params: Any = None, **options) -> p.SpawnResult:
+        """Spawns one task; the options are those of the synchronous ``spawn_task``."""
+        return p.SpawnResult(*await self.run(self.sql.spawn_task, p.spawn_args(name, params, options), "one"))
 
     async def result(self, task_id: int) -> Optional[p.TaskInfo]:
         return p.task_info(await self.run(self.sql.task, (task_id,), "one"))

@@ -84,14 +84,12 @@ class Application:
         self.pool = _Pool(self.config.url, self.config.pool_size)
         p.check_schema_found(self.pool.run(self.sql.exists, (self.config.schema,), "one"), self.config.schema)
 
-    def spawn_task(self, name: str, params: Any = None, *, queue: Optional[str] = None,
-                   priority: Optional[int] = None, run_at=None, delay=None, max_attempts: Optional[int] = None,
-                   idempotency_key: Optional[str] = None, headers: Optional[Dict[str, str]] = None,
-                   lease=None) -> p.SpawnResult:
-        """Spawns one task; params are bytes, or any JSON value. Durations are seconds or timedeltas."""
-        args = p.spawn_args(name, params, queue, priority, run_at, delay, max_attempts, idempotency_key, headers,
-                            lease)
-        return p.SpawnResult(*self.pool.run(self.sql.spawn_task, args, "one"))
+    def spawn_task(self, name: str, params: Any = None, **options) -> p.SpawnResult:
+        """Spawns one task; params are bytes, or any JSON value. Options: ``queue``, ``priority``, ``run_at``
+        (a datetime), ``delay``, ``max_attempts``, ``idempotency_key``, ``headers`` (a dict of strings),
+        ``lease``, ``backoff_base``, ``backoff_max`` (durations: seconds or timedeltas), ``backoff_jitter``
+        (0..1); the database checks them as it checks Java's (``TaskError`` with the SQLSTATE)."""
+        return p.SpawnResult(*self.pool.run(self.sql.spawn_task, p.spawn_args(name, params, options), "one"))
 
     def spawn_tasks(self, name: str, params_list: List[Any], *, queue: Optional[str] = None) -> List[p.SpawnResult]:
         """Spawns one task of ``name`` per params, in one round trip."""

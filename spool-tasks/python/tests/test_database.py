@@ -4,6 +4,7 @@ import asyncio
 import os
 import threading
 import unittest
+import uuid
 
 import spool_tasks
 from spool_tasks import PermanentFailure, TaskError
@@ -33,10 +34,13 @@ class DatabaseTest(unittest.TestCase):
         with self.assertRaises(TaskError) as caught:
             self.app.spawn_task("unit-bad", {}, queue="unit", lease=0.01)
         self.assertIn("lease", str(caught.exception))
+        with self.assertRaisesRegex(TypeError, "spawn_task has no option colour"):
+            self.app.spawn_task("unit-bad", {}, colour="red")
 
     def test_idempotency_key_spawns_once(self):
-        a = self.app.spawn_task("unit-idem", 1, queue="unit-idle", idempotency_key="unit:once")
-        b = self.app.spawn_task("unit-idem", 2, queue="unit-idle", idempotency_key="unit:once")
+        key = "unit:" + uuid.uuid4().hex  # a key is held while its task is stored
+        a = self.app.spawn_task("unit-idem", 1, queue="unit-idle", idempotency_key=key)
+        b = self.app.spawn_task("unit-idem", 2, queue="unit-idle", idempotency_key=key)
         self.assertTrue(a.created)
         self.assertFalse(b.created)
         self.assertEqual(a.task_id, b.task_id)
@@ -57,11 +61,9 @@ class DatabaseTest(unittest.TestCase):
             raise PermanentFailure("no")
 
         worker = self.app.create_worker("unit-w").register("unit-flaky", flaky).register("unit-dies", dies)
-        spawned = self.app.spawn_task("unit-flaky", {"v": 7}, queue="unit", max_attempts=5)
+        spawned = self.app.spawn_task("unit-flaky", {"v": 7}, queue="unit", max_attempts=5, backoff_base=0.01,
+                                      backoff_max=0.02)
         dead = self.app.spawn_task("unit-dies", None, queue="unit", max_attempts=5)
-        # the default backoff (1 s base) would slow the test: the SQL function's retry_at is ours to give
-        self.app.pool.run("UPDATE " + SCHEMA + ".tasks SET backoff_base = '10 ms', backoff_max = '20 ms' "
-                          "WHERE task_id = %s", (spawned.task_id,), "none")
         with worker:
             info = self.app.await_result(spawned.task_id, timeout=30)
             gone = self.app.await_result(dead.task_id, timeout=30)

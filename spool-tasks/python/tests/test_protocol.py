@@ -46,7 +46,7 @@ class EncodingTest(unittest.TestCase):
 
     def test_a_task_needs_a_name(self):
         with self.assertRaisesRegex(ValueError, "needs a name"):
-            p.spawn_args(" ", None, None, None, None, None, None, None, None, None)
+            p.spawn_args(" ", None, {})
 
 
 if __name__ == "__main__":
