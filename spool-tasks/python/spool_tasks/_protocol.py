@@ -71,6 +71,28 @@ class Config:
         raise TypeError("config must be a Config, a URL string or a dict, got %s" % type(config).__name__)
 
 
+APPLICATION_NAME = "spool_tasks python"
+
+
+def connect_args(url: str) -> dict:
+    """Keyword arguments for psycopg's connect: autocommit, and an application_name (unless the URL gives one)
+    that names the client in pg_stat_activity."""
+    from psycopg.conninfo import conninfo_to_dict
+    args = {"autocommit": True}
+    if "application_name" not in conninfo_to_dict(url):
+        args["application_name"] = APPLICATION_NAME
+    return args
+
+
+def stale(conn) -> bool:
+    """Whether an idle connection is unusable: closed, broken, or with bytes waiting (an idle autocommit
+    connection that does not LISTEN gets none, but the server's farewell when it ends the session)."""
+    import select
+    if conn.closed or conn.broken:
+        return True
+    return bool(select.select([conn.fileno()], [], [], 0)[0])
+
+
 def check_queues(queues: Mapping[str, int]) -> dict:
     if not queues:
         raise ValueError("a worker needs at least one queue")

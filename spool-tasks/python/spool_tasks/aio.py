@@ -16,7 +16,7 @@ log = logging.getLogger("spool_tasks")
 
 
 async def _connect(url: str) -> psycopg.AsyncConnection:
-    return await psycopg.AsyncConnection.connect(url, autocommit=True)
+    return await psycopg.AsyncConnection.connect(url, **p.connect_args(url))
 
 
 async def _maybe_await(value):
@@ -45,6 +45,9 @@ class AsyncApplication:
 
     async def run(self, sql: str, args=None, fetch: str = "all"):
         async with self._lock:
+            if p.stale(self._conn):  # ended by the server while idle (a restart, an administrator)
+                await self._conn.close()
+                self._conn = await _connect(self.config.url)
             try:
                 cur = await self._conn.execute(sql, args)
                 return await (cur.fetchall() if fetch == "all" else cur.fetchone())
@@ -128,34 +131,49 @@ class AsyncWorker(p.WorkerBase):
 
     async def run(self):
         """Claims, runs and records until :meth:`stop`; then finishes the running handlers within the shutdown
-        timeout and hands back the runs still held."""
+        timeout and hands back the runs still held. A lost connection is made again (ends not yet recorded are
+        lost with it, and their runs come back when their leases expire)."""
         names = self._names()
-        conn = await _connect(self.app.config.url)
         listener = asyncio.ensure_future(self._listen())
-        next_beat = time.monotonic()
         try:
             while not self._stopping:
-                await self._record_ends(conn)
-                if time.monotonic() >= next_beat:
-                    next_beat = time.monotonic() + await self._heartbeat(conn)
-                if not await self._claim(conn, names):
+                try:
+                    conn = await _connect(self.app.config.url)
                     try:
-                        await asyncio.wait_for(self._wake.wait(), min(self.app.config.poll_interval,
-                                                                      max(0.01, next_beat - time.monotonic())))
-                    except asyncio.TimeoutError:
-                        pass
-                    self._wake.clear()
-            deadline = time.monotonic() + self.app.config.shutdown_timeout
-            if self._tasks:
-                await asyncio.wait(list(self._tasks), timeout=max(0.0, deadline - time.monotonic()))
-            for t in list(self._tasks):
-                t.cancel()
-            await self._record_ends(conn)
-            if self._held:
-                await conn.execute(self.app.sql.release, (list(self._held), self.worker_id))
+                        await self._loop(conn, names)
+                        await self._drain(conn)
+                        return
+                    finally:
+                        await conn.close()
+                except psycopg.OperationalError:
+                    log.warning("worker %s: connection lost, reconnecting", self.worker_id, exc_info=True)
+                    await asyncio.sleep(self.app.config.poll_interval)
         finally:
             listener.cancel()
-            await conn.close()
+
+    async def _loop(self, conn, names: List[str]):
+        next_beat = time.monotonic()
+        while not self._stopping:
+            await self._record_ends(conn)
+            if time.monotonic() >= next_beat:
+                next_beat = time.monotonic() + await self._heartbeat(conn)
+            if not await self._claim(conn, names):
+                try:
+                    await asyncio.wait_for(self._wake.wait(), min(self.app.config.poll_interval,
+                                                                  max(0.01, next_beat - time.monotonic())))
+                except asyncio.TimeoutError:
+                    pass
+                self._wake.clear()
+
+    async def _drain(self, conn):
+        deadline = time.monotonic() + self.app.config.shutdown_timeout
+        if self._tasks:
+            await asyncio.wait(list(self._tasks), timeout=max(0.0, deadline - time.monotonic()))
+        for t in list(self._tasks):
+            t.cancel()
+        await self._record_ends(conn)
+        if self._held:
+            await conn.execute(self.app.sql.release, (list(self._held), self.worker_id))
 
     def stop(self):
         """Asks ``run()`` to stop: it finishes the running handlers within the shutdown timeout and returns."""
@@ -222,16 +240,18 @@ class AsyncWorker(p.WorkerBase):
         return max(0.05, min(c.run.lease.total_seconds() for c in held) / 3)
 
     async def _listen(self):
-        try:
-            conn = await _connect(self.app.config.url)
+        while not self._stopping:
             try:
-                await conn.execute("LISTEN " + self.app.sql.spawn_channel)
-                async for n in conn.notifies():
-                    if n.payload in self.queues:
-                        self._wake.set()
-            finally:
-                await conn.close()
-        except asyncio.CancelledError:
-            pass
-        except Exception:  # polling still finds the work
-            log.warning("worker %s: LISTEN failed, polling only", self.worker_id, exc_info=True)
+                conn = await _connect(self.app.config.url)
+                try:
+                    await conn.execute("LISTEN " + self.app.sql.spawn_channel)
+                    async for n in conn.notifies():
+                        if n.payload in self.queues:
+                            self._wake.set()
+                finally:
+                    await conn.close()
+            except asyncio.CancelledError:
+                return
+            except Exception:  # polling finds the work meanwhile
+                log.warning("worker %s: LISTEN failed, polling until it is back", self.worker_id, exc_info=True)
+                await asyncio.sleep(self.app.config.poll_interval)

@@ -17,7 +17,7 @@ log = logging.getLogger("spool_tasks")
 
 
 def _connect(url: str) -> psycopg.Connection:
-    return psycopg.connect(url, autocommit=True)
+    return psycopg.connect(url, **p.connect_args(url))
 
 
 class _Pool:
@@ -33,6 +33,9 @@ class _Pool:
         with self._slots:
             try:
                 conn = self._idle.get_nowait()
+                if p.stale(conn):  # ended by the server while idle (a restart, an administrator)
+                    conn.close()
+                    conn = _connect(self._url)
             except _queue.Empty:
                 conn = _connect(self._url)
             try:
@@ -207,14 +210,17 @@ class Worker(p.WorkerBase):
         listener.start()
         keeper.start()
         try:
-            with _connect(self.app.config.url) as conn:
-                while not self._stopping.is_set():
-                    self._record_ends(conn)
-                    claimed_any = self._claim(conn, names, executor)
-                    if not claimed_any:
-                        self._wake.wait(self.app.config.poll_interval)
-                        self._wake.clear()
-                self._drain(conn, executor)
+            while not self._stopping.is_set():
+                try:
+                    with _connect(self.app.config.url) as conn:
+                        self._loop(conn, names, executor)
+                        self._drain(conn, executor)
+                        return
+                except psycopg.OperationalError:
+                    # the database went away: ends not yet recorded are lost with it, and their runs come back
+                    # when their leases expire (at least once); claim again once it is back
+                    log.warning("worker %s: connection lost, reconnecting", self.worker_id, exc_info=True)
+                    self._stopping.wait(self.app.config.poll_interval)
         finally:
             executor.shutdown(wait=False)
             self._stopped.set()
@@ -238,6 +244,13 @@ class Worker(p.WorkerBase):
         self.stop()
 
     # the loop thread
+
+    def _loop(self, conn, names: List[str], executor):
+        while not self._stopping.is_set():
+            self._record_ends(conn)
+            if not self._claim(conn, names, executor):
+                self._wake.wait(self.app.config.poll_interval)
+                self._wake.clear()
 
     def _claim(self, conn, names: List[str], executor) -> bool:
         claimed_any = False
@@ -308,14 +321,16 @@ class Worker(p.WorkerBase):
     # helper threads
 
     def _listen(self):
-        try:
-            with _connect(self.app.config.url) as conn:
-                conn.execute("LISTEN " + self.app.sql.spawn_channel)
-                while not self._stopping.is_set():
-                    if any(n.extra.decode() in self.queues for n in _wait_notify(conn, 0.5)):
-                        self._wake.set()
-        except Exception:  # polling still finds the work
-            log.warning("worker %s: LISTEN failed, polling only", self.worker_id, exc_info=True)
+        while not self._stopping.is_set():
+            try:
+                with _connect(self.app.config.url) as conn:
+                    conn.execute("LISTEN " + self.app.sql.spawn_channel)
+                    while not self._stopping.is_set():
+                        if any(n.extra.decode() in self.queues for n in _wait_notify(conn, 0.5)):
+                            self._wake.set()
+            except Exception:  # polling finds the work meanwhile
+                log.warning("worker %s: LISTEN failed, polling until it is back", self.worker_id, exc_info=True)
+                self._stopping.wait(self.app.config.poll_interval)
 
     def _keep_leases(self):
         """Extends every held lease once the oldest extension is a third of its lease old (woken by claims)."""

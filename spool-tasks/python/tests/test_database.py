@@ -6,8 +6,11 @@ import threading
 import unittest
 import uuid
 
+import psycopg
+
 import spool_tasks
 from spool_tasks import PermanentFailure, TaskError
+from spool_tasks._protocol import APPLICATION_NAME
 
 URL = os.environ.get("SPOOL_TEST_DATABASE_URL")
 SCHEMA = os.environ.get("SPOOL_TEST_SCHEMA", "spool_tasks")
@@ -84,6 +87,44 @@ class DatabaseTest(unittest.TestCase):
         with self.app.create_worker("unit-slow-w").register("unit-slow", slow):
             info = self.app.await_result(spawned.task_id, timeout=30)
         self.assertEqual((info.state, info.result_json()), ("completed", "done"))
+
+    def _drop_client_connections(self):
+        """Ends every connection of this client but the caller's, as a server restart would."""
+        with psycopg.connect(URL, autocommit=True) as admin:
+            return admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                 "WHERE application_name = %s AND pid <> pg_backend_pid()",
+                                 (APPLICATION_NAME,)).fetchone()[0]
+
+    def test_workers_reconnect_when_their_connections_drop(self):
+        def echo(ctx, params):
+            return params
+
+        async def async_echo(ctx, params):
+            return params
+
+        async def go():
+            aapp = await spool_tasks.AsyncApplication.open({"url": URL, "schema": SCHEMA, "poll_interval": 0.1,
+                                                            "queues": {"unit-rc-async": 2}})
+            aworker = aapp.create_worker("unit-rc-async-w").register("unit-rc-async", async_echo)
+            running = asyncio.ensure_future(aworker.run())
+            loop = asyncio.get_running_loop()
+            first = await aapp.spawn_task("unit-rc-async", 1, queue="unit-rc-async")
+            self.assertEqual((await aapp.await_result(first.task_id, 10)).result_json(), 1)
+            with self.app.create_worker("unit-rc-w", {"unit-rc": 2}).register("unit-rc", echo):
+                before = self.app.spawn_task("unit-rc", 1, queue="unit-rc")
+                self.assertEqual(self.app.await_result(before.task_id, 10).result_json(), 1)
+                dropped = await loop.run_in_executor(None, self._drop_client_connections)
+                self.assertGreaterEqual(dropped, 4)   # each worker's claim loop and LISTEN at least
+                await asyncio.sleep(0.3)
+                after = self.app.spawn_task("unit-rc", 2, queue="unit-rc")  # its idle connections were ended too
+                info = await loop.run_in_executor(None, self.app.await_result, after.task_id, 10)
+                self.assertEqual((info.state, info.result_json()), ("completed", 2))
+            second = await aapp.spawn_task("unit-rc-async", 2, queue="unit-rc-async")
+            self.assertEqual((await aapp.await_result(second.task_id, 10)).result_json(), 2)
+            aworker.stop()
+            await running
+            await aapp.close()
+        asyncio.run(go())
 
     def test_asyncio_spawn_and_result(self):
         async def go():
