@@ -72,7 +72,7 @@ public final class Renderer {
         ImageFormat format = request.format() != null ? request.format() : picture.format();
         int[] size = outputSize(picture.width(), picture.height(), request.width(), request.height());
         List<PaintedText> captions = new CaptionLayout(size[0], size[1], fonts).layout(request.captions());
-        List<Frame> source = format == ImageFormat.GIF ? picture.frames() : picture.frames().subList(0, 1);
+        List<Frame> source = format.animated() ? picture.frames() : picture.frames().subList(0, 1);
         if ((long) size[0] * size[1] * source.size() > limits.maxAnimationPixels()) {
             throw new LimitExceededException("the image would have " + (long) size[0] * size[1] * source.size()
                     + " pixels in all its frames; at most " + limits.maxAnimationPixels());
