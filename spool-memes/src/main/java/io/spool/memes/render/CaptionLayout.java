@@ -67,7 +67,7 @@ final class CaptionLayout {
 
     private TextBlock size(Caption c, float maxHeight) {
         Font font = fonts.get(c.font());
-        Font fallback = fonts.fallback();
+        FontChain fallback = fonts.fallback();
         float boxWidth = Math.max(1, width - 2 * margin);
         float start = Math.max(MIN_SIZE, Math.min(height / 7f, width / 5f));
         return switch (c.size().mode()) {
@@ -103,10 +103,10 @@ final class CaptionLayout {
                 case CENTER -> (width - advance) / 2;
                 case RIGHT -> width - margin - advance;
             };
-            float baseline = y + line.getAscent();
+            float baseline = y + block.ascent(i);
             GlyphRun run = GlyphRun.of(line, block.texts.get(i), block.font, block.sized, x, baseline);
-            lines.add(new PaintedText.Line(line, x, baseline, run));
-            y += TextBlock.lineHeight(line);
+            lines.add(new PaintedText.Line(line, x, baseline, run, block.emoji.get(i)));
+            y += block.lineHeight(i);
         }
         Color outline = c.outline() == null ? null : new Color(c.outline().packed());
         return new PaintedText(lines, new Color(c.color().packed()), outline, Math.max(1.5f, block.size / 8));
