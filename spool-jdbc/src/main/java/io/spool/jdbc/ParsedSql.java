@@ -1,0 +1,21 @@
+package io.spool.jdbc;
+
+import java.util.List;
+
+/**
+ * A JDBC statement's text after {@link SqlLexer}: the SQL with {@code ?} placeholders numbered {@code $1, $2,
+ * ...}, how many there are, and the first words of each statement it holds (upper-cased, e.g. {@code "SET"},
+ * {@code "CREATE TEMP"}), which shared mode reads to tell statements that leave session state behind.
+ */
+public record ParsedSql(String sql, int parameterCount, List<String> statementHeads) {
+
+    /** Whether the text holds more than one statement (the simple protocol is then needed). */
+    public boolean isMultiStatement() {
+        return statementHeads.size() > 1;
+    }
+
+    /** The first words of the first statement, or {@code ""} for an empty text. */
+    public String head() {
+        return statementHeads.isEmpty() ? "" : statementHeads.get(0);
+    }
+}
