@@ -54,6 +54,30 @@ final class JdbcTypes {
         };
     }
 
+    /**
+     * The class spool-pg decodes a binary value of {@code pgName} to, for reading a text-format value (from the
+     * simple protocol) as the same Java type; null for types read as text anyway.
+     */
+    static Class<?> naturalClass(String pgName) {
+        return switch (pgName) {
+            case "bool" -> Boolean.class;
+            case "int2" -> Short.class;
+            case "int4" -> Integer.class;
+            case "int8", "oid" -> Long.class;
+            case "float4" -> Float.class;
+            case "float8" -> Double.class;
+            case "numeric" -> java.math.BigDecimal.class;
+            case "uuid" -> java.util.UUID.class;
+            case "bytea" -> byte[].class;
+            case "date" -> java.time.LocalDate.class;
+            case "time" -> java.time.LocalTime.class;
+            case "timetz" -> java.time.OffsetTime.class;
+            case "timestamp" -> java.time.LocalDateTime.class;
+            case "timestamptz" -> java.time.OffsetDateTime.class;
+            default -> pgName.endsWith("[]") ? Object[].class : null;
+        };
+    }
+
     /** The PostgreSQL type name for a {@link java.sql.Types} code, for typed nulls and casts. */
     static String pgName(int sqlType) {
         return switch (sqlType) {

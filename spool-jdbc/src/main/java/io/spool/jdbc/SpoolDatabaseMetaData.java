@@ -67,7 +67,7 @@ final class SpoolDatabaseMetaData extends UnsupportedDatabaseMetaData {
                   SELECT current_database() AS "TABLE_CAT", n.nspname AS "TABLE_SCHEM", c.relname AS "TABLE_NAME",
                     CASE WHEN n.nspname ~ '^pg_' OR n.nspname = 'information_schema' THEN
                       CASE c.relkind WHEN 'r' THEN 'SYSTEM TABLE' WHEN 'v' THEN 'SYSTEM VIEW' WHEN 'i' THEN 'SYSTEM INDEX'
-                        ELSE 'SYSTEM ' || c.relkind END
+                        ELSE 'SYSTEM ' || c.relkind::text END
                     ELSE CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'p' THEN 'PARTITIONED TABLE' WHEN 'v' THEN 'VIEW'
                       WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE'
                       WHEN 'i' THEN 'INDEX' WHEN 'c' THEN 'TYPE'

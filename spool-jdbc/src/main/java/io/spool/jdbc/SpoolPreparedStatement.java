@@ -150,7 +150,7 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
             Arrays.fill(counts, SUCCESS_NO_INFO);
             return counts;
         }
-        return executeBatch(prepared, sets);
+        return executeBatch(prepared, BatchTypes.unify(sets));
     }
 
     @Override

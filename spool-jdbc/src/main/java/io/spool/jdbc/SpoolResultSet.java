@@ -331,6 +331,13 @@ public final class SpoolResultSet extends UnsupportedResultSet {
         }
         try {
             Object v = row.get(column - 1);
+            if (v instanceof String) {
+                Column c = columns().get(column - 1);
+                Class<?> natural = c.binary() ? null : JdbcTypes.naturalClass(c.typeName());
+                if (natural != null) {
+                    v = row.get(column - 1, natural);  // a text result (simple protocol): the binary one's type
+                }
+            }
             lastWasNull = v == null;
             return v;
         } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ public class SpoolStatement extends UnsupportedStatement {
     private int queryTimeout;
     private boolean closed;
     private boolean closeOnCompletion;
+    private boolean escapeProcessing = true;
     private final Deque<RowSet> moreResults = new ArrayDeque<>();
     SpoolResultSet current;
     long updateCount = -1;
@@ -193,7 +194,7 @@ public class SpoolStatement extends UnsupportedStatement {
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        if (!run(SqlLexer.parse(sql, false), null)) {
+        if (!run(parsePlain(sql), null)) {
             throw new SQLException("the statement returned no rows: " + sql, "02000");
         }
         return current;
@@ -206,13 +207,13 @@ public class SpoolStatement extends UnsupportedStatement {
 
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
-        run(SqlLexer.parse(sql, false), null);
+        run(parsePlain(sql), null);
         return Math.max(updateCount, 0);
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        return run(SqlLexer.parse(sql, false), null);
+        return run(parsePlain(sql), null);
     }
 
     @Override
@@ -310,7 +311,7 @@ public class SpoolStatement extends UnsupportedStatement {
         batch.clear();
         List<RowSet> results;
         try {
-            results = execute(SqlLexer.parse(all.toString(), false), null);
+            results = execute(parsePlain(all.toString()), null);
         } catch (SQLException e) {
             throw new BatchUpdateException(e.getMessage(), e.getSQLState(), 0, new long[0], e);
         }
@@ -416,9 +417,13 @@ public class SpoolStatement extends UnsupportedStatement {
 
     @Override
     public void setEscapeProcessing(boolean enable) throws SQLException {
-        if (!enable) {
-            throw SqlExceptions.unsupported("Statement.setEscapeProcessing(false)");
-        }
+        checkOpen();
+        escapeProcessing = enable;
+    }
+
+    /** Plain SQL as this statement reads it: {@code ?} kept, JDBC escapes translated unless turned off. */
+    ParsedSql parsePlain(String sql) {
+        return SqlLexer.parse(sql, false, escapeProcessing);
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class SqlLexer {
     private boolean headDone;
     /** Open JDBC escapes ({@code {fn ...}}): their closing braces are dropped. */
     private int escapeDepth;
+    private boolean escapes = true;
 
     private SqlLexer(String sql) {
         this.in = sql;
@@ -33,7 +34,13 @@ public final class SqlLexer {
 
     /** Parses {@code sql}; {@code rewritePlaceholders} false leaves every {@code ?} as it is (plain Statement). */
     public static ParsedSql parse(String sql, boolean rewritePlaceholders) {
+        return parse(sql, rewritePlaceholders, true);
+    }
+
+    /** As {@link #parse(String, boolean)}; {@code escapes} false leaves JDBC escapes ({@code {fn ...}}) as text. */
+    public static ParsedSql parse(String sql, boolean rewritePlaceholders, boolean escapes) {
         SqlLexer lexer = new SqlLexer(sql);
+        lexer.escapes = escapes;
         lexer.run(rewritePlaceholders);
         return new ParsedSql(lexer.out.toString(), lexer.parameters, List.copyOf(lexer.heads));
     }
@@ -65,7 +72,7 @@ public final class SqlLexer {
                 endStatement();
                 out.append(c);
                 pos++;
-            } else if (c == '{' && escapeStart()) {
+            } else if (c == '{' && escapes && escapeStart()) {
                 // handled
             } else if (c == '}' && escapeDepth > 0) {
                 escapeDepth--;

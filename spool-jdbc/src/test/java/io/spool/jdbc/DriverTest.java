@@ -427,6 +427,19 @@ class DriverTest {
         }
     }
 
+    @Test
+    void plainStatementsDecodeTypesLikePreparedOnes() throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1.50::numeric(8,2), 2::int8, now(), 'x'::text, true, current_date")) {
+            rs.next();
+            assertThat(rs.getObject(1)).isEqualTo(new BigDecimal("1.50"));
+            assertThat(rs.getObject(2)).isEqualTo(2L);
+            assertThat(rs.getObject(3)).isInstanceOf(Timestamp.class);
+            assertThat(rs.getObject(5)).isEqualTo(true);
+            assertThat(rs.getObject(6)).isInstanceOf(java.sql.Date.class);
+        }
+    }
+
     private long count(String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

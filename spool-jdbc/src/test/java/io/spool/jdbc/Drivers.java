@@ -32,6 +32,32 @@ enum Drivers {
         return DriverManager.getConnection(urlWithLogin(db));
     }
 
+    /** A data source of this driver on {@code db}. */
+    javax.sql.DataSource dataSource(TestDatabase db) {
+        if (this == SPOOL) {
+            SpoolDataSource ds = new SpoolDataSource(url(db));
+            ds.setUser(db.user());
+            if (db.password() != null) {
+                ds.setPassword(db.password());
+            }
+            return ds;
+        }
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(url(db));
+        ds.setUser(db.user());
+        ds.setPassword(db.password());
+        return ds;
+    }
+
+    /** Creates a fresh schema and returns its name, so that tests of both drivers never see each other's tables. */
+    String createSchema(TestDatabase db, String base) throws SQLException {
+        String schema = freshSchema(base);
+        try (Connection c = connect(db); java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+        }
+        return schema;
+    }
+
     /** A fresh schema name, so that tests of both drivers never see each other's tables. */
     String freshSchema(String base) {
         return base + "_" + name().toLowerCase() + "_" + SCHEMAS.incrementAndGet();
