@@ -8,6 +8,11 @@ import java.sql.Types;
  * written against pgjdbc's metadata reads ours the same way.
  */
 final class JdbcTypes {
+    static final int BOOL = 16;
+    static final int INT8 = 20;
+    static final int INT4 = 23;
+    static final int FLOAT8 = 701;
+
     private JdbcTypes() {}
 
     static int sqlType(String pgName) {

@@ -5,9 +5,14 @@ import java.util.List;
 /**
  * A JDBC statement's text after {@link SqlLexer}: the SQL with {@code ?} placeholders numbered {@code $1, $2,
  * ...}, how many there are, and the first words of each statement it holds (upper-cased, e.g. {@code "SET"},
- * {@code "CREATE TEMP"}), which shared mode reads to tell statements that leave session state behind.
+ * {@code "CREATE TEMP"}), and whether it leaves session state behind ({@link SessionState}), which shared mode
+ * reads to choose the connection.
  */
-public record ParsedSql(String sql, int parameterCount, List<String> statementHeads) {
+public record ParsedSql(String sql, int parameterCount, List<String> statementHeads, boolean leavesSessionState) {
+
+    public ParsedSql(String sql, int parameterCount, List<String> statementHeads) {
+        this(sql, parameterCount, statementHeads, SessionState.leftBy(sql, statementHeads));
+    }
 
     /** Whether the text holds more than one statement (the simple protocol is then needed). */
     public boolean isMultiStatement() {

@@ -22,13 +22,13 @@ final class SessionState {
     private static final List<String> CALLS = List.of("set_config", "pg_advisory_lock", "pg_try_advisory_lock",
             "currval", "lastval", "setseed", "into temp");
 
-    static boolean leftBy(ParsedSql parsed) {
-        for (String head : parsed.statementHeads()) {
+    static boolean leftBy(String sql, List<String> statementHeads) {
+        for (String head : statementHeads) {
             if (startsWithAny(head, HEADS) && !startsWithAny(head, NOT)) {
                 return true;
             }
         }
-        String lower = parsed.sql().toLowerCase(Locale.ROOT);
+        String lower = sql.toLowerCase(Locale.ROOT);
         for (String call : CALLS) {
             if (lower.contains(call)) {
                 return true;

@@ -73,12 +73,12 @@ public final class SpoolConnection extends UnsupportedConnection {
     PgConnection connectionFor(ParsedSql parsed) throws SQLException {
         checkOpen();
         if (shared != null && own == null) {
-            boolean session = SessionState.leftBy(parsed);
+            boolean session = parsed.leavesSessionState();
             if (autoCommit && !session) {
                 return null;
             }
             lend(session);
-        } else if (shared != null && SessionState.leftBy(parsed)) {
+        } else if (shared != null && parsed.leavesSessionState()) {
             ownForSession = true;
         }
         beginIfNeeded();
@@ -174,7 +174,7 @@ public final class SpoolConnection extends UnsupportedConnection {
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         checkOpen();
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return new SpoolPreparedStatement(this, resultSetType, SqlLexer.parse(sql, true));
+        return new SpoolPreparedStatement(this, resultSetType, SqlLexer.cached(sql));
     }
 
     @Override

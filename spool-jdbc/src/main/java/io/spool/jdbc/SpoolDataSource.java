@@ -58,14 +58,18 @@ public final class SpoolDataSource implements DataSource, AutoCloseable {
         setProperty("sharedConnections", Integer.toString(n));
     }
 
-    /** Any property of the URL's (see the module README). */
+    /** Any property of the URL's (see the module README); null removes it. */
     public void setProperty(String name, String value) {
         lock.lock();
         try {
             if (shared != null) {
                 throw new IllegalStateException("the data source is in use; set its properties before the first connection");
             }
-            properties.setProperty(name, value);
+            if (value == null) {
+                properties.remove(name);
+            } else {
+                properties.setProperty(name, value);
+            }
             parsed = null;
         } finally {
             lock.unlock();

@@ -320,14 +320,29 @@ public final class SpoolResultSet extends UnsupportedResultSet {
         return at;
     }
 
-    /** The decoded value of 1-based {@code column} of the current row; records whether it was NULL. */
-    private Object value(int column) throws SQLException {
+    /** Whether 1-based {@code column} of the current row is NULL (recorded for {@link #wasNull}). */
+    private boolean isNull(int column) throws SQLException {
         checkOpen();
         if (row == null) {
             throw new SQLException("the result set is not on a row (call next() first)", "24000");
         }
         if (column < 1 || column > row.size()) {
             throw new SQLException("column " + column + " is outside 1.." + row.size(), "22023");
+        }
+        lastWasNull = row.isNull(column - 1);
+        return lastWasNull;
+    }
+
+    /** Whether 1-based {@code column} arrives in binary as the type {@code oid}: its typed getter reads it directly. */
+    private boolean binaryOf(int column, int oid) throws SQLException {
+        Column c = columns().get(column - 1);
+        return c.binary() && c.typeOid() == oid;
+    }
+
+    /** The decoded value of 1-based {@code column} of the current row; records whether it was NULL. */
+    private Object value(int column) throws SQLException {
+        if (isNull(column)) {
+            return null;
         }
         try {
             Object v = row.get(column - 1);
@@ -357,8 +372,7 @@ public final class SpoolResultSet extends UnsupportedResultSet {
 
     @Override
     public String getString(int column) throws SQLException {
-        value(column);
-        if (lastWasNull) {
+        if (isNull(column)) {
             return null;
         }
         try {
@@ -370,6 +384,9 @@ public final class SpoolResultSet extends UnsupportedResultSet {
 
     @Override
     public boolean getBoolean(int column) throws SQLException {
+        if (!isNull(column) && binaryOf(column, JdbcTypes.BOOL)) {
+            return row.booleanValue(column - 1);
+        }
         Object v = value(column);
         return v != null && Values.bool(v);
     }
@@ -388,6 +405,9 @@ public final class SpoolResultSet extends UnsupportedResultSet {
 
     @Override
     public int getInt(int column) throws SQLException {
+        if (!isNull(column) && binaryOf(column, JdbcTypes.INT4)) {
+            return row.intValue(column - 1);
+        }
         Object v = value(column);
         if (v instanceof Integer i) {
             return i;
@@ -397,6 +417,9 @@ public final class SpoolResultSet extends UnsupportedResultSet {
 
     @Override
     public long getLong(int column) throws SQLException {
+        if (!isNull(column) && binaryOf(column, JdbcTypes.INT8)) {
+            return row.longValue(column - 1);
+        }
         Object v = value(column);
         if (v instanceof Long l) {
             return l;
@@ -412,6 +435,9 @@ public final class SpoolResultSet extends UnsupportedResultSet {
 
     @Override
     public double getDouble(int column) throws SQLException {
+        if (!isNull(column) && binaryOf(column, JdbcTypes.FLOAT8)) {
+            return row.doubleValue(column - 1);
+        }
         Object v = value(column);
         return v == null ? 0 : Values.number(v, "double").doubleValue();
     }
@@ -481,17 +507,16 @@ public final class SpoolResultSet extends UnsupportedResultSet {
         if (type == null) {
             throw new SQLException("getObject needs a type", "22023");
         }
-        Object v = value(column);
-        if (v == null) {
+        if (isNull(column)) {
             return null;
         }
         if (type == Array.class) {
             return type.cast(getArray(column));
         }
         try {
-            return row.get(column - 1, type);
+            return row.get(column - 1, type);  // decoded straight to the type asked for
         } catch (RuntimeException e) {
-            return type.cast(Values.convertForJdbc(v, type));
+            return type.cast(Values.convertForJdbc(value(column), type));
         }
     }
 

@@ -32,6 +32,26 @@ public final class SqlLexer {
         this.out = new StringBuilder(sql.length() + 8);
     }
 
+    private static final int CACHE_SIZE = 2048;
+    private static final java.util.concurrent.ConcurrentHashMap<String, ParsedSql> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #parse(String, boolean) parse(sql, true)}, remembered: prepared statements repeat the same texts,
+     * and lexing each again would cost more than the query's own encoding. Up to 2,048 texts; then it starts over.
+     */
+    public static ParsedSql cached(String sql) {
+        ParsedSql p = CACHE.get(sql);
+        if (p == null) {
+            if (CACHE.size() >= CACHE_SIZE) {
+                CACHE.clear();
+            }
+            p = parse(sql, true);
+            CACHE.put(sql, p);
+        }
+        return p;
+    }
+
     /** Parses {@code sql}; {@code rewritePlaceholders} false leaves every {@code ?} as it is (plain Statement). */
     public static ParsedSql parse(String sql, boolean rewritePlaceholders) {
         return parse(sql, rewritePlaceholders, true);
