@@ -4,6 +4,7 @@ import io.spool.embedded.junit.PostgresExtension;
 import io.spool.embedded.junit.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,39 @@ class ReadmeExampleTest {
         return name;
     }
 
+    private void rootExample(String url) {
+        // ROOT README begin
+        try (SpoolDataSource ds = new SpoolDataSource(url)) {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);          // or Hibernate, jOOQ, Flyway, HikariCP: plain JDBC
+            jdbc.update("INSERT INTO item (id, name) VALUES (?, ?)", 2, "jdbc");
+        }
+        // ROOT README end
+    }
+
+    @Test
+    void theRootReadmesExampleRuns() throws Exception {
+        theExampleRuns();
+        rootExample(Drivers.SPOOL.urlWithLogin(db) + "&sharedConnections=8");
+        try (Connection c = Drivers.SPOOL.connect(db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM item WHERE id = 2")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("jdbc");
+        }
+        String readme = Files.readString(Path.of("../README.md"));
+        int start = readme.indexOf("```java\n", readme.indexOf("## spool-jdbc in one example")) + 8;
+        List<String> shown = readme.substring(start, readme.indexOf("```", start)).lines().map(String::strip)
+                .map(l -> l.replaceFirst("new SpoolDataSource\\(\"[^\"]*\"\\)", "new SpoolDataSource(url)")).toList();
+        assertThat(String.join("\n", codeBetween("// ROOT README begin", "// ROOT README end")))
+                .isEqualTo(String.join("\n", shown));
+    }
+
+    private static List<String> codeBetween(String begin, String end) throws IOException {
+        String source = Files.readString(Path.of("src/test/java/io/spool/jdbc/ReadmeExampleTest.java"));
+        String body = source.substring(source.indexOf(begin), source.indexOf(end));
+        return body.lines().skip(1).map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.contains("ds.setUser(") && !l.contains("ds.setPassword(")).toList();
+    }
+
     @Test
     void theExampleRuns() throws SQLException {
         try (Connection c = Drivers.SPOOL.connect(db); Statement s = c.createStatement()) {
@@ -71,10 +105,7 @@ class ReadmeExampleTest {
         List<String> shown = readme.substring(start, readme.indexOf("```", start)).lines()
                 .filter(l -> !l.startsWith("String url =") && !l.contains("ds.setUser(") && !l.contains("ds.setPassword("))
                 .map(l -> l.strip().replace("String name = ", "name = ")).toList();
-        String source = Files.readString(Path.of("src/test/java/io/spool/jdbc/ReadmeExampleTest.java"));
-        String body = source.substring(source.indexOf("// README begin"), source.indexOf("// README end"));
-        List<String> run = body.lines().skip(1).map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.contains("ds.setUser(") && !l.contains("ds.setPassword(")).toList();
+        List<String> run = codeBetween("// README begin", "// README end");
         assertThat(String.join("\n", run)).isEqualTo(String.join("\n", shown));
     }
 }
