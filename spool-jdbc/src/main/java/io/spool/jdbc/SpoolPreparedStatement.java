@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A JDBC prepared statement: its {@code ?} placeholders were numbered {@code $1, $2, ...} by {@link SqlLexer},
@@ -45,7 +44,7 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
     void returnGeneratedKeys(List<String> columns) {
         String head = prepared.head();
         if (!(head.startsWith("INSERT") || head.startsWith("UPDATE") || head.startsWith("DELETE")
-                || head.startsWith("MERGE")) || prepared.sql().toLowerCase(Locale.ROOT).matches("(?s).*\\breturning\\b.*")) {
+                || head.startsWith("MERGE")) || prepared.hasReturning()) {
             return;  // nothing to add: not a row-changing statement, or it says RETURNING itself
         }
         StringBuilder sql = new StringBuilder(prepared.sql().strip().replaceAll(";+$", "")).append(" RETURNING ");
@@ -56,7 +55,7 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
                 sql.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\"", "\"\"")).append('"');
             }
         }
-        returning = new ParsedSql(sql.toString(), prepared.parameterCount(), prepared.statementHeads());
+        returning = new ParsedSql(sql.toString(), prepared.parameterCount(), prepared.statementHeads(), true);
     }
 
     /** Maps a JDBC parameter index to this statement's 0-based slot (a callable statement shifts it). */

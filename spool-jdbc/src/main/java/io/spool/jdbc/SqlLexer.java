@@ -26,6 +26,11 @@ public final class SqlLexer {
     /** Open JDBC escapes ({@code {fn ...}}): their closing braces are dropped. */
     private int escapeDepth;
     private boolean escapes = true;
+    /** For {@link #closes}: stop at the first top-level closing brace. */
+    private boolean stopAtBrace;
+    private boolean sawClosingBrace;
+    private int depth;
+    private boolean returning;
 
     private SqlLexer(String sql) {
         this.in = sql;
@@ -62,7 +67,7 @@ public final class SqlLexer {
         SqlLexer lexer = new SqlLexer(sql);
         lexer.escapes = escapes;
         lexer.run(rewritePlaceholders);
-        return new ParsedSql(lexer.out.toString(), lexer.parameters, List.copyOf(lexer.heads));
+        return new ParsedSql(lexer.out.toString(), lexer.parameters, List.copyOf(lexer.heads), lexer.returning);
     }
 
     private void run(boolean rewrite) {
@@ -94,16 +99,38 @@ public final class SqlLexer {
                 pos++;
             } else if (c == '{' && escapes && escapeStart()) {
                 // handled
+            } else if (c == '}' && stopAtBrace) {
+                sawClosingBrace = true;
+                return;
             } else if (c == '}' && escapeDepth > 0) {
                 escapeDepth--;
                 pos++;
+            } else if (Character.isLetter(c) || c == '_') {
+                word();
             } else {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
                 noteHeadChar(c);
                 out.append(c);
                 pos++;
             }
         }
         endStatement();
+    }
+
+    /** An identifier or keyword: copied whole, noted for the statement head and for a top-level RETURNING. */
+    private void word() {
+        int start = pos;
+        while (pos < in.length() && isIdentifierPart(in.charAt(pos))) {
+            pos++;
+        }
+        String w = in.substring(start, pos);
+        if (depth == 0 && w.equalsIgnoreCase("returning")) {
+            returning = true;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            noteHeadChar(w.charAt(i));
+        }
+        out.append(w);
     }
 
     private void placeholder() {
@@ -212,10 +239,11 @@ public final class SqlLexer {
             case "d" -> "DATE ";
             case "t" -> "TIME ";
             case "ts" -> "TIMESTAMP ";
+            case "escape" -> "ESCAPE ";
             default -> null;
         };
-        if (replacement == null || wordEnd == i) {
-            return false;
+        if (replacement == null || wordEnd == i || !closes(wordEnd)) {
+            return false;  // no JDBC escape, or one never closed: left as text
         }
         escapeDepth++;
         out.append(replacement);
@@ -224,6 +252,15 @@ public final class SqlLexer {
             pos++;
         }
         return true;
+    }
+
+    /** Whether a top-level {@code }} follows {@code from} (outside quotes), so an escape opened before it ends. */
+    private boolean closes(int from) {
+        SqlLexer rest = new SqlLexer(in.substring(from));
+        rest.escapes = false;
+        rest.stopAtBrace = true;
+        rest.run(false);
+        return rest.sawClosingBrace;
     }
 
     private void noteHeadChar(char c) {

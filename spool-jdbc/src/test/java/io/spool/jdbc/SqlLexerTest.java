@@ -99,4 +99,26 @@ class SqlLexerTest {
         assertThat(rewrite("SELECT $$ abc ?")).isEqualTo("SELECT $$ abc ?");
         assertThat(rewrite("SELECT /* ?")).isEqualTo("SELECT /* ?");
     }
+
+    /** pgjdbc's parser cases (derived data, see NOTICE): escapes and top-level RETURNING. */
+    @Test
+    void pgjdbcParserCorpus() throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("src/test/resources/corpus/pgjdbc/cases.tsv"));
+        int checked = 0;
+        for (String line : lines) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            ParsedSql p = SqlLexer.parse(f[1], true);
+            if (f[0].equals("escape")) {
+                assertThat(p.sql()).as(f[1]).isEqualTo(f[2]);
+            } else {
+                assertThat(p.hasReturning()).as(f[1]).isEqualTo(Boolean.parseBoolean(f[2]));
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(15);
+    }
 }
