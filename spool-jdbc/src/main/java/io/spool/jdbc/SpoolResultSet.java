@@ -320,8 +320,8 @@ public final class SpoolResultSet extends UnsupportedResultSet {
         return at;
     }
 
-    /** Whether 1-based {@code column} of the current row is NULL (recorded for {@link #wasNull}). */
-    private boolean isNull(int column) throws SQLException {
+    /** Checks that the result set is on a row that has 1-based {@code column}. */
+    private void checkColumn(int column) throws SQLException {
         checkOpen();
         if (row == null) {
             throw new SQLException("the result set is not on a row (call next() first)", "24000");
@@ -329,6 +329,11 @@ public final class SpoolResultSet extends UnsupportedResultSet {
         if (column < 1 || column > row.size()) {
             throw new SQLException("column " + column + " is outside 1.." + row.size(), "22023");
         }
+    }
+
+    /** Whether 1-based {@code column} of the current row is NULL (recorded for {@link #wasNull}). */
+    private boolean isNull(int column) throws SQLException {
+        checkColumn(column);
         lastWasNull = row.isNull(column - 1);
         return lastWasNull;
     }
@@ -341,9 +346,7 @@ public final class SpoolResultSet extends UnsupportedResultSet {
 
     /** The decoded value of 1-based {@code column} of the current row; records whether it was NULL. */
     private Object value(int column) throws SQLException {
-        if (isNull(column)) {
-            return null;
-        }
+        checkColumn(column);
         try {
             Object v = row.get(column - 1);
             if (v instanceof String) {
@@ -372,11 +375,11 @@ public final class SpoolResultSet extends UnsupportedResultSet {
 
     @Override
     public String getString(int column) throws SQLException {
-        if (isNull(column)) {
-            return null;
-        }
+        checkColumn(column);
         try {
-            return row.getString(column - 1);
+            String v = row.getString(column - 1);
+            lastWasNull = v == null;
+            return v;
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
         }
@@ -507,14 +510,14 @@ public final class SpoolResultSet extends UnsupportedResultSet {
         if (type == null) {
             throw new SQLException("getObject needs a type", "22023");
         }
-        if (isNull(column)) {
-            return null;
-        }
         if (type == Array.class) {
             return type.cast(getArray(column));
         }
+        checkColumn(column);
         try {
-            return row.get(column - 1, type);  // decoded straight to the type asked for
+            T v = row.get(column - 1, type);  // decoded straight to the type asked for
+            lastWasNull = v == null;
+            return v;
         } catch (RuntimeException e) {
             return type.cast(Values.convertForJdbc(value(column), type));
         }

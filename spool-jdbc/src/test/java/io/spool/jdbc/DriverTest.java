@@ -418,6 +418,11 @@ class DriverTest {
                 assertThat(rs.getInt(2)).isZero();
                 assertThat(rs.wasNull()).isTrue();
                 assertThat(rs.getObject(2)).isNull();
+                assertThat(rs.getString(2)).isNull();
+                assertThat(rs.wasNull()).isTrue();
+                assertThat(rs.getObject(2, Integer.class)).isNull();
+                assertThat(rs.getString(3)).isEqualTo("t");
+                assertThat(rs.wasNull()).isFalse();
                 assertThat(rs.getBoolean(3)).isTrue();
             }
         }

@@ -16,6 +16,9 @@ import javax.sql.DataSource;
  * platform threads. Every request takes a connection, prepares, binds, reads every value and hands it back.
  */
 abstract class JdbcContender implements Contender.Blocking {
+    /** The statements with {@code ?} placeholders, made once (not per request, which would time the regex). */
+    private static final String SELECT_WORLD = Workload.jdbc(Workload.SELECT_WORLD);
+    private static final String INSERT_EVENT = Workload.jdbc(Workload.INSERT_EVENT);
     private final DataSource pool;
     private final boolean virtual;
 
@@ -41,7 +44,7 @@ abstract class JdbcContender implements Contender.Blocking {
                 case SINGLE, SINGLE_256 -> world(c, random);
                 case MULTI -> {
                     long sum = 0;
-                    try (PreparedStatement ps = c.prepareStatement(Workload.jdbc(Workload.SELECT_WORLD))) {
+                    try (PreparedStatement ps = c.prepareStatement(SELECT_WORLD)) {
                         for (int i = 0; i < 20; i++) {
                             ps.setInt(1, Contender.worldId(random));
                             try (ResultSet rs = ps.executeQuery()) {
@@ -54,7 +57,7 @@ abstract class JdbcContender implements Contender.Blocking {
                 }
                 case FETCH -> mixed(c);
                 case BATCH_INSERT -> {
-                    try (PreparedStatement ps = c.prepareStatement(Workload.jdbc(Workload.INSERT_EVENT))) {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
                         for (int i = 0; i < Workload.BATCH_ROWS; i++) {
                             bindEvent(ps, random);
                             ps.addBatch();
@@ -63,7 +66,7 @@ abstract class JdbcContender implements Contender.Blocking {
                     }
                 }
                 case INSERT -> {
-                    try (PreparedStatement ps = c.prepareStatement(Workload.jdbc(Workload.INSERT_EVENT))) {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
                         bindEvent(ps, random);
                         yield ps.executeUpdate();
                     }
@@ -81,7 +84,7 @@ abstract class JdbcContender implements Contender.Blocking {
     }
 
     private static long world(Connection c, SplittableRandom random) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Workload.jdbc(Workload.SELECT_WORLD))) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_WORLD)) {
             ps.setInt(1, Contender.worldId(random));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
