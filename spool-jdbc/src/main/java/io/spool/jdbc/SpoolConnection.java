@@ -45,6 +45,8 @@ public final class SpoolConnection extends UnsupportedConnection {
     private int isolation = TRANSACTION_READ_COMMITTED;
     private int savepointCounter;
     private volatile boolean closed;
+    /** Statements not closed yet: closing the connection closes them (and their results) first. */
+    private final java.util.Set<SpoolStatement> statements = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SpoolConnection(JdbcUrl url, PgConnection own, SharedMode shared) {
         this.url = url;
@@ -156,7 +158,7 @@ public final class SpoolConnection extends UnsupportedConnection {
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
         checkOpen();
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return new SpoolStatement(this, resultSetType, null);
+        return opened(new SpoolStatement(this, resultSetType, null));
     }
 
     @Override
@@ -174,7 +176,7 @@ public final class SpoolConnection extends UnsupportedConnection {
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         checkOpen();
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return new SpoolPreparedStatement(this, resultSetType, SqlLexer.cached(sql));
+        return opened(new SpoolPreparedStatement(this, resultSetType, SqlLexer.cached(sql)));
     }
 
     @Override
@@ -209,7 +211,7 @@ public final class SpoolConnection extends UnsupportedConnection {
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         checkOpen();
         checkResultSetKind(resultSetType, resultSetConcurrency);
-        return SpoolCallableStatement.of(this, resultSetType, sql);
+        return opened(SpoolCallableStatement.of(this, resultSetType, sql));
     }
 
     @Override
@@ -217,6 +219,15 @@ public final class SpoolConnection extends UnsupportedConnection {
             throws SQLException {
         setHoldability(holdability);
         return prepareCall(sql, resultSetType, resultSetConcurrency);
+    }
+
+    private <S extends SpoolStatement> S opened(S statement) {
+        statements.add(statement);
+        return statement;
+    }
+
+    void statementClosed(SpoolStatement statement) {
+        statements.remove(statement);
     }
 
     private static void checkResultSetKind(int type, int concurrency) throws SQLException {
@@ -522,6 +533,13 @@ public final class SpoolConnection extends UnsupportedConnection {
             return;
         }
         closed = true;
+        for (SpoolStatement s : statements.toArray(new SpoolStatement[0])) {
+            try {
+                s.close();  // a streamed result gives its connection back first
+            } catch (SQLException e) {
+                // the connection goes away anyway
+            }
+        }
         if (own == null) {
             return;
         }

@@ -500,8 +500,9 @@ public class SpoolStatement extends UnsupportedStatement {
     @Override
     public void close() throws SQLException {
         if (!closed) {
-            closeResults();
             closed = true;
+            connection.statementClosed(this);
+            closeResults();
         }
     }
 

@@ -209,6 +209,25 @@ class SharedModeTest {
     private final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
+    void closingAConnectionClosesItsStatementsAndGivesBackAStreamsConnection() throws SQLException {
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        s.setFetchSize(10);
+        ResultSet rs = s.executeQuery("SELECT g FROM generate_series(1, 1000) g");
+        assertThat(rs.next()).isTrue();
+        c.close();
+        assertThat(rs.isClosed()).isTrue();
+        assertThat(s.isClosed()).isTrue();
+        for (int i = 0; i < 3; i++) {  // the lent connections are all usable again
+            try (Connection d = ds.getConnection()) {
+                d.setAutoCommit(false);
+                assertThat(pid(d)).isPositive();
+                d.commit();
+            }
+        }
+    }
+
+    @Test
     void streamingAndMultiStatementTextsWork() throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO shared_t VALUES ('a', 1); INSERT INTO shared_t VALUES ('b', 2)");
