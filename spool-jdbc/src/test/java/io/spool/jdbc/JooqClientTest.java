@@ -41,7 +41,7 @@ class JooqClientTest {
             Field<String> title = DSL.field(DSL.name("title"), SQLDataType.VARCHAR(200));
             Field<BigDecimal> price = DSL.field(DSL.name("price"), SQLDataType.NUMERIC(8, 2));
             Field<LocalDateTime> added = DSL.field(DSL.name("added"), SQLDataType.LOCALDATETIME);
-            ctx.createTable(book).column(id, SQLDataType.BIGINT.identity(true)).column(title).column(price).column(added)
+            ctx.createTable(book).column(id, SQLDataType.BIGINT.generatedByDefaultAsIdentity()).column(title).column(price).column(added)
                     .primaryKey(id).execute();
 
             Record inserted = ctx.insertInto(book, title, price, added)
