@@ -467,7 +467,9 @@ public final class SpoolConnection extends UnsupportedConnection {
             return false;
         }
         try (Statement s = createStatement()) {
-            s.setQueryTimeout(timeoutSeconds);
+            if (shared == null || own != null) {
+                s.setQueryTimeout(timeoutSeconds);  // shared: no timeout, which would lend a connection for it
+            }
             s.execute("SELECT 1");
             return true;
         } catch (SQLException e) {

@@ -178,6 +178,7 @@ class SharedModeTest {
             for (int i = 0; i < 10; i++) {
                 assertThat(shared).contains(pid(c));
             }
+            assertThat(c.isValid(1)).as("checked on a shared connection").isTrue();
         }
     }
 
