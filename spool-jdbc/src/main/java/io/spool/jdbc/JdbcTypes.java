@@ -31,10 +31,8 @@ final class JdbcTypes {
             case "varchar", "text", "name", "json", "jsonb", "xml", "jsonpath", "unknown" -> Types.VARCHAR;
             case "bytea" -> Types.BINARY;
             case "date" -> Types.DATE;
-            case "time" -> Types.TIME;
-            case "timetz" -> Types.TIME_WITH_TIMEZONE;
-            case "timestamp" -> Types.TIMESTAMP;
-            case "timestamptz" -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case "time", "timetz" -> Types.TIME;             // as pgjdbc reports them
+            case "timestamp", "timestamptz" -> Types.TIMESTAMP;
             default -> Types.OTHER;  // uuid, interval, inet, user types: as pgjdbc
         };
     }
@@ -53,8 +51,8 @@ final class JdbcTypes {
             case Types.CHAR, Types.VARCHAR -> "java.lang.String";
             case Types.BINARY -> "[B";
             case Types.DATE -> "java.sql.Date";
-            case Types.TIME, Types.TIME_WITH_TIMEZONE -> "java.sql.Time";
-            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "java.sql.Timestamp";
+            case Types.TIME -> "java.sql.Time";
+            case Types.TIMESTAMP -> "java.sql.Timestamp";
             default -> pgName.equals("uuid") ? "java.util.UUID" : "java.lang.Object";
         };
     }

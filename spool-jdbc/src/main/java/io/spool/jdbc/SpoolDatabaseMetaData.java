@@ -30,8 +30,8 @@ final class SpoolDatabaseMetaData extends UnsupportedDatabaseMetaData {
                  WHEN t.typname = 'numeric' THEN 2 WHEN t.typname IN ('bpchar', 'char') THEN 1
                  WHEN t.typname IN ('varchar', 'text', 'name', 'json', 'jsonb', 'xml') THEN 12
                  WHEN t.typname = 'bytea' THEN -2 WHEN t.typname = 'date' THEN 91
-                 WHEN t.typname = 'time' THEN 92 WHEN t.typname = 'timetz' THEN 2013
-                 WHEN t.typname = 'timestamp' THEN 93 WHEN t.typname = 'timestamptz' THEN 2014
+                 WHEN t.typname IN ('time', 'timetz') THEN 92
+                 WHEN t.typname IN ('timestamp', 'timestamptz') THEN 93
                  WHEN t.typtype = 'd' THEN 2001 ELSE 1111 END""";
 
     private ResultSet query(String sql, Object... params) throws SQLException {
@@ -124,7 +124,7 @@ final class SpoolDatabaseMetaData extends UnsupportedDatabaseMetaData {
                         WHEN t.typname IN ('int2', 'int4', 'int8', 'oid') THEN 0
                         WHEN t.typname = 'float4' THEN 8 WHEN t.typname = 'float8' THEN 17
                         WHEN t.typname IN ('timestamp', 'timestamptz', 'time', 'timetz') THEN 6
-                        ELSE NULL END)::int4 AS "DECIMAL_DIGITS",
+                        ELSE 0 END)::int4 AS "DECIMAL_DIGITS",
                   10 AS "NUM_PREC_RADIX",
                   (CASE WHEN a.attnotnull THEN 0 ELSE 1 END)::int4 AS "NULLABLE",
                   col_description(c.oid, a.attnum) AS "REMARKS",

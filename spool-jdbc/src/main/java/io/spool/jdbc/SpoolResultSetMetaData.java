@@ -62,7 +62,8 @@ final class SpoolResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isSigned(int column) throws SQLException {
-        int t = getColumnType(column);
+        String name = column(column).typeName();
+        int t = JdbcTypes.sqlType(name.endsWith("[]") ? name.substring(0, name.length() - 2) : name);  // arrays: the element
         return t == Types.SMALLINT || t == Types.INTEGER || t == Types.BIGINT || t == Types.REAL
                 || t == Types.DOUBLE || t == Types.NUMERIC;
     }
@@ -111,7 +112,13 @@ final class SpoolResultSetMetaData implements ResultSetMetaData {
     public int getScale(int column) throws SQLException {
         Column c = column(column);
         int mod = c.typeModifier();
-        return c.typeName().equals("numeric") && mod >= 4 ? (mod - 4) & 0xffff : 0;
+        return switch (c.typeName()) {
+            case "numeric" -> mod >= 4 ? (mod - 4) & 0xffff : 0;
+            case "float4" -> 8;
+            case "float8" -> 17;
+            case "time", "timetz", "timestamp", "timestamptz" -> mod >= 0 ? mod : 6;  // fractional second digits
+            default -> 0;
+        };
     }
 
     @Override
