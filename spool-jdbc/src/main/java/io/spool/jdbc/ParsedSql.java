@@ -10,10 +10,27 @@ import java.util.List;
  * {@code WITH} clause or a subquery).
  */
 public record ParsedSql(String sql, int parameterCount, List<String> statementHeads, boolean leavesSessionState,
-                        boolean hasReturning) {
+                        boolean hasReturning, List<Integer> placeholderEnds) {
 
-    public ParsedSql(String sql, int parameterCount, List<String> statementHeads, boolean hasReturning) {
-        this(sql, parameterCount, statementHeads, SessionState.leftBy(sql, statementHeads), hasReturning);
+    public ParsedSql(String sql, int parameterCount, List<String> statementHeads, boolean hasReturning,
+                     List<Integer> placeholderEnds) {
+        this(sql, parameterCount, statementHeads, SessionState.leftBy(sql, statementHeads), hasReturning,
+                placeholderEnds);
+    }
+
+    /**
+     * This statement with {@code ::type} after the placeholders whose {@code types} entry is set (1-based
+     * parameter {@code i} at index {@code i - 1}): how a NULL bound with {@code setNull(i, Types.INTEGER)}
+     * reaches the server typed, where nothing else in the statement would tell its type ({@code ? IS NULL}).
+     */
+    public ParsedSql withCasts(String[] types) {
+        StringBuilder out = new StringBuilder(sql);
+        for (int i = Math.min(types.length, placeholderEnds.size()) - 1; i >= 0; i--) {
+            if (types[i] != null) {
+                out.insert(placeholderEnds.get(i), "::" + types[i]);
+            }
+        }
+        return new ParsedSql(out.toString(), parameterCount, statementHeads, leavesSessionState, hasReturning, List.of());
     }
 
     /** Whether the text holds more than one statement (the simple protocol is then needed). */

@@ -31,12 +31,15 @@ import java.util.List;
 public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
     private static final Object UNSET = new Object();
     private final Object[] values;
+    /** The PostgreSQL type of a NULL bound with {@code setNull(i, type)}, per slot; null when untyped. */
+    private final String[] nullTypes;
     private final List<Object[]> batches = new ArrayList<>();
     private ParsedSql returning;
 
     SpoolPreparedStatement(SpoolConnection connection, int resultSetType, ParsedSql parsed) {
         super(connection, resultSetType, parsed);
         this.values = new Object[parsed.parameterCount()];
+        this.nullTypes = new String[values.length];
         Arrays.fill(values, UNSET);
     }
 
@@ -47,7 +50,7 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
                 || head.startsWith("MERGE")) || prepared.hasReturning()) {
             return;  // nothing to add: not a row-changing statement, or it says RETURNING itself
         }
-        StringBuilder sql = new StringBuilder(prepared.sql().strip().replaceAll(";+$", "")).append(" RETURNING ");
+        StringBuilder sql = new StringBuilder(prepared.sql().stripTrailing().replaceAll(";+$", "")).append(" RETURNING ");
         if (columns.isEmpty()) {
             sql.append('*');
         } else {
@@ -55,7 +58,8 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
                 sql.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\"", "\"\"")).append('"');
             }
         }
-        returning = new ParsedSql(sql.toString(), prepared.parameterCount(), prepared.statementHeads(), true);
+        returning = new ParsedSql(sql.toString(), prepared.parameterCount(), prepared.statementHeads(), true,
+                prepared.placeholderEnds());
     }
 
     /** Maps a JDBC parameter index to this statement's 0-based slot (a callable statement shifts it). */
@@ -69,7 +73,19 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
 
     void bind(int parameterIndex, Object value) throws SQLException {
         checkOpen();
-        values[slot(parameterIndex)] = Values.toParameter(value);
+        int slot = slot(parameterIndex);
+        values[slot] = Values.toParameter(value);
+        nullTypes[slot] = null;
+    }
+
+    /** The statement to run: with casts for typed NULLs (as pgjdbc declares them), else as prepared. */
+    private ParsedSql statementFor(ParsedSql sql) {
+        for (String t : nullTypes) {
+            if (t != null) {
+                return sql.withCasts(nullTypes);
+            }
+        }
+        return sql;
     }
 
     Object[] bound() throws SQLException {
@@ -111,10 +127,10 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
     @Override
     public boolean execute() throws SQLException {
         if (returning != null) {
-            runReturningKeys(returning, List.<Object[]>of(bound()));
+            runReturningKeys(statementFor(returning), List.<Object[]>of(bound()));
             return false;
         }
-        return run(prepared, bound());
+        return run(statementFor(prepared), bound());
     }
 
     @Override
@@ -156,11 +172,15 @@ public class SpoolPreparedStatement extends UnsupportedPreparedStatement {
     public void clearParameters() throws SQLException {
         checkOpen();
         Arrays.fill(values, UNSET);
+        Arrays.fill(nullTypes, null);
     }
 
     @Override
     public void setNull(int i, int sqlType) throws SQLException {
         bind(i, null);
+        String type = JdbcTypes.pgName(sqlType);
+        // strings stay untyped: the server gives them the type the statement needs (an enum, json, ...)
+        nullTypes[slot(i)] = "text".equals(type) || "bpchar".equals(type) ? null : type;
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class SqlLexer {
     private final String in;
     private final StringBuilder out;
     private final List<String> heads = new ArrayList<>();
+    /** Where each {@code $n} made from a {@code ?} ends in the output, in order. */
+    private final List<Integer> placeholderEnds = new ArrayList<>();
     private int pos;
     private int parameters;
     private StringBuilder head = new StringBuilder();
@@ -67,7 +69,8 @@ public final class SqlLexer {
         SqlLexer lexer = new SqlLexer(sql);
         lexer.escapes = escapes;
         lexer.run(rewritePlaceholders);
-        return new ParsedSql(lexer.out.toString(), lexer.parameters, List.copyOf(lexer.heads), lexer.returning);
+        return new ParsedSql(lexer.out.toString(), lexer.parameters, List.copyOf(lexer.heads), lexer.returning,
+                List.copyOf(lexer.placeholderEnds));
     }
 
     private void run(boolean rewrite) {
@@ -143,6 +146,7 @@ public final class SqlLexer {
             pos += 2;
         } else {
             out.append('$').append(++parameters);
+            placeholderEnds.add(out.length());
             pos++;
         }
         noteWordBreak();

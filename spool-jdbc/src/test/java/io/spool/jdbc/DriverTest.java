@@ -445,6 +445,34 @@ class DriverTest {
         }
     }
 
+    @Test
+    void typedNullsReachTheServerTyped() throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ? IS NULL, ? IS NULL, coalesce(?, 'dflt')")) {
+            ps.setNull(1, Types.INTEGER);
+            ps.setNull(2, Types.TIMESTAMP);
+            ps.setNull(3, Types.VARCHAR);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isTrue();
+                assertThat(rs.getBoolean(2)).isTrue();
+                assertThat(rs.getString(3)).isEqualTo("dflt");
+            }
+            ps.setInt(1, 5);  // a value replaces the typed NULL: no cast left behind
+            ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.of(2024, 1, 1, 0, 0)));
+            ps.setString(3, "x");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isFalse();
+                assertThat(rs.getString(3)).isEqualTo("x");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jt (name, n) VALUES (?, ?)")) {
+            ps.setString(1, "null-n");
+            ps.setNull(2, Types.INTEGER);  // int4 NULL into a numeric column: an assignment cast
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     private long count(String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
