@@ -209,11 +209,12 @@
         el('td', {}, payload(s.value))));
     }
     steps.append(stepBody);
-    box.replaceChildren(el('h2', {}, 'Task ' + t.taskId + ': ' + t.name), actions, facts,
+    box.replaceChildren(...[el('h2', {}, 'Task ' + t.taskId + ': ' + t.name), actions, facts,
       el('h3', {}, 'Params'), el('div', { 'data-part': 'params' }, payload(t.params)),
       el('h3', {}, 'Result'), el('div', { 'data-part': 'result' }, payload(t.result)),
       t.error ? el('h3', {}, 'Last error') : null, t.error ? el('pre', { 'data-part': 'error' }, t.error) : null,
-      el('h3', {}, 'Runs'), runs, el('h3', {}, 'Steps'), t.steps.length ? steps : el('p', { class: 'muted' }, 'no steps stored'));
+      el('h3', {}, 'Runs'), runs, el('h3', {}, 'Steps'), t.steps.length ? steps : el('p', { class: 'muted' }, 'no steps stored')]
+      .filter(c => c !== null));
     box.hidden = false;
     box.dataset.taskId = t.taskId;
   }
