@@ -2,13 +2,16 @@ package io.spool.tasks.dashboard;
 
 import io.spool.pg.Row;
 import io.spool.tasks.Application;
+import io.spool.tasks.TaskCounts;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What waits and runs now, per queue and task name, read in one query over the live runs (through the partial
@@ -22,7 +25,32 @@ public final class QueueDepths {
                         double oldestWaitSeconds) {}
 
     /** The depths, and the paused queues with the time each was paused. */
-    public record Snapshot(List<Depth> depths, Map<String, Instant> paused) {}
+    public record Snapshot(List<Depth> depths, Map<String, Instant> paused) {
+        /** The queue's depths summed over its task names ({@code task} null; the oldest wait is the longest). */
+        public Depth total(String queue) {
+            long available = 0;
+            long scheduled = 0;
+            long running = 0;
+            double oldest = 0;
+            for (Depth d : depths) {
+                if (d.queue().equals(queue)) {
+                    available += d.available();
+                    scheduled += d.scheduled();
+                    running += d.running();
+                    oldest = Math.max(oldest, d.oldestWaitSeconds());
+                }
+            }
+            return new Depth(queue, null, available, scheduled, running, oldest);
+        }
+
+        /** Every queue named here or in {@code counts}: those with tasks, live runs or a pause. */
+        public SortedSet<String> queues(TaskCounts counts) {
+            SortedSet<String> names = new TreeSet<>(counts.byQueue().keySet());
+            depths.forEach(d -> names.add(d.queue()));
+            names.addAll(paused.keySet());
+            return names;
+        }
+    }
 
     private final Application app;
     private final String sql;

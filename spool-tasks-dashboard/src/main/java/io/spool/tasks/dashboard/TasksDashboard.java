@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * The web UI of a spool-tasks {@link Application}, mounted at a path of any spool-web app: queues with their depth,
@@ -184,39 +183,23 @@ public final class TasksDashboard {
     private Map<String, Object> queues() {
         QueueDepths.Snapshot now = depths.read();
         var counts = app.counts();
-        TreeSet<String> names = new TreeSet<>(counts.byQueue().keySet());
-        now.depths().forEach(d -> names.add(d.queue()));
-        names.addAll(now.paused().keySet());
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String q : names) {
+        for (String q : now.queues(counts)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("queue", q);
             m.put("paused", now.paused().containsKey(q));
             m.put("pausedAt", TaskViews.text(now.paused().get(q)));
-            long available = 0;
-            long scheduled = 0;
-            long running = 0;
-            double oldest = 0;
-            List<QueueDepths.Depth> byTask = new ArrayList<>();
-            for (QueueDepths.Depth d : now.depths()) {
-                if (d.queue().equals(q)) {
-                    available += d.available();
-                    scheduled += d.scheduled();
-                    running += d.running();
-                    oldest = Math.max(oldest, d.oldestWaitSeconds());
-                    byTask.add(d);
-                }
-            }
-            m.put("available", available);
-            m.put("scheduled", scheduled);
-            m.put("running", running);
-            m.put("oldestWaitSeconds", oldest);
+            QueueDepths.Depth total = now.total(q);
+            m.put("available", total.available());
+            m.put("scheduled", total.scheduled());
+            m.put("running", total.running());
+            m.put("oldestWaitSeconds", total.oldestWaitSeconds());
             Map<String, Long> tasks = new LinkedHashMap<>();
             for (TaskState s : TaskState.values()) {
                 tasks.put(s.sql(), counts.count(q, s));
             }
             m.put("tasks", tasks);
-            m.put("byTask", byTask);
+            m.put("byTask", now.depths().stream().filter(d -> d.queue().equals(q)).toList());
             out.add(m);
         }
         return Map.of("queues", out);

@@ -26,7 +26,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * {@code ./spool tasks}: the queue from a terminal. {@code ls} lists tasks (filters as the dashboard's),
@@ -213,25 +213,15 @@ public final class TasksCli {
         try (Application app = open()) {
             TaskCounts c = app.counts();
             QueueDepths.Snapshot now = new QueueDepths(app).read();
-            TreeSet<String> queues = new TreeSet<>(c.byQueue().keySet());
-            now.depths().forEach(d -> queues.add(d.queue()));
-            queues.addAll(now.paused().keySet());
+            SortedSet<String> queues = now.queues(c);
             Table t = new Table("QUEUE", "PENDING", "RUNNING", "COMPLETED", "DEAD", "CANCELLED", "AVAILABLE",
                     "SCHEDULED", "OLDEST_WAIT", "PAUSED");
             for (String q : queues) {
-                long available = 0;
-                long scheduled = 0;
-                double oldest = 0;
-                for (QueueDepths.Depth d : now.depths()) {
-                    if (d.queue().equals(q)) {
-                        available += d.available();
-                        scheduled += d.scheduled();
-                        oldest = Math.max(oldest, d.oldestWaitSeconds());
-                    }
-                }
+                QueueDepths.Depth d = now.total(q);
                 t.row(q, c.count(q, TaskState.PENDING), c.count(q, TaskState.RUNNING), c.count(q, TaskState.COMPLETED),
-                        c.count(q, TaskState.DEAD), c.count(q, TaskState.CANCELLED), available, scheduled,
-                        available == 0 ? "-" : String.format("%.1fs", oldest), now.paused().containsKey(q) ? "yes" : "no");
+                        c.count(q, TaskState.DEAD), c.count(q, TaskState.CANCELLED), d.available(), d.scheduled(),
+                        d.available() == 0 ? "-" : String.format("%.1fs", d.oldestWaitSeconds()),
+                        now.paused().containsKey(q) ? "yes" : "no");
             }
             t.print(out());
             if (queues.isEmpty()) {
