@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,5 +149,29 @@ class QueueControlTest {
         assertThat(events.get("DEAD flaky")).hasValue(1);
         assertThat(waits).anyMatch(w -> w >= 150_000_000L);
         assertThat(runTimes).singleElement().satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(100_000_000L));
+    }
+
+    @Test
+    void aRunCancelledWhileItRunsIsReportedAsCancelled() throws Exception {
+        List<String> ends = new CopyOnWriteArrayList<>();
+        TaskMetrics metrics = new TaskMetrics() {
+            @Override
+            public void ended(String queue, String taskName, RunEnd end, long handlerNanos) {
+                ends.add(end + " " + taskName);
+            }
+        };
+        CountDownLatch started = new CountDownLatch(1);
+        app.createWorker("w").metrics(metrics).register("long", (ctx, p) -> {
+            started.countDown();
+            while (true) {
+                ctx.heartbeat();   // throws LeaseLostException once the task is cancelled
+                Thread.sleep(20);
+            }
+        }).start();
+        long id = app.spawnTask("long", new byte[0]).taskId();
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.cancel(id)).isTrue();
+        Fixtures.eventually(WAIT, "the cancelled run reported", () -> !ends.isEmpty());
+        assertThat(ends).containsExactly("CANCELLED long");
     }
 }
