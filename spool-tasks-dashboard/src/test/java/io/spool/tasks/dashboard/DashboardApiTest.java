@@ -5,16 +5,21 @@ import io.spool.embedded.junit.PostgresExtension;
 import io.spool.embedded.junit.TestDatabase;
 import io.spool.tasks.SpawnOptions;
 import io.spool.tasks.TaskState;
+import io.spool.web.WebApp;
+import io.spool.web.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The dashboard's JSON API and its access rules over a real socket, each action checked in the database. */
 @ExtendWith(PostgresExtension.class)
@@ -78,6 +83,25 @@ class DashboardApiTest {
         assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(cookie);
         // outside the mount path the token is not asked for
         assertThat(s.get("/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutATokenTheDashboardIsOpenAndTheMountPathMustBeLiteral() throws Exception {
+        WebApp web = WebApp.create();
+        TasksDashboard open = TasksDashboard.of(s.app).mount(web, "/tasks/");
+        WebServer server = web.start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> r = s.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/tasks/api/queues")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).startsWith("{\"queues\":");
+        } finally {
+            server.stop(Duration.ofSeconds(1));
+        }
+        for (String bad : new String[]{"tasks", "/", "/t/{id}", "/t/*"}) {
+            assertThatThrownBy(() -> open.mount(WebApp.create(), bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

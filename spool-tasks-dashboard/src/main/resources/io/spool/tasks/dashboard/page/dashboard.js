@@ -102,9 +102,11 @@
   // ---------------------------------------------------------------- charts
 
   function drawSeries(data) {
+    const only = document.querySelector('#filters select[name=queue]').value;   // the task filter's queue, if any
     const minutes = data.minutes, end = Math.floor(data.now / 60) * 60, start = end - (minutes - 1) * 60;
     const done = new Array(minutes).fill(0), failed = new Array(minutes).fill(0);
     for (const p of data.points) {
+      if (only && p.queue !== only) continue;
       const i = (p.minute - start) / 60;
       if (i >= 0 && i < minutes) { done[i] += p.completed; failed[i] += p.failed; }
     }
@@ -179,6 +181,7 @@
     const box = document.getElementById('detail');
     let t;
     try { t = await api('tasks/' + encodeURIComponent(id)); } catch (e) { problem(e.message); box.hidden = true; return; }
+    if (location.hash !== '#task=' + id) return;   // another task was chosen while this one loaded
     const final = ['completed', 'dead', 'cancelled'].includes(t.state);
     const actions = el('p', {},
       final ? el('button', { 'data-action': 'retry', onclick: () => taskAction(t.taskId, 'retry') }, 'Retry') : null, ' ',
