@@ -184,12 +184,6 @@ public final class PrometheusTaskMetrics implements TaskMetrics {
                     paused.build());
         }
 
-        @Override
-        public java.util.List<String> getPrometheusNames() {
-            return java.util.List.of("spool_tasks_queue_depth", "spool_tasks_scheduled", "spool_tasks_running",
-                    "spool_tasks_oldest_available_age_seconds", "spool_tasks_queue_paused");
-        }
-
         private static GaugeSnapshot.Builder gauge(String name, String help) {
             return GaugeSnapshot.builder().name(name).help(help);
         }
