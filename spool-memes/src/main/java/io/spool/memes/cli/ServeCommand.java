@@ -87,6 +87,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Jobs this process renders at once; 0 to only accept them (default ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--admin-token", defaultValue = "${env:SPOOL_MEMES_ADMIN_TOKEN}",
+            description = "Opens /admin/tasks, the jobs' dashboard, to whoever gives this token (default: closed).")
+    String adminToken;
+
     @Option(names = "--templates-dir", defaultValue = "${env:SPOOL_MEMES_TEMPLATES_DIR}",
             description = "A directory of extra templates (png, jpg, gif).")
     Path templatesDir;
@@ -175,7 +179,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withRenderPool(threads, renderQueue >= 0 ? renderQueue : MemesConfig.QUEUE_PER_THREAD * threads)
                 .withTimeouts(duration(requestTimeout, "--request-timeout"), duration(shutdownTimeout, "--shutdown-timeout"))
                 .withPreload(preload)
-                .withRenderer(renderer);
+                .withRenderer(renderer)
+                .withAdminToken(adminToken);
     }
 
     private long bytes(String text, String option) {

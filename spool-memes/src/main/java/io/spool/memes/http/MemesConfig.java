@@ -8,11 +8,12 @@ import java.time.Duration;
  * per-request deadline and the shutdown grace, whether templates are decoded at start ({@code preload}), the
  * renderer's setup (asset directories, cache sizes, limits, JPEG quality), and the database of the jobs with the
  * number of jobs this process renders at once ({@code databaseUrl} null: no jobs; {@code workers} 0: this process
- * accepts jobs but leaves rendering them to others). Immutable; the {@code with...} methods return copies.
+ * accepts jobs but leaves rendering them to others), and the admin token that opens {@code /admin/tasks} (the
+ * jobs' dashboard; null: closed). Immutable; the {@code with...} methods return copies.
  */
 public record MemesConfig(String host, int port, int renderThreads, int renderQueue, Duration requestTimeout,
                           Duration shutdownTimeout, boolean preload, RendererConfig renderer, String databaseUrl,
-                          int workers, int maxBodyBytes) {
+                          int workers, int maxBodyBytes, String adminToken) {
     public static final int DEFAULT_PORT = 1337;
 
     public MemesConfig {
@@ -34,36 +35,45 @@ public record MemesConfig(String host, int port, int renderThreads, int renderQu
     public static MemesConfig defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new MemesConfig("0.0.0.0", DEFAULT_PORT, cores, QUEUE_PER_THREAD * cores, Duration.ofSeconds(10),
-                Duration.ofSeconds(20), false, RendererConfig.DEFAULT, null, 2, 64 * 1024);
+                Duration.ofSeconds(20), false, RendererConfig.DEFAULT, null, 2, 64 * 1024, null);
     }
 
     public MemesConfig withAddress(String newHost, int newPort) {
         return new MemesConfig(newHost, newPort, renderThreads, renderQueue, requestTimeout, shutdownTimeout, preload,
-                renderer, databaseUrl, workers, maxBodyBytes);
+                renderer, databaseUrl, workers, maxBodyBytes, adminToken);
     }
 
     public MemesConfig withRenderPool(int threads, int queue) {
         return new MemesConfig(host, port, threads, queue, requestTimeout, shutdownTimeout, preload, renderer,
-                databaseUrl, workers, maxBodyBytes);
+                databaseUrl, workers, maxBodyBytes, adminToken);
     }
 
     public MemesConfig withTimeouts(Duration request, Duration shutdown) {
         return new MemesConfig(host, port, renderThreads, renderQueue, request, shutdown, preload, renderer,
-                databaseUrl, workers, maxBodyBytes);
+                databaseUrl, workers, maxBodyBytes, adminToken);
     }
 
     public MemesConfig withPreload(boolean on) {
         return new MemesConfig(host, port, renderThreads, renderQueue, requestTimeout, shutdownTimeout, on, renderer,
-                databaseUrl, workers, maxBodyBytes);
+                databaseUrl, workers, maxBodyBytes, adminToken);
     }
 
     public MemesConfig withRenderer(RendererConfig config) {
         return new MemesConfig(host, port, renderThreads, renderQueue, requestTimeout, shutdownTimeout, preload,
-                config, databaseUrl, workers, maxBodyBytes);
+                config, databaseUrl, workers, maxBodyBytes, adminToken);
     }
 
     public MemesConfig withJobs(String url, int workerCount) {
         return new MemesConfig(host, port, renderThreads, renderQueue, requestTimeout, shutdownTimeout, preload,
-                renderer, url, workerCount, maxBodyBytes);
+                renderer, url, workerCount, maxBodyBytes, adminToken);
+    }
+
+    /**
+     * The token that opens {@code /admin/tasks}, the dashboard of the jobs' queue (null or blank: the dashboard
+     * answers 403 saying how to set one).
+     */
+    public MemesConfig withAdminToken(String token) {
+        return new MemesConfig(host, port, renderThreads, renderQueue, requestTimeout, shutdownTimeout, preload,
+                renderer, databaseUrl, workers, maxBodyBytes, token == null || token.isBlank() ? null : token);
     }
 }

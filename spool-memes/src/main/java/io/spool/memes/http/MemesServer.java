@@ -3,6 +3,7 @@ package io.spool.memes.http;
 import io.spool.memes.jobs.MemeJobs;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.render.Renderer;
+import io.spool.tasks.dashboard.TasksDashboard;
 import io.spool.web.HttpError;
 import io.spool.web.Response;
 import io.spool.web.WebApp;
@@ -19,13 +20,16 @@ import java.util.function.UnaryOperator;
 /**
  * The meme service: one {@link Renderer}, one {@link RenderPool}, optional durable {@link MemeJobs}, and the
  * spool-web application that serves them (routes in {@link CaptionRoutes} and {@link JobRoutes}, errors in
- * {@link ErrorMapping}, {@code GET /stats}, {@code /health}, {@code /metrics}, and the browser page from the class
- * path directory {@code io/spool/memes/page/}). Every request has a deadline (504 past it, and its render is
+ * {@link ErrorMapping}, {@code GET /stats}, {@code /health}, {@code /metrics} (with the jobs' queue series), the
+ * jobs' dashboard at {@code /admin/tasks} behind the admin token, and the browser page from the class path
+ * directory {@code io/spool/memes/page/}). Every request has a deadline (504 past it, and its render is
  * interrupted). {@link #stop} is graceful: the web server stops accepting and drains requests in flight, then the
  * job worker finishes its jobs, then the render pool stops.
  */
 public final class MemesServer implements AutoCloseable {
     static final String PAGE = "io/spool/memes/page";
+    /** Where the jobs' queue dashboard is mounted. */
+    public static final String ADMIN_TASKS = "/admin/tasks";
 
     private final MemesConfig config;
     private final Renderer renderer;
@@ -81,10 +85,32 @@ public final class MemesServer implements AutoCloseable {
         ErrorMapping.install(app);
         new CaptionRoutes(renderer, pool).install(app);
         new JobRoutes(jobs).install(app);
+        adminTasks(app);
         app.get("/stats", ctx -> stats());
         app.get("/", ctx -> page());
         app.staticResources("/page", PAGE);
         return app;
+    }
+
+    /**
+     * {@code /admin/tasks}: the jobs' queue dashboard behind the admin token (log in once at
+     * {@code /admin/tasks/login} or visit {@code /admin/tasks?token=...}); without a token, a 403 saying how to set
+     * one. The jobs' Prometheus series join {@code /metrics}.
+     */
+    private void adminTasks(WebApp app) {
+        if (jobs != null) {
+            jobs.metrics().exposeOn(app);
+        }
+        if (jobs != null && config.adminToken() != null) {
+            TasksDashboard.of(jobs.application()).token(config.adminToken()).mount(app, ADMIN_TASKS);
+            return;
+        }
+        String why = jobs == null ? "the tasks dashboard shows the jobs' queue, and jobs are off (no database)"
+                : "the tasks dashboard is closed: start with --admin-token TOKEN (or SPOOL_MEMES_ADMIN_TOKEN) "
+                + "to open it to whoever gives that token";
+        app.get(ADMIN_TASKS, ctx -> Response.json(403, Map.of("error", why)));
+        app.route("GET", ADMIN_TASKS + "/*", ctx -> Response.json(403, Map.of("error", why)));
+        app.route("POST", ADMIN_TASKS + "/*", ctx -> Response.json(403, Map.of("error", why)));
     }
 
     private static Response page() throws IOException {

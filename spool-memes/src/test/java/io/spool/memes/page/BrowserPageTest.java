@@ -6,6 +6,7 @@ import io.spool.embedded.junit.PostgresExtension;
 import io.spool.embedded.junit.TestDatabase;
 import io.spool.memes.http.MemesConfig;
 import io.spool.memes.http.MemesServer;
+import io.spool.web.testing.Cdp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
