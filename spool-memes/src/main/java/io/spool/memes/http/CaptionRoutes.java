@@ -1,9 +1,7 @@
 package io.spool.memes.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spool.memes.assets.Asset;
 import io.spool.memes.model.CaptionRequest;
-import io.spool.memes.model.ImageFormat;
 import io.spool.memes.render.RenderResult;
 import io.spool.memes.render.Renderer;
 import io.spool.web.Context;
@@ -13,7 +11,7 @@ import io.spool.web.WebApp;
 /**
  * The rofld-compatible routes: {@code GET /caption} (query string, nested {@code captions[0][text]} included),
  * {@code POST /caption} (JSON or urlencoded body), readable URLs {@code GET /images/{template}/{top}/{bottom}.png},
- * {@code GET /templates}, {@code GET /templates/{name}} (the template image itself) and {@code GET /fonts}. A
+ * and {@code GET /fonts} ({@link TemplateRoutes} serves the templates). A
  * request is validated on its own virtual thread, answered 304 from its ETag when the client has the image, and
  * otherwise rendered on the {@link RenderPool}.
  */
@@ -21,20 +19,21 @@ final class CaptionRoutes {
     private final Renderer renderer;
     private final RenderPool pool;
 
-    CaptionRoutes(Renderer renderer, RenderPool pool) {
+    private final int maxBodyBytes;
+
+    CaptionRoutes(Renderer renderer, RenderPool pool, int maxBodyBytes) {
         this.renderer = renderer;
+        this.maxBodyBytes = maxBodyBytes;
         this.pool = pool;
     }
 
     void install(WebApp app) {
         app.get("/caption", ctx -> caption(ctx, RequestTrees.fromQuery(ctx)));
-        app.post("/caption", ctx -> caption(ctx, RequestTrees.fromBody(ctx)));
+        app.post("/caption", ctx -> caption(ctx, RequestTrees.fromBody(ctx, maxBodyBytes)));
         app.get("/images/{template}", ctx -> caption(ctx, RequestTrees.fromBlankImageUrl(ctx, ctx.pathParam("template"))));
         app.get("/images/{template}/*", ctx -> caption(ctx,
                 RequestTrees.fromReadableUrl(ctx, ctx.pathParam("template"), ctx.pathParam("*"))));
-        app.get("/templates", ctx -> renderer.templates());
         app.get("/fonts", ctx -> renderer.fonts());
-        app.get("/templates/{name}", this::template);
     }
 
     private Response caption(Context ctx, ObjectNode tree) throws InterruptedException {
@@ -45,16 +44,5 @@ final class CaptionRoutes {
         }
         RenderResult result = pool.render(request);
         return ImageResponses.image(result.bytes(), result.mediaType(), result.etag());
-    }
-
-    private Response template(Context ctx) {
-        Asset asset = renderer.template(ctx.pathParam("name"));
-        String etag = '"' + asset.version() + '"';
-        if (ImageResponses.notModified(ctx, etag)) {
-            return ImageResponses.notModifiedResponse(etag);
-        }
-        byte[] bytes = asset.bytes();
-        String type = ImageFormat.detect(bytes).map(ImageFormat::mediaType).orElse("application/octet-stream");
-        return ImageResponses.image(bytes, type, etag);
     }
 }

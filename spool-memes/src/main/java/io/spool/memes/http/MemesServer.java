@@ -7,7 +7,16 @@ import io.spool.web.HttpError;
 import io.spool.web.Response;
 import io.spool.web.WebApp;
 import io.spool.web.WebServer;
+import io.spool.memes.render.Backgrounds;
+import io.spool.memes.templates.BundledTemplates;
+import io.spool.memes.templates.DatabaseTemplates;
+import io.spool.memes.templates.TemplateCatalog;
+import io.spool.memes.templates.TemplateDirectory;
+import io.spool.memes.templates.TemplateSource;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -17,8 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
- * The meme service: one {@link Renderer}, one {@link RenderPool}, optional durable {@link MemeJobs}, and the
- * spool-web application that serves them (routes in {@link CaptionRoutes} and {@link JobRoutes}, errors in
+ * The meme service: one {@link Renderer} drawing from the {@link TemplateCatalog} (the database's templates over
+ * the watched {@code --templates-dir} over the bundled set), one {@link RenderPool}, optional durable
+ * {@link MemeJobs}, and the spool-web application that serves them (routes in {@link CaptionRoutes},
+ * {@link TemplateRoutes} and {@link JobRoutes}, errors in
  * {@link ErrorMapping}, {@code GET /stats}, {@code /health}, {@code /metrics}, and the browser page from the class
  * path directory {@code io/spool/memes/page/}). Every request has a deadline (504 past it, and its render is
  * interrupted). {@link #stop} is graceful: the web server stops accepting and drains requests in flight, then the
@@ -31,17 +42,37 @@ public final class MemesServer implements AutoCloseable {
     private final Renderer renderer;
     private final RenderPool pool;
     private final MemeJobs jobs;
+    private final TemplateCatalog catalog;
+    private final TemplateDirectory directory;
+    private final DatabaseTemplates database;
+    private final ImageCheck imageCheck;
     private final RequestStats requests = new RequestStats();
     private final WebServer web;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private MemesServer(MemesConfig config, UnaryOperator<RenderFunction> wrap) {
         this.config = config;
-        this.renderer = Renderer.create(config.renderer());
+        Path dir = config.renderer().templatesDir();
+        this.directory = dir == null ? null : TemplateDirectory.watch(dir);
+        List<TemplateSource> sources = new ArrayList<>();
+        if (directory != null) {
+            sources.add(directory);
+        }
+        sources.add(new BundledTemplates());
+        this.catalog = new TemplateCatalog(sources);
+        this.imageCheck = new ImageCheck(config.renderer().limits(), config.maxUploadBytes(),
+                config.requestTimeout().dividedBy(2));
+        this.renderer = Renderer.create(config.renderer(), catalog, Backgrounds.NONE);
         this.pool = new RenderPool(wrap.apply(renderer::render), config.renderThreads(), config.renderQueue(),
                 config.requestTimeout());
         MemeJobs started = null;
+        DatabaseTemplates db = null;
         try {
+            if (config.databaseUrl() != null) {
+                db = DatabaseTemplates.start(config.databaseUrl());
+                catalog.addFirst(db);
+            }
+            this.database = db;
             if (config.databaseUrl() != null) {
                 started = MemeJobs.start(config.databaseUrl(), config.workers(),
                         request -> pool.renderWhenFree(request, Duration.ofMillis(200)), config.shutdownTimeout());
@@ -55,6 +86,7 @@ public final class MemesServer implements AutoCloseable {
             if (started != null) {
                 started.close();
             }
+            closeSources(db);
             pool.close(Duration.ZERO);
             throw e;
         }
@@ -74,13 +106,15 @@ public final class MemesServer implements AutoCloseable {
         WebApp app = WebApp.create()
                 .deadline(config.requestTimeout(), 504)
                 .interruptWhenClientLeaves(true)   // a render nobody waits for gives its slot back at once
-                .maxBodySize(config.maxBodyBytes())
+                .maxBodySize(config.maxUploadBytes())   // JSON and form bodies are held to maxBodyBytes by the routes
+                .multipart(16, config.maxUploadBytes(), 64 * 1024, Path.of(System.getProperty("java.io.tmpdir")))
                 .health()
                 .metrics();
         app.after((ctx, res) -> requests.count(res.status()));
         ErrorMapping.install(app);
-        new CaptionRoutes(renderer, pool).install(app);
-        new JobRoutes(jobs).install(app);
+        new CaptionRoutes(renderer, pool, config.maxBodyBytes()).install(app);
+        new TemplateRoutes(catalog, database, new AdminToken(config.adminToken()), imageCheck).install(app);
+        new JobRoutes(jobs, config.maxBodyBytes()).install(app);
         app.get("/stats", ctx -> stats());
         app.get("/", ctx -> page());
         app.staticResources("/page", PAGE);
@@ -176,6 +210,17 @@ public final class MemesServer implements AutoCloseable {
             jobs.close();
         }
         pool.close(Duration.ofSeconds(1));
+        closeSources(database);
+    }
+
+    private void closeSources(DatabaseTemplates db) {
+        if (db != null) {
+            db.close();
+        }
+        if (directory != null) {
+            directory.close();
+        }
+        imageCheck.close();
     }
 
     @Override
