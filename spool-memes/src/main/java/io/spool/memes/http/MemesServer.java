@@ -7,7 +7,6 @@ import io.spool.web.HttpError;
 import io.spool.web.Response;
 import io.spool.web.WebApp;
 import io.spool.web.WebServer;
-import io.spool.memes.render.Backgrounds;
 import io.spool.memes.templates.BundledTemplates;
 import io.spool.memes.templates.DatabaseTemplates;
 import io.spool.memes.templates.TemplateCatalog;
@@ -46,6 +45,8 @@ public final class MemesServer implements AutoCloseable {
     private final TemplateDirectory directory;
     private final DatabaseTemplates database;
     private final ImageCheck imageCheck;
+    private final RemoteImages remote;
+    private final UploadedImages uploads;
     private final RequestStats requests = new RequestStats();
     private final WebServer web;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -62,7 +63,9 @@ public final class MemesServer implements AutoCloseable {
         this.catalog = new TemplateCatalog(sources);
         this.imageCheck = new ImageCheck(config.renderer().limits(), config.maxUploadBytes(),
                 config.requestTimeout().dividedBy(2));
-        this.renderer = Renderer.create(config.renderer(), catalog, Backgrounds.NONE);
+        this.remote = new RemoteImages(config.remoteImages());
+        this.uploads = new UploadedImages(remote);
+        this.renderer = Renderer.create(config.renderer(), catalog, uploads);
         this.pool = new RenderPool(wrap.apply(renderer::render), config.renderThreads(), config.renderQueue(),
                 config.requestTimeout());
         MemeJobs started = null;
@@ -112,7 +115,7 @@ public final class MemesServer implements AutoCloseable {
                 .metrics();
         app.after((ctx, res) -> requests.count(res.status()));
         ErrorMapping.install(app);
-        new CaptionRoutes(renderer, pool, config.maxBodyBytes()).install(app);
+        new CaptionRoutes(renderer, pool, config.maxBodyBytes(), uploads, imageCheck).install(app);
         new TemplateRoutes(catalog, database, new AdminToken(config.adminToken()), imageCheck).install(app);
         new JobRoutes(jobs, config.maxBodyBytes()).install(app);
         app.get("/stats", ctx -> stats());
@@ -181,6 +184,11 @@ public final class MemesServer implements AutoCloseable {
 
     public MemesConfig config() {
         return config;
+    }
+
+    /** The fetcher of {@code ?background=} URLs (tests look at the addresses it connected to). */
+    RemoteImages remoteImages() {
+        return remote;
     }
 
     public RenderPool renderPool() {

@@ -50,8 +50,13 @@ class TemplateUploadTest {
         locked = MemesServer.start(config.withAdminToken(null));
     }
 
+    /** The other tests share this database and list the templates: leave none behind. */
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
+        for (String name : new String[] {"shared", "boxed"}) {
+            send(one, "DELETE", "/templates/" + name, null, null, TOKEN);
+        }
+        assertThat(Http.json(new Http(one).get("/templates?details")).findValuesAsText("origin")).doesNotContain("database");
         for (MemesServer s : new MemesServer[] {one, two, locked}) {
             s.stop(Duration.ofSeconds(2));
         }
