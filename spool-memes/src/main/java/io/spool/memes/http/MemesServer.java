@@ -119,6 +119,7 @@ public final class MemesServer implements AutoCloseable {
         new TemplateRoutes(catalog, database, new AdminToken(config.adminToken()), imageCheck).install(app);
         new JobRoutes(jobs, config.maxBodyBytes()).install(app);
         app.get("/stats", ctx -> stats());
+        app.get("/features", ctx -> features());
         app.get("/", ctx -> page());
         app.staticResources("/page", PAGE);
         return app;
@@ -148,6 +149,16 @@ public final class MemesServer implements AutoCloseable {
                         "template " + name + " could not be preloaded: " + e.getMessage());
             }
         }
+    }
+
+    /** What the browser page asks before showing optional parts: uploads, remote images, jobs, the upload cap. */
+    private Map<String, Object> features() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uploads", config.adminToken() != null && database != null);
+        out.put("remoteImages", config.remoteImages().enabled());
+        out.put("jobs", jobs != null);
+        out.put("maxUploadBytes", config.maxUploadBytes());
+        return out;
     }
 
     /** What {@code GET /stats} answers: caches, render pool, requests, jobs. */

@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
  * animated background with one box per half of the animation; {@code plain}: a folder with a picture and no
  * config (memegen's default boxes); {@code flat.png}: a flat-layout file beside them.
  */
-final class FixtureCatalogue {
+public final class FixtureCatalogue {
     static final Color NAVY = new Color(20, 30, 90);
     static final Color RED = new Color(150, 20, 20);
     static final Color GREY = new Color(220, 220, 220);
@@ -26,7 +26,7 @@ final class FixtureCatalogue {
     private FixtureCatalogue() {
     }
 
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         for (String name : new String[] {"twobox", "tilted", "moving"}) {
             Files.createDirectories(dir.resolve(name));
             copyConfig(name, dir.resolve(name).resolve("config.yml"));
