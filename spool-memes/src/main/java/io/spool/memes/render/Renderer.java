@@ -262,10 +262,11 @@ public final class Renderer {
                         + "template styles; give style or background, not both");
             }
             Asset image = backgrounds.resolve(request.background());
-            List<TextBox> boxes = request.template().equals(CaptionRequest.CUSTOM)
-                    ? templates.find(CaptionRequest.CUSTOM).map(e -> e.info().boxes()).orElse(List.of())
-                    : templates.get(request.template()).info().boxes();
-            return new Source(image, image.version() + "/" + boxes.hashCode(), boxes);
+            // the template, if the request names one ("custom" need not exist), gives the boxes
+            TemplateEntry boxed = request.template().equals(CaptionRequest.CUSTOM)
+                    ? templates.find(CaptionRequest.CUSTOM).orElse(null) : templates.get(request.template());
+            return boxed == null ? new Source(image, image.version(), List.of())
+                    : new Source(image, image.version() + "/" + boxed.infoVersion(), boxed.info().boxes());
         }
         TemplateEntry entry = templates.get(request.template());
         return new Source(entry.image(request.style()), entry.version(request.style()), entry.info().boxes());

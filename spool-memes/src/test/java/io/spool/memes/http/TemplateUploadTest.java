@@ -88,6 +88,9 @@ class TemplateUploadTest {
         assertThat(Http.image(other.get("/templates/shared").body()).getWidth()).isEqualTo(64);
         assertThat(Http.json(other.get("/templates?details&filter=team")).get(0).path("title").asText()).isEqualTo("Shared");
         assertThat(Http.image(other.get("/images/shared/hello.png").body()).getHeight()).isEqualTo(48);
+        // both instances name the image alike (the version and a content hash of the boxes), so caches agree
+        assertThat(new Http(one).get("/images/shared/hello.png").headers().firstValue("ETag"))
+                .isEqualTo(other.get("/images/shared/hello.png").headers().firstValue("ETag")).isPresent();
         // replaced on one: the other renders the new picture (its decoded copy is keyed by the version)
         assertThat(send(one, "PUT", "/templates/shared", "image/png", png(32, 20), TOKEN).statusCode()).isEqualTo(200);
         TemplateCatalogueTest.waitFor(() -> Http.image(other.get("/images/shared/hello.png").body()).getWidth() == 32);
