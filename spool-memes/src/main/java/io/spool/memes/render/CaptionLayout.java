@@ -89,7 +89,8 @@ final class CaptionLayout {
             float w = (float) Math.max(1, box.scaleX() * width);
             float h = (float) Math.max(1, box.scaleY() * height);
             float inset = Math.min(margin / 2, Math.min(w, h) / 8);
-            TextBlock block = size(c, w - 2 * inset, h - 2 * inset, Math.max(MIN_SIZE, h * 0.8f));
+            // start no larger than a line that fills the box's height or a third of its width: fewer shrink steps
+            TextBlock block = size(c, w - 2 * inset, h - 2 * inset, Math.max(MIN_SIZE, Math.min(h * 0.8f, w / 3)));
             float y = top + (h - block.height()) / 2;
             PaintedText text = paint(c, block, y, left + inset, left + w - inset);
             painted.add(new PaintedText(text.lines(), text.fill(), text.outline(), text.strokeWidth(),
