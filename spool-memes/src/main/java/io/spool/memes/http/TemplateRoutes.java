@@ -78,6 +78,10 @@ final class TemplateRoutes {
     }
 
     private Object one(Context ctx) {
+        if (!ctx.queryMap().isEmpty()) {
+            throw new BadRequestException("unknown parameter `" + ctx.queryMap().keySet().iterator().next()
+                    + "` of GET /templates/{name}: it takes none (add .json for the metadata)");
+        }
         String raw = ctx.pathParam("name");
         int dot = raw.lastIndexOf('.');
         String extension = dot < 0 ? "" : raw.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -78,6 +78,8 @@ class TemplateCatalogueTest {
         assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(Http.image(picture.body()).getWidth()).isEqualTo(400);
         ErrorStatusTest.expect(http.get("/templates?search=x"), 400, "search");
+        ErrorStatusTest.expect(http.get("/templates/twobox?style=red"), 400, "style");
+        ErrorStatusTest.expect(http.get("/templates/twobox.webm"), 400, ".webm");
     }
 
     @Test
