@@ -45,8 +45,11 @@ public final class DatabaseTemplates implements TemplateSource, AutoCloseable {
     private volatile boolean closed;
     private final java.util.concurrent.locks.ReentrantLock reloading = new java.util.concurrent.locks.ReentrantLock();
 
-    private DatabaseTemplates(String url) {
+    private final Duration poll;
+
+    private DatabaseTemplates(String url, Duration poll) {
         this.url = url;
+        this.poll = poll;
         this.pool = PgPool.create(url, 4);
         try {
             TemplateSchema.migrate(pool);
@@ -60,7 +63,12 @@ public final class DatabaseTemplates implements TemplateSource, AutoCloseable {
 
     /** Connects, creates or updates the schema, loads the catalogue and starts listening for changes. */
     public static DatabaseTemplates start(String databaseUrl) {
-        return new DatabaseTemplates(databaseUrl);
+        return start(databaseUrl, POLL);
+    }
+
+    /** As {@link #start(String)}, reloading every {@code poll} when no notification comes. */
+    public static DatabaseTemplates start(String databaseUrl, Duration poll) {
+        return new DatabaseTemplates(databaseUrl, poll);
     }
 
     @Override
@@ -142,14 +150,14 @@ public final class DatabaseTemplates implements TemplateSource, AutoCloseable {
         return Map.copyOf(fresh);
     }
 
-    /** LISTENs for changes and reloads on each (and every {@link #POLL}); reconnects after a lost connection. */
+    /** LISTENs for changes and reloads on each (and every {@code poll}); reconnects after a lost connection. */
     private void listen() {
         while (!closed) {
             try (PgConnection conn = PgConnection.connect(url)) {
                 conn.execute("LISTEN spool_memes_templates");
                 reload();   // whatever changed while not listening
                 while (!closed) {
-                    Notification n = conn.waitForNotification(POLL);
+                    Notification n = conn.waitForNotification(poll);
                     if (!closed) {
                         reload();
                     }
