@@ -102,7 +102,7 @@ final class RequestTrees {
         String name = file;
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
-            throw new BadRequestException("a blank image URL is /images/{template}.png (or .jpg, .gif)");
+            throw new BadRequestException("a blank image URL is /images/{template}.png (or .jpg, .gif, .webp)");
         }
         ObjectNode tree = styling(ctx);
         tree.put("template", name.substring(0, dot)).put("format", extension(name.substring(dot + 1)));
@@ -118,12 +118,12 @@ final class RequestTrees {
         String[] raw = rest.split("/", -1);
         if (rest.isEmpty() || raw.length > ReadableUrl.MAX_LINES) {
             throw new BadRequestException("an image URL is /images/{template}/{line}/.../{line}.png with 1 to "
-                    + ReadableUrl.MAX_LINES + " text segments, the last one ending in .png, .jpg or .gif");
+                    + ReadableUrl.MAX_LINES + " text segments, the last one ending in .png, .jpg, .gif or .webp");
         }
         String last = raw[raw.length - 1];
         int dot = last.lastIndexOf('.');
         if (dot < 0) {
-            throw new BadRequestException("the image URL must end in .png, .jpg or .gif");
+            throw new BadRequestException("the image URL must end in .png, .jpg, .gif or .webp");
         }
         ObjectNode tree = styling(ctx);
         boolean topLayout = layoutIsTop(tree.remove("layout"));
@@ -137,8 +137,8 @@ final class RequestTrees {
     }
 
     private static String extension(String extension) {
-        if (!Set.of("png", "jpg", "jpeg", "gif").contains(extension.toLowerCase(Locale.ROOT))) {
-            throw new BadRequestException("the image URL must end in .png, .jpg or .gif, not ." + extension);
+        if (!Set.of("png", "jpg", "jpeg", "gif", "webp").contains(extension.toLowerCase(Locale.ROOT))) {
+            throw new BadRequestException("the image URL must end in .png, .jpg, .gif or .webp, not ." + extension);
         }
         return extension;
     }

@@ -135,7 +135,7 @@ final class CaptionLayout {
 
     private TextBlock size(Caption c, float boxWidth, float maxHeight, float start) {
         Font font = fonts.get(c.font());
-        Font fallback = fonts.fallback();
+        FontChain fallback = fonts.fallback();
         boxWidth = Math.max(1, boxWidth);
         return switch (c.size().mode()) {
             case FIXED -> TextBlock.layout(c.text(), font, fallback, c.size().pixels(), boxWidth, false);
@@ -171,10 +171,10 @@ final class CaptionLayout {
                 case CENTER -> (left + right - advance) / 2;
                 case RIGHT -> right - advance;
             };
-            float baseline = y + line.getAscent();
+            float baseline = y + block.ascent(i);
             GlyphRun run = GlyphRun.of(line, block.texts.get(i), block.font, block.sized, x, baseline);
-            lines.add(new PaintedText.Line(line, x, baseline, run));
-            y += TextBlock.lineHeight(line);
+            lines.add(new PaintedText.Line(line, x, baseline, run, block.emoji.get(i)));
+            y += block.lineHeight(i);
         }
         Color outline = c.outline() == null ? null : new Color(c.outline().packed());
         return new PaintedText(lines, new Color(c.color().packed()), outline, Math.max(1.5f, block.size / 8));

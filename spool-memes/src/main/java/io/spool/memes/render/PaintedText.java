@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -30,8 +31,15 @@ record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidt
         return box == null || box.visibleAt(index, count);
     }
 
-    /** One line: its layout with its origin at ({@code x}, {@code baseline}); {@code run} null if not simple. */
-    record Line(TextLayout layout, float x, float baseline, GlyphRun run) {
+    /**
+     * One line: its layout with its origin at ({@code x}, {@code baseline}); {@code run} null if not simple;
+     * {@code emoji} the colour images drawn over the emoji font's (invisible) glyphs.
+     */
+    record Line(TextLayout layout, float x, float baseline, GlyphRun run, List<EmojiSpan> emoji) {
+    }
+
+    boolean hasEmoji() {
+        return lines.stream().anyMatch(line -> !line.emoji().isEmpty());
     }
 
     void paint(BufferedImage image, GlyphMasks masks) {
@@ -64,8 +72,32 @@ record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidt
                 }
             }
         }
+        for (Line line : lines) {
+            for (EmojiSpan e : line.emoji()) {
+                if (g == null) {
+                    g = image.createGraphics();
+                    if (angle != 0) {
+                        g.rotate(angle, pivotX, pivotY);
+                    }
+                }
+                drawEmoji(g, line, e);
+            }
+        }
         if (g != null) {
             g.dispose();
         }
+    }
+
+    /** The emoji's image into the box its {@link EmojiGraphic} took in the line. */
+    private static void drawEmoji(Graphics2D g, Line line, EmojiSpan e) {
+        Rectangle2D box = line.layout().getLogicalHighlightShape(e.start(), e.end()).getBounds2D();
+        BufferedImage img = e.image();
+        double width = box.getWidth();
+        double height = width / EmojiGraphic.ASPECT;
+        double top = line.baseline() - height * EmojiGraphic.ABOVE_BASELINE;
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        AffineTransform at = AffineTransform.getTranslateInstance(line.x() + box.getX(), top);
+        at.scale(width / img.getWidth(), height / img.getHeight());
+        g.drawImage(img, at, null);
     }
 }

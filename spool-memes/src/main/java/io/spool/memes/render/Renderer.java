@@ -3,9 +3,11 @@ package io.spool.memes.render;
 import io.spool.memes.assets.Asset;
 import io.spool.memes.assets.AssetStore;
 import io.spool.memes.model.Caption;
+import io.spool.memes.model.BadRequestException;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.LimitExceededException;
+import io.spool.memes.model.NotFoundException;
 import io.spool.memes.model.TextBox;
 import io.spool.memes.templates.BundledTemplates;
 import io.spool.memes.templates.TemplateCatalog;
@@ -30,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "3";
+    private static final String ENGINE_VERSION = "4";
     /** Rasterised glyphs kept: a caption font at one size takes well under 1 MiB. */
     private static final long GLYPH_CACHE_BYTES = 16L << 20;
 
@@ -97,13 +99,13 @@ public final class Renderer {
         int[] size = outputSize(picture.width(), picture.height(), request.width(), request.height());
         List<TextBox> boxes = from.boxes();
         if (!boxes.isEmpty() && request.captions().size() > boxes.size()) {
-            throw new io.spool.memes.model.BadRequestException("captions: template \"" + request.template() + "\" has "
+            throw new BadRequestException("captions: template \"" + request.template() + "\" has "
                     + boxes.size() + " text boxes, and the request has " + request.captions().size() + " captions");
         }
         List<PaintedText> captions = boxes.isEmpty()
                 ? new CaptionLayout(size[0], size[1], fonts).layout(request.captions())
                 : new CaptionLayout(size[0], size[1], fonts).layoutInBoxes(request.captions(), boxes);
-        List<Frame> source = format == ImageFormat.GIF ? picture.frames() : picture.frames().subList(0, 1);
+        List<Frame> source = format.animated() ? picture.frames() : picture.frames().subList(0, 1);
         if ((long) size[0] * size[1] * source.size() > limits.maxAnimationPixels()) {
             throw new LimitExceededException("the image would have " + (long) size[0] * size[1] * source.size()
                     + " pixels in all its frames; at most " + limits.maxAnimationPixels());
@@ -113,7 +115,9 @@ public final class Renderer {
         boolean sameSize = size[0] == picture.width() && size[1] == picture.height();
         List<BufferedImage> ready = sameSize ? base.frames(type) : null;
         // below full GIF quality the encoder posterizes true-colour frames instead (fewer levels, smaller files)
-        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100
+        // and so does a caption with emoji, whose colours the template's palette lacks
+        boolean emoji = captions.stream().anyMatch(PaintedText::hasEmoji);
+        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100 && !emoji
                 ? base.indexed(type).orElse(null) : null;
         int[][] colours = captionColours(captions);
         for (int i = 0; i < source.size(); i++) {
@@ -155,10 +159,18 @@ public final class Renderer {
         return etag(cacheKey(request, from));
     }
 
-    /** An unknown font is a 404 even when the result is cached (or would be, for an ETag). */
+    /**
+     * An unknown font is a 400 naming the parameter and the fonts there are, even when the result is cached (or
+     * would be, for an ETag).
+     */
     private void requireFonts(CaptionRequest request) {
         for (Caption c : request.captions()) {
-            fontStore.get(c.font());
+            try {
+                fontStore.get(c.font());
+            } catch (NotFoundException e) {
+                throw new BadRequestException("font: " + e.getMessage() + "; fonts are " + String.join(", ", fonts())
+                        + ", and memegen's names " + String.join(", ", AssetStore.FONT_ALIASES));
+            }
         }
     }
 
@@ -258,7 +270,7 @@ public final class Renderer {
     private Source source(CaptionRequest request) throws InterruptedException {
         if (request.background() != null) {
             if (request.style() != null) {
-                throw new io.spool.memes.model.BadRequestException("style: a request with a background has no "
+                throw new BadRequestException("style: a request with a background has no "
                         + "template styles; give style or background, not both");
             }
             Asset image = backgrounds.resolve(request.background());

@@ -52,7 +52,7 @@ class ErrorStatusTest {
         expect(http.get("/caption?template=nope&top_text=x"), 404, "no template called \"nope\"");
         expect(http.get("/caption?template=" + q("../etc/passwd")), 404, "no template");
         expect(http.get("/images/nope.png"), 404, "no template");
-        expect(http.get("/caption?template=chelsea&top_text=x&font=comic-sans"), 404, "no font called");
+        expect(http.get("/caption?template=chelsea&top_text=x&font=comic-sans"), 400, "font: no font called");
         expect(http.get("/images/nope/a/b.png"), 404, "no template");
         expect(http.get("/templates/nope"), 404, "no template");
         expect(http.get("/no/such/route"), 404, "");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReadmeExamplesTest {
     private static final List<Path> READMES = List.of(Path.of("../README.md"), Path.of("README.md"));
     private static final Map<String, String> IMAGE_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg",
-            "gif", "image/gif");
+            "gif", "image/gif", "webp", "image/webp");
     private static final Pattern WIDTH = Pattern.compile("[?&\"]width\"?[=:](\\d+)");
 
     /** One {@code curl} command of a README and what its comment says. */

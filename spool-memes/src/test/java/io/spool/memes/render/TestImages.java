@@ -83,4 +83,17 @@ public final class TestImages {
     private static int channel(int rgb, int shift) {
         return rgb >> shift & 0xFF;
     }
+
+    /** A renderer whose templates directory (a fresh temporary one) holds one file, {@code name}. */
+    static Renderer rendererWith(String name, byte[] template) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spool-memes-templates");
+            dir.toFile().deleteOnExit();
+            java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), template);
+            file.toFile().deleteOnExit();
+            return Renderer.create(RendererConfig.DEFAULT.withTemplatesDir(dir));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
