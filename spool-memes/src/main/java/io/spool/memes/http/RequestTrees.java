@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.spool.memes.model.BadRequestException;
 import io.spool.memes.model.Colors;
+import io.spool.memes.model.LimitExceededException;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ReadableUrl;
 import io.spool.web.Context;
@@ -54,8 +55,13 @@ final class RequestTrees {
      * and curl's {@code -d} sends {@code application/x-www-form-urlencoded}), unless a urlencoded form really is
      * a form, i.e. does not start with '{'. Trailing data after the JSON value is refused.
      */
-    static ObjectNode fromBody(Context ctx) {
+    static ObjectNode fromBody(Context ctx, int maxBytes) {
         byte[] body = ctx.body();
+        if (body != null && body.length > maxBytes) {
+            // the server takes bodies up to the upload limit (images); a request as JSON or a form stays small
+            throw new LimitExceededException("the request body is " + body.length + " bytes; a JSON or form body "
+                    + "may have at most " + maxBytes + " (send images as multipart files)");
+        }
         if (body == null || body.length == 0) {
             throw new BadRequestException("the request needs a JSON body such as {\"template\": \"chelsea\", "
                     + "\"top_text\": \"...\"}");

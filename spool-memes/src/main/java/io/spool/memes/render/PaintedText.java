@@ -15,8 +15,21 @@ import java.util.List;
  * colour (when there is one) and then filled, so the outline frames the letters rather than covering them. Lines
  * with a {@link GlyphRun} are painted from cached glyph masks when the image is one {@link MaskCompositor}
  * handles; the others, and every line on other images, have their outlines drawn by {@code Graphics2D}.
+ *
+ * <p>A caption in a template's text box may be turned ({@code angle} in radians, clockwise on the screen, around
+ * ({@code pivotX}, {@code pivotY})); its lines are then drawn by {@code Graphics2D} under that rotation. It may
+ * also show on only part of an animation's frames ({@code box}'s start and stop).
  */
-record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidth) {
+record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidth, double angle, float pivotX,
+                   float pivotY, io.spool.memes.model.TextBox box) {
+    PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidth) {
+        this(lines, fill, outline, strokeWidth, 0, 0, 0, null);
+    }
+
+    /** Whether this caption shows on frame {@code index} of {@code count}. */
+    boolean visibleAt(int index, int count) {
+        return box == null || box.visibleAt(index, count);
+    }
 
     /**
      * One line: its layout with its origin at ({@code x}, {@code baseline}); {@code run} null if not simple;
@@ -30,7 +43,7 @@ record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidt
     }
 
     void paint(BufferedImage image, GlyphMasks masks) {
-        MaskCompositor target = MaskCompositor.of(image);
+        MaskCompositor target = angle == 0 ? MaskCompositor.of(image) : null;
         Graphics2D g = null;
         float maskStroke = outline == null ? 0 : strokeWidth;
         for (int pass = outline == null ? 1 : 0; pass < 2; pass++) {
@@ -46,6 +59,9 @@ record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidt
                     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
                     g.setStroke(new BasicStroke(strokeWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                    if (angle != 0) {
+                        g.rotate(angle, pivotX, pivotY);
+                    }
                 }
                 g.setColor(colour);
                 var shape = line.layout().getOutline(AffineTransform.getTranslateInstance(line.x(), line.baseline()));
@@ -60,6 +76,9 @@ record PaintedText(List<Line> lines, Color fill, Color outline, float strokeWidt
             for (EmojiSpan e : line.emoji()) {
                 if (g == null) {
                     g = image.createGraphics();
+                    if (angle != 0) {
+                        g.rotate(angle, pivotX, pivotY);
+                    }
                 }
                 drawEmoji(g, line, e);
             }

@@ -58,6 +58,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void uploadAndRemoteImageFlags() {
+        MemesConfig off = parse();
+        assertThat(off.adminToken()).isEqualTo(System.getenv("SPOOL_MEMES_ADMIN_TOKEN"));
+        assertThat(off.maxUploadBytes()).isEqualTo(8 << 20);
+        MemesConfig c = parse("--admin-token", "t0ken", "--remote-images", "img.example.org, *.cdn.example.net",
+                "--max-upload", "2m");
+        assertThat(c.adminToken()).isEqualTo("t0ken");
+        assertThat(c.toString()).doesNotContain("t0ken").contains("adminToken=***");
+        assertThat(c.remoteImages().hosts()).containsExactly("img.example.org", "*.cdn.example.net");
+        assertThat(c.remoteImages().enabled()).isTrue();
+        assertThat(c.remoteImages().permitted()).isEmpty();
+        assertThat(c.maxUploadBytes()).isEqualTo(2 << 20);
+        assertThat(c.remoteImages().maxBytes()).isEqualTo(2 << 20);
+        assertThat(parse("--admin-token", "").adminToken()).isNull();
+        assertThatThrownBy(() -> parse("--max-upload", "1k")).hasMessageContaining("--max-upload");
+    }
+
+    @Test
     void badValuesAreUsageErrors() {
         assertThatThrownBy(() -> parse("host:port")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> parse("--request-timeout", "soon")).hasMessageContaining("duration");

@@ -324,7 +324,9 @@ public final class Cdp implements AutoCloseable {
     public BufferedImage screenshot(String selector) {
         eval("document.querySelector(" + JSON.valueToTree(selector) + ").scrollIntoView({block: 'center'})");
         double[] b = box(selector);
-        ObjectNode clip = params().put("x", b[0]).put("y", b[1]).put("width", b[2]).put("height", b[3]).put("scale", 1);
+        // the clip is in document coordinates: add how far the page is scrolled
+        JsonNode scroll = eval("[window.scrollX, window.scrollY]");
+        ObjectNode clip = params().put("x", b[0] + scroll.get(0).asDouble()).put("y", b[1] + scroll.get(1).asDouble()).put("width", b[2]).put("height", b[3]).put("scale", 1);
         ObjectNode p = params().put("format", "png").put("captureBeyondViewport", false);
         p.set("clip", clip);
         return decode(call("Page.captureScreenshot", p));
