@@ -114,7 +114,7 @@ public final class MemesServer implements AutoCloseable {
                 .deadline(config.requestTimeout(), 504)
                 .interruptWhenClientLeaves(true)   // a render nobody waits for gives its slot back at once
                 .maxBodySize(config.maxUploadBytes())   // JSON and form bodies are held to maxBodyBytes by the routes
-                .multipart(16, config.maxUploadBytes(), 64 * 1024, Path.of(System.getProperty("java.io.tmpdir")))
+                .multipart(16, config.maxUploadBytes(), 64 * 1024, null)
                 .health()
                 .metrics();
         app.after((ctx, res) -> requests.count(res.status()));
