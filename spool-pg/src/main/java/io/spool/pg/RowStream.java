@@ -1,6 +1,7 @@
 package io.spool.pg;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -30,6 +31,7 @@ public final class RowStream implements Iterator<Row>, Iterable<Row>, AutoClosea
     private boolean ended;
     private boolean closed;
     private String commandTag;
+    private List<Column> columns;
 
     RowStream(Batches batches) {
         this.batches = batches;
@@ -43,6 +45,9 @@ public final class RowStream implements Iterator<Row>, Iterable<Row>, AutoClosea
             }
             batch = batches.next();
             index = 0;
+            if (batch != null) {
+                columns = batch.columns();
+            }
             if (batch == null) {
                 ended = true;
                 close();
@@ -69,6 +74,17 @@ public final class RowStream implements Iterator<Row>, Iterable<Row>, AutoClosea
     public Stream<Row> stream() {
         Spliterator<Row> split = Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(split, false).onClose(this::close);
+    }
+
+    /**
+     * The result's columns, reading the first batch if none is read yet (so it waits for the server); empty for
+     * a statement that returns no rows.
+     */
+    public List<Column> columns() {
+        if (columns == null && !closed) {
+            hasNext();
+        }
+        return columns == null ? List.of() : columns;
     }
 
     /** The command tag (e.g. {@code "SELECT 10000000"}) once every row has been read; null before. */

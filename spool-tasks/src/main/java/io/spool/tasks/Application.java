@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
@@ -314,6 +315,57 @@ public final class Application implements AutoCloseable {
         } catch (PgException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * Deletes a completed, dead or cancelled task with its runs and steps; true when deleted.
+     *
+     * @throws TaskException when the task does not exist (P0002) or is pending or running (55000: cancel it first)
+     */
+    public boolean deleteTask(long taskId) {
+        try {
+            return pool.query(sql.deleteTask, taskId).row(0).getBoolean(0);
+        } catch (PgException e) {
+            throw translate(e);
+        }
+    }
+
+    /** The durable steps a task stored, oldest first. */
+    public List<StepInfo> steps(long taskId) {
+        List<StepInfo> out = new ArrayList<>();
+        for (Row r : pool.query(sql.steps, taskId)) {
+            out.add(Rows.step(r));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- queues
+
+    /**
+     * Pauses {@code queue}: no worker (in any language: the claim function checks) claims from it until
+     * {@link #resumeQueue}; runs already claimed finish, and spawning goes on. True if this call paused it.
+     * {@code by} (may be null) is stored as who paused it.
+     */
+    public boolean pauseQueue(String queue, String by) {
+        try {
+            return pool.query(sql.pauseQueue, queue, by).row(0).getBoolean(0);
+        } catch (PgException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Resumes a paused queue and wakes its workers; true if it was paused. */
+    public boolean resumeQueue(String queue) {
+        return pool.query(sql.resumeQueue, queue).row(0).getBoolean(0);
+    }
+
+    /** The paused queues, by name, with the time each was paused. */
+    public Map<String, Instant> pausedQueues() {
+        Map<String, Instant> out = new TreeMap<>();
+        for (Row r : pool.query(sql.pausedQueues)) {
+            out.put(r.getString("queue"), Rows.instant(r, "paused_at"));
+        }
+        return out;
     }
 
     /** Tasks, newest first, as the filter says; params and results are left out ({@code null}). */

@@ -169,6 +169,15 @@ final class BatchCompleter {
     private void recorded(Finish f, RunOutcome outcome, RuntimeException error) {
         RunContext ctx = f.ctx();
         try {
+            if (outcome != null) {
+                ctx.reportEnd(switch (outcome) {
+                    case COMPLETED -> TaskMetrics.RunEnd.COMPLETED;
+                    case RETRYING -> TaskMetrics.RunEnd.RETRYING;
+                    case DEAD -> TaskMetrics.RunEnd.DEAD;
+                    case CANCELLED -> TaskMetrics.RunEnd.CANCELLED;
+                    default -> TaskMetrics.RunEnd.LEASE_LOST;
+                });
+            }
             if (error != null) {
                 LOG.log(System.Logger.Level.WARNING, "worker " + workerId + " could not record the end of run "
                         + ctx.runId() + " of task " + ctx.taskId() + ": " + error);

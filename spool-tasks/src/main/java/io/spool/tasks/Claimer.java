@@ -39,6 +39,8 @@ final class Claimer {
     private final RunExecutor executor;
     private final LeaseKeeper keeper;
     private volatile boolean accepting;
+    /** Where this queue's claims and ends are reported (see {@link Worker#metrics}). */
+    volatile TaskMetrics metrics = TaskMetrics.NONE;
     private Thread thread;
     final String queue;
     final int concurrency;
@@ -333,6 +335,7 @@ final class Claimer {
         for (Row r : rows) {
             Rows.ClaimedRun run = Rows.claimed(r);
             RunContext ctx = new RunContext(app, workerId, keeper, this, run, queue, claimedAt);
+            metrics.claimed(queue, run.name(), run.waited() == null ? 0 : Math.max(0, run.waited().toNanos()));
             runs.add(ctx);  // leased from now on: the lease keeper covers it while it waits
             offer(ctx, run.params());
         }

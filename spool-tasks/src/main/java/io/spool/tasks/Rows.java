@@ -19,7 +19,7 @@ final class Rows {
 
     /** A run {@code claim_task} handed to this worker. */
     record ClaimedRun(long runId, long taskId, int attempt, String name, byte[] params, String headersJson,
-                      Duration lease) {}
+                      Duration lease, Duration waited) {}
 
     /** One run's answer from {@code complete_runs} or {@code extend_leases}. */
     record RunAnswer(long runId, RunOutcome outcome) {}
@@ -29,7 +29,8 @@ final class Rows {
 
     static ClaimedRun claimed(Row r) {
         return new ClaimedRun(r.getLong("run_id"), r.getLong("task_id"), r.getInteger("attempt"), r.getString("name"),
-                r.getBytes("params"), r.getString("headers"), r.get("lease", Duration.class));
+                r.getBytes("params"), r.getString("headers"), r.get("lease", Duration.class),
+                r.get("waited", Duration.class));
     }
 
     static RunAnswer answer(Row r) {
@@ -87,6 +88,10 @@ final class Rows {
             m.put(r.getString("name"), r.getBytes("result"));
         }
         return m;
+    }
+
+    static StepInfo step(Row r) {
+        return new StepInfo(r.getString("name"), r.getBytes("result"), r.getLong("run_id"), instant(r, "created_at"));
     }
 
     static Instant instant(Row r, String column) {

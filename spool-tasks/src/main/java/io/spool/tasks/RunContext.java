@@ -29,6 +29,8 @@ final class RunContext implements TaskContext {
     volatile boolean cancelled;
     volatile boolean lost;
     volatile Thread thread;
+    /** How long the handler ran, for {@link TaskMetrics} (set when it returns). */
+    volatile long handlerNanos;
     private Map<String, String> headers;
     /** Step results stored for this task, loaded on the first step; guarded by stepLock. */
     private Map<String, byte[]> steps;
@@ -49,6 +51,11 @@ final class RunContext implements TaskContext {
         this.headersJson = run.headersJson();
         this.lease = run.lease();
         this.leaseDeadlineNanos = claimedAtNanos + lease.toNanos();
+    }
+
+    /** Reports this run's end to the worker's {@link TaskMetrics}. */
+    void reportEnd(TaskMetrics.RunEnd end) {
+        claimer.metrics.ended(queue, taskName, end, handlerNanos);
     }
 
     @Override

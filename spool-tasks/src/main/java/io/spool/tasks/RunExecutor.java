@@ -87,7 +87,9 @@ final class RunExecutor {
         boolean returned = false;
         boolean handedOver = false;
         try {
+            long started = System.nanoTime();
             Finish finish = handle(ctx, params);
+            ctx.handlerNanos = System.nanoTime() - started;
             ctx.claimer.handlerDone();  // the slot is free while the end goes to the database
             returned = true;
             handedOver = finish != null && completer.offer(finish);
@@ -114,6 +116,7 @@ final class RunExecutor {
             return Finish.complete(ctx, result);
         } catch (LeaseLostException e) {
             LOG.log(System.Logger.Level.DEBUG, e.getMessage());
+            ctx.reportEnd(ctx.cancelled ? TaskMetrics.RunEnd.CANCELLED : TaskMetrics.RunEnd.LEASE_LOST);
             return null;
         } catch (PermanentFailureException e) {
             return Finish.fail(ctx, describe(e), false);

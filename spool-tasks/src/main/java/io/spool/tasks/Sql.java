@@ -32,6 +32,11 @@ final class Sql {
     final String loadStep;
     final String saveStep;
     final String resetSteps;
+    final String steps;
+    final String pauseQueue;
+    final String resumeQueue;
+    final String pausedQueues;
+    final String deleteTask;
     final String spawnScheduled;
     final String schedules;
     final String dueSchedules;
@@ -48,7 +53,7 @@ final class Sql {
         cancelChannel = s + "_cancel";
         spawnTasks = "SELECT ord, task_id, run_id, attempt, created FROM " + s + ".spawn_tasks($1, $2, $3, $4, $5, $6, "
                 + "$7, $8, $9::jsonb[], $10, $11, $12, $13)";
-        claim = "SELECT run_id, task_id, attempt, name, params, headers, lease FROM " + s + ".claim_task($1, $2, $3, $4)";
+        claim = "SELECT run_id, task_id, attempt, name, params, headers, lease, waited FROM " + s + ".claim_task($1, $2, $3, $4)";
         completeRuns = "SELECT run_id, outcome FROM " + s + ".complete_runs($1, $2, $3)";
         failRun = "SELECT outcome FROM " + s + ".fail_run($1, $2, $3, NULL, $4)";
         extendLeases = "SELECT run_id, outcome FROM " + s + ".extend_leases($1, $2, $3)";
@@ -72,6 +77,11 @@ final class Sql {
         loadStep = "SELECT name, result FROM " + s + ".steps WHERE task_id = $1 AND name = $2";
         saveStep = "SELECT " + s + ".save_step($1, $2, $3, $4) AS outcome";
         resetSteps = "SELECT " + s + ".reset_steps($1)";
+        steps = "SELECT name, result, run_id, created_at FROM " + s + ".steps WHERE task_id = $1 ORDER BY created_at, name";
+        pauseQueue = "SELECT " + s + ".pause_queue($1, $2)";
+        resumeQueue = "SELECT " + s + ".resume_queue($1)";
+        pausedQueues = "SELECT queue, paused_at FROM " + s + ".paused_queues ORDER BY queue";
+        deleteTask = "SELECT " + s + ".delete_task($1)";
         spawnScheduled = "SELECT task_id, run_id FROM " + s + ".spawn_scheduled($1, $2)";
         schedules = "SELECT name, cron, zone, task_name, params, queue, priority, max_attempts, headers, lease, "
                 + "backoff_base, backoff_max, backoff_jitter, enabled, last_tick, created_at FROM " + s

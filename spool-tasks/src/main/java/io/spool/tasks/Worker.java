@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -81,6 +82,16 @@ public final class Worker implements AutoCloseable {
             }
             return Json.encode(handler.handle(ctx, p));
         });
+    }
+
+    /**
+     * Reports claims and ends of runs to {@code metrics} (spool-tasks-dashboard's Prometheus binding, say);
+     * {@link TaskMetrics#NONE} by default. Set it before {@link #start()}.
+     */
+    public Worker metrics(TaskMetrics metrics) {
+        TaskMetrics m = Objects.requireNonNull(metrics, "metrics");
+        claimers.forEach(c -> c.metrics = m);
+        return this;
     }
 
     /** Starts claiming and running; returns this worker. */

@@ -15,7 +15,7 @@ class ClaimedAheadTest {
     private static RunContext run(long runId, Duration leaseLeft) {
         Duration lease = Duration.ofSeconds(30);
         return new RunContext(null, "w", null, null, new Rows.ClaimedRun(runId, runId * 10, 1, "t", new byte[0], "{}",
-                lease), "default", NOW + leaseLeft.toNanos() - lease.toNanos());
+                lease, Duration.ZERO), "default", NOW + leaseLeft.toNanos() - lease.toNanos());
     }
 
     @Test

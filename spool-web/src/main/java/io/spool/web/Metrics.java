@@ -1,11 +1,15 @@
 package io.spool.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Request metrics in the Prometheus text format: a counter of requests by method, route pattern and status, a
@@ -70,6 +74,17 @@ public final class Metrics {
     private final Map<String, Map<String, Series>> series = new ConcurrentHashMap<>();
     /** Added to and taken from by every event loop, read rarely: striped, so the loops' cores do not contend. */
     private final LongAdder inFlight = new LongAdder();
+    /** Expositions of other registries, appended to each scrape. */
+    private final List<Supplier<String>> included = new CopyOnWriteArrayList<>();
+
+    /**
+     * Appends what {@code exposition} returns (Prometheus text format, whole metric families with names of their
+     * own) to every {@link #scrape()}, so one {@code /metrics} serves the app's other metrics too.
+     */
+    public Metrics include(Supplier<String> exposition) {
+        included.add(Objects.requireNonNull(exposition, "exposition"));
+        return this;
+    }
 
     void started() {
         inFlight.increment();
@@ -154,6 +169,9 @@ public final class Metrics {
         sb.append("# HELP spool_http_requests_in_flight Requests being handled now.\n")
           .append("# TYPE spool_http_requests_in_flight gauge\n")
           .append("spool_http_requests_in_flight ").append(inFlight.sum()).append('\n');
+        for (Supplier<String> more : included) {
+            sb.append(more.get());
+        }
         return sb.toString();
     }
 

@@ -227,13 +227,14 @@ public final class WebApp {
     /**
      * Limits of {@code multipart/form-data} bodies ({@link Context#formParts()}): the number of parts (default
      * 1000), each part's size (default the body limit), and the size past which a part goes to a temporary file
-     * in {@code uploadDir} rather than memory (default 16 KiB, in the system's temporary directory).
+     * in {@code uploadDir} rather than memory (default 16 KiB; {@code uploadDir} null keeps the default,
+     * {@code spool-web-uploads} in the system's temporary directory).
      */
     public WebApp multipart(int maxParts, long maxPartSize, long memoryThreshold, java.nio.file.Path uploadDir) {
         settings.maxParts = maxParts;
         settings.maxPartSize = maxPartSize;
         settings.partMemoryThreshold = memoryThreshold;
-        settings.uploadDir = uploadDir;
+        if (uploadDir != null) settings.uploadDir = uploadDir;
         return this;
     }
 

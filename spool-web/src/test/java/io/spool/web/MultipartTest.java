@@ -183,6 +183,24 @@ class MultipartTest {
     }
 
     @Test
+    void aNullUploadDirectoryKeepsTheDefaultOne() throws Exception {
+        Path defaultDir = Path.of(System.getProperty("java.io.tmpdir"), "spool-web-uploads");
+        try (WebServer app = WebApp.create().multipart(10, 1 << 20, 100, null)
+                .post("/where", ctx -> {
+                    FormPart part = ctx.uploadedFiles().get(0);
+                    try (Stream<Path> files = Files.list(defaultDir)) {
+                        return part.onDisk() + " " + (files.count() > 0);
+                    }
+                }).start(0); Raw raw = new Raw(app.port())) {
+            byte[] body = body("f", "big.bin", bytes(5000));
+            raw.send("POST /where HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n");
+            raw.socket.getOutputStream().write(body);
+            assertThat(raw.read().text()).isEqualTo("true true");
+        }
+    }
+
+    @Test
     void aFailingHandlerStillLeavesNoTemporaryFiles() throws Exception {
         assertThat(post("/fail", body("f", "a.bin", bytes(500_000))).status()).isEqualTo(500);
         assertThat(tempFiles()).isEmpty();

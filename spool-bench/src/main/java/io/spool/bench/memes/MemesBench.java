@@ -1,6 +1,7 @@
 package io.spool.bench.memes;
 
 import io.spool.bench.ChildJvm;
+import io.spool.bench.ProcessUsage;
 import io.spool.bench.ClosedLoop;
 import io.spool.bench.Stats;
 import io.spool.bench.Table;
@@ -70,12 +71,17 @@ public final class MemesBench {
                         if (r == 0 && warmup > 0) {
                             measure(maker, w, clients, Duration.ofSeconds(warmup));
                         }
+                        ProcessUsage before = ProcessUsage.of(spool.pid());
                         ClosedLoop.Sample s = measure(maker, w, clients, Duration.ofSeconds(seconds));
+                        ProcessUsage used = ProcessUsage.of(spool.pid()).minus(before);
                         samples.computeIfAbsent(w, x -> new LinkedHashMap<>())
                                 .computeIfAbsent(maker.name(), x -> new ArrayList<>()).add(s);
-                        System.out.printf("  round %d  %-12s %-5s %,9.1f captions/s  p50 %,8.1f ms  p99 %,8.1f ms%n",
+                        // the service's CPU per caption: render, encode and HTTP, whatever else shares the machine
+                        String cpu = maker == spool ? String.format("  service CPU %,6.2f ms/caption",
+                                used.cpuSeconds() * 1000 / Math.max(1, s.opsPerSecond() * seconds)) : "";
+                        System.out.printf("  round %d  %-12s %-5s %,9.1f captions/s  p50 %,8.1f ms  p99 %,8.1f ms%s%n",
                                 r + 1, maker.name(), w.name().toLowerCase(), s.opsPerSecond(),
-                                s.p50Micros() / 1000, s.p99Micros() / 1000);
+                                s.p50Micros() / 1000, s.p99Micros() / 1000, cpu);
                     }
                 }
             }

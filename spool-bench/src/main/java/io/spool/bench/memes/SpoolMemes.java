@@ -47,6 +47,11 @@ final class SpoolMemes implements CaptionMaker {
         return service;
     }
 
+    /** The service's process id, for its CPU time ({@link io.spool.bench.ProcessUsage}). */
+    long pid() {
+        return jvm.process().pid();
+    }
+
     @Override
     public String name() {
         return "spool-memes";

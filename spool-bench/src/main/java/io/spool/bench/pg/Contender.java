@@ -12,6 +12,11 @@ import java.util.concurrent.ThreadFactory;
 public sealed interface Contender extends AutoCloseable permits Contender.Blocking, Contender.Async {
     String name();
 
+    /** Whether it runs {@code workload}: the batch insert is measured for the JDBC contenders only. */
+    default boolean supports(Workload workload) {
+        return workload != Workload.BATCH_INSERT;
+    }
+
     @Override
     void close() throws Exception;
 

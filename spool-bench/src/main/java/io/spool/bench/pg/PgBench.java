@@ -68,6 +68,7 @@ public final class PgBench {
         all.add(new SpoolBlocking(c, CONNECTIONS, true));
         all.add(new SpoolNetty(c, CONNECTIONS));
         all.add(new SpoolLoop(c, CONNECTIONS));
+        all.add(new SpoolJdbc(c.host(), c.port(), c.database(), c.user(), pw, CONNECTIONS));
         all.add(new JdbcHikari(c.host(), c.port(), c.database(), c.user(), pw, CONNECTIONS, true));
         all.add(new JdbcHikari(c.host(), c.port(), c.database(), c.user(), pw, CONNECTIONS, false));
         all.add(new VertxPg(c.host(), c.port(), c.database(), c.user(), pw, CONNECTIONS));
@@ -85,8 +86,9 @@ public final class PgBench {
         return kept;
     }
 
-    private static Map<String, Result> measure(List<Contender> contenders, Workload w, PgConfig config, Duration each,
+    private static Map<String, Result> measure(List<Contender> all, Workload w, PgConfig config, Duration each,
                                                int rounds) throws Exception {
+        List<Contender> contenders = all.stream().filter(c -> c.supports(w)).toList();
         System.out.printf("%n== %s (%d clients)%n", w.title(), w.clients());
         Map<String, List<Double>> throughput = new LinkedHashMap<>();
         Map<String, Histogram> latency = new LinkedHashMap<>();
@@ -98,7 +100,7 @@ public final class PgBench {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < contenders.size(); k++) {
                 Contender c = contenders.get((k + r) % contenders.size());  // rotate the order each round
-                if (w == Workload.INSERT) {
+                if (w == Workload.INSERT || w == Workload.BATCH_INSERT) {
                     truncateEvents(config);
                 }
                 ClosedLoop.Sample s = Runner.run(c, w, each);
@@ -169,11 +171,11 @@ public final class PgBench {
                 + "?sslmode=disable&user=" + config.user() + (config.password() == null ? "" : "&password=" + config.password());
         try (java.sql.Connection c = DriverManager.getConnection(jdbcUrl)) {
             for (int i = 0; i < fetches; i++) {
-                JdbcHikari.mixed(c);
+                JdbcContender.mixed(c);
             }
             long before = threads.getThreadAllocatedBytes(tid);
             for (int i = 0; i < fetches; i++) {
-                JdbcHikari.mixed(c);
+                JdbcContender.mixed(c);
             }
             pgjdbc = (threads.getThreadAllocatedBytes(tid) - before) / (fetches * 1000.0);
         }

@@ -45,7 +45,20 @@ final class SpoolBlocking implements Contender.Blocking {
             case FETCH -> mixed(pool.query(Workload.SELECT_MIXED));
             case INSERT -> pool.execute(Workload.INSERT_EVENT, random.nextInt(), random.nextLong(), "event-" + random.nextInt(1000),
                     random.nextDouble(), Instant.now());
+            case BATCH_INSERT -> {
+                java.util.List<Object[]> rows = new java.util.ArrayList<>(Workload.BATCH_ROWS);
+                for (int i = 0; i < Workload.BATCH_ROWS; i++) {
+                    rows.add(new Object[] {random.nextInt(), random.nextLong(), "event-" + random.nextInt(1000),
+                            random.nextDouble(), Instant.now()});
+                }
+                yield pool.batch(Workload.INSERT_EVENT, rows).length;
+            }
         };
+    }
+
+    @Override
+    public boolean supports(Workload workload) {
+        return true;
     }
 
     private static long multi(io.spool.pg.SqlClient client, SplittableRandom random) {

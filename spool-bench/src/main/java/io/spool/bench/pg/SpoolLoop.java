@@ -68,6 +68,7 @@ final class SpoolLoop implements Contender.Async {
             case FETCH -> query(Workload.SELECT_MIXED).thenApply(SpoolBlocking::mixed);
             case INSERT -> query(Workload.INSERT_EVENT, random.nextInt(), random.nextLong(), "event-" + random.nextInt(1000),
                     random.nextDouble(), Instant.now()).thenApply(RowSet::rowsAffected);
+            case BATCH_INSERT -> throw new UnsupportedOperationException("measured for the blocking and JDBC contenders only");
         };
     }
 

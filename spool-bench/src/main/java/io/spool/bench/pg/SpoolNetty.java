@@ -48,6 +48,7 @@ final class SpoolNetty implements Contender.Async {
             case FETCH -> pool.query(Workload.SELECT_MIXED).thenApply(SpoolBlocking::mixed);
             case INSERT -> pool.query(Workload.INSERT_EVENT, random.nextInt(), random.nextLong(), "event-" + random.nextInt(1000),
                     random.nextDouble(), Instant.now()).thenApply(RowSet::rowsAffected);
+            case BATCH_INSERT -> throw new UnsupportedOperationException("measured for the blocking and JDBC contenders only");
         };
     }
 

@@ -61,6 +61,7 @@ final class VertxPg implements Contender.Async {
                     .execute(Tuple.of(random.nextInt(), random.nextLong(), "event-" + random.nextInt(1000), random.nextDouble(),
                             OffsetDateTime.now(ZoneOffset.UTC)))
                     .map(rs -> (long) rs.rowCount());
+            case BATCH_INSERT -> throw new UnsupportedOperationException("measured for the blocking and JDBC contenders only");
         };
         return result.toCompletionStage().toCompletableFuture();
     }

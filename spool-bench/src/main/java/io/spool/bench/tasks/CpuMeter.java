@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time used by this JVM and by a local PostgreSQL server (its postmaster and every process it forked), read
+ * CPU time used by this JVM (plus a contender's own process, if it has one) and by a local PostgreSQL server (its postmaster and every process it forked), read
  * from {@code /proc}; the server part is 0 where that cannot be read (another OS, a remote server).
  */
 final class CpuMeter {
@@ -37,8 +37,16 @@ final class CpuMeter {
     }
 
     Sample sample() {
+        return sample(0);
+    }
+
+    /** The sample, with the CPU time of process {@code clientPid} (a contender's Node process; 0: none) added to
+     * the JVM's. */
+    Sample sample(long clientPid) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new Sample(os.getProcessCpuTime() / 1e9, postmasterPid == 0 ? 0 : serverTicks() / ProcessUsage.TICKS_PER_SECOND);
+        double client = clientPid == 0 ? 0 : ProcessUsage.of(clientPid).cpuSeconds();
+        return new Sample(os.getProcessCpuTime() / 1e9 + client,
+                postmasterPid == 0 ? 0 : serverTicks() / ProcessUsage.TICKS_PER_SECOND);
     }
 
     private long serverTicks() {

@@ -53,7 +53,11 @@ final class Probe {
 
     /** A handler started running task {@code index}. */
     void started(int index) {
-        long now = clock.getAsLong();
+        started(index, clock.getAsLong());
+    }
+
+    /** A handler started running task {@code index} at {@code now}, a time of this probe's clock. */
+    void started(int index, long now) {
         if (index < 0 || index >= tasks) {
             strays.incrementAndGet();
             return;

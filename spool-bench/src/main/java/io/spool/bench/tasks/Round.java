@@ -23,7 +23,7 @@ final class Round {
         try (Connection monitor = db.connect()) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             long[] firstSpawn = {0};
-            CpuMeter.Sample cpuBefore = cpu.sample();
+            CpuMeter.Sample cpuBefore = cpu.sample(contender.processId());
             Thread producer = Thread.ofPlatform().name("bench-producer").start(() -> {
                 try {
                     for (int from = 0; from < tasks; from += batch) {
@@ -51,7 +51,7 @@ final class Round {
                 }
             }
             long end = System.nanoTime();
-            CpuMeter.Sample cpuUsed = cpu.sample().minus(cpuBefore);
+            CpuMeter.Sample cpuUsed = cpu.sample(contender.processId()).minus(cpuBefore);
             Histogram pickup = probe.pickupMicros();
             String error = failure.get() == null ? null : String.valueOf(failure.get());
             if (error == null && (probe.ran() < tasks || recorded < tasks)) {

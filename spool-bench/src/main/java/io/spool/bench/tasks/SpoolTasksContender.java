@@ -20,26 +20,44 @@ import java.util.List;
  */
 final class SpoolTasksContender implements TaskContender {
     static final String NAME = "spool-tasks";
+    /** The worker holding as many claimed runs ahead as graphile-worker's batched mode holds in its local queue. */
+    static final String BATCHED_NAME = "spool-tasks-batched";
+    static final int BATCHED_CLAIM_AHEAD = 500;
     private static final byte[] EMPTY = new byte[0];
 
     private final Options options;
+    private final String name;
+    private final int claimAhead;
     private Application app;
     private Worker worker;
 
+    /** The worker's default claim-ahead (as many runs as its concurrency). */
     SpoolTasksContender(Options options) {
+        this(options, NAME, WorkerOptions.CLAIM_AHEAD_CONCURRENCY);
+    }
+
+    private SpoolTasksContender(Options options, String name, int claimAhead) {
         this.options = options;
+        this.name = name;
+        this.claimAhead = claimAhead;
+    }
+
+    /** Claim-ahead {@value #BATCHED_CLAIM_AHEAD}, the size of graphile-worker's local queue in its batched mode. */
+    static SpoolTasksContender batched(Options options) {
+        return new SpoolTasksContender(options, BATCHED_NAME, BATCHED_CLAIM_AHEAD);
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String settings() {
-        return "Worker concurrency " + options.concurrency() + " (virtual threads), claim batch up to 500, pool "
-                + options.connections() + " + 1 LISTEN connection, wake-up by LISTEN/NOTIFY, poll "
-                + options.pollInterval().toMillis() + " ms, spawnTasks batches";
+        return "Worker concurrency " + options.concurrency() + " (virtual threads), claim-ahead "
+                + (claimAhead == WorkerOptions.CLAIM_AHEAD_CONCURRENCY ? "= concurrency (default)" : claimAhead)
+                + ", claim batch up to 500, pool " + options.connections() + " + 1 LISTEN connection, wake-up by "
+                + "LISTEN/NOTIFY, poll " + options.pollInterval().toMillis() + " ms, spawnTasks batches";
     }
 
     @Override
@@ -48,7 +66,8 @@ final class SpoolTasksContender implements TaskContender {
                 .withPoolSize(options.connections()).withPollInterval(options.pollInterval())
                 .withQueue("default", options.concurrency()));
         worker = app.createWorker("bench", WorkerOptions.defaults().withQueue("default", options.concurrency())
-                        .withSchedules(false).withCleanup(false).withShutdownTimeout(Duration.ofSeconds(10)))
+                        .withSchedules(false).withCleanup(false).withShutdownTimeout(Duration.ofSeconds(10))
+                        .withClaimAhead(claimAhead))
                 .register("noop", (ctx, params) -> {
                     probe.started(ByteBuffer.wrap(params).getInt());
                     return EMPTY;

@@ -26,6 +26,11 @@ interface TaskContender extends AutoCloseable {
      */
     long completed(Connection monitor, int spawned) throws SQLException;
 
+    /** A process other than this JVM that runs the contender (its CPU counts with the JVM's), or 0. */
+    default long processId() {
+        return 0;
+    }
+
     /** Stops workers and closes pools. */
     @Override
     void close() throws Exception;

@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * {@code ./spool bench tasks}: end-to-end throughput of durable task queues on PostgreSQL, spool-tasks against
- * db-scheduler and JobRunr in one run on one embedded PostgreSQL (or {@code SPOOL_BENCH_DATABASE_URL}). A round
+ * db-scheduler, JobRunr and, in Node processes, graphile-worker (default and batched) and pg-boss, in one run
+ * on one embedded PostgreSQL (or {@code SPOOL_BENCH_DATABASE_URL}). A round
  * of a contender: an empty database of its own, the system started with the same handler concurrency and
  * connections as the others, N no-op tasks spawned in batches by a producer running alongside the workers, timed
  * from the first spawn until every handler has run and the system has recorded every completion. One warm-up
@@ -24,8 +25,15 @@ public final class TasksBench {
 
     private static final List<Entry> ALL = List.of(
             new Entry(SpoolTasksContender.NAME, SpoolTasksContender::new),
+            new Entry(SpoolTasksContender.BATCHED_NAME, SpoolTasksContender::batched),
             new Entry(DbSchedulerContender.NAME, DbSchedulerContender::new),
-            new Entry(JobRunrContender.NAME, JobRunrContender::new));
+            new Entry(JobRunrContender.NAME, JobRunrContender::new),
+            node(NodeContender.Peer.GRAPHILE), node(NodeContender.Peer.GRAPHILE_BATCHED),
+            node(NodeContender.Peer.PG_BOSS));
+
+    private static Entry node(NodeContender.Peer system) {
+        return new Entry(system.contenderName, o -> new NodeContender(system, o));
+    }
 
     private TasksBench() {}
 

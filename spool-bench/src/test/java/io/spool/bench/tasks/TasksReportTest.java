@@ -33,8 +33,25 @@ class TasksReportTest {
         assertThat(out).containsPattern("db-scheduler +2,500 .* 3\\.20");
         assertThat(out).containsPattern("jobrunr +500 .* 16\\.00");
         assertThat(out).containsPattern("spool-tasks tasks/s +8,000 +>= 5,000 +met");
-        assertThat(out).containsPattern("best peer \\(db-scheduler\\) +3\\.20 +>= 2\\.00 +met");
+        assertThat(out).containsPattern("spool-tasks / db-scheduler +3\\.20 +>= 2\\.00 +met");
+        assertThat(out).containsPattern("spool-tasks / jobrunr +16\\.00 +>= 2\\.00 +met");
         assertThat(out).containsPattern("lost or unrecorded +0 +0 +met");
+    }
+
+    @Test
+    void nodePeersHaveTheirOwnGoals() {
+        Map<String, List<RoundResult>> r = new LinkedHashMap<>();
+        r.put("spool-tasks", List.of(ok(1.0, 1, 1)));              // 10,000/s
+        r.put("spool-tasks-batched", List.of(ok(1.0, 1, 1)));      // 10,000/s
+        r.put("graphile-worker", List.of(ok(0.5, 1, 1)));          // 20,000/s: reported, no goal
+        r.put("graphile-worker-batched", List.of(ok(0.8, 1, 1)));  // 12,500/s
+        r.put("pg-boss", List.of(ok(4.0, 1, 1)));                  // 2,500/s
+        String out = print(r);
+        assertThat(out).containsPattern("spool-tasks-batched / graphile-worker-batched +0\\.80 +>= 1\\.00 +NOT MET");
+        assertThat(out).containsPattern("spool-tasks / pg-boss +4\\.00 +>= 2\\.00 +met");
+        assertThat(out).doesNotContainPattern("spool-tasks / graphile-worker +")
+                .doesNotContainPattern("spool-tasks / graphile-worker-batched");
+        assertThat(out).containsPattern("graphile-worker +20,000 .* 0\\.50");
     }
 
     @Test
@@ -47,7 +64,7 @@ class TasksReportTest {
         assertThat(out).containsPattern("jobrunr +- +- +- +0/1 +1000 +0 +- +- +-");
         assertThat(out).contains("jobrunr: 1 of 1 rounds incomplete; first problem: timed out after 300 s");
         assertThat(out).containsPattern("spool-tasks tasks/s +2,500 +>= 5,000 +NOT MET");
-        assertThat(out).contains("not measured (no peer completed a round)");
+        assertThat(out).containsPattern("spool-tasks / jobrunr +- +>= 2\\.00 +not measured \\(no complete round\\)");
         assertThat(out).containsPattern("lost or unrecorded +10 \\(1 rounds incomplete\\) +0 +NOT MET");
     }
 }

@@ -49,17 +49,43 @@ public final class AssetStore {
         return new AssetStore("template", assets, Map.of());
     }
 
-    /** The bundled fonts (Anton, alias {@code impact}; DejaVu Sans Bold, the fallback) plus {@code dir}'s. */
+    /**
+     * The bundled fonts plus {@code dir}'s: Anton (alias {@code impact}, {@code thick}), DejaVu Sans Bold, Noto
+     * Sans and Noto Sans Bold ({@code thin}, {@code notosans}), Comic Neue Bold ({@code comic}), Noto Sans Arabic,
+     * Hebrew ({@code he}), Devanagari and Thai Bold, and Droid Sans Fallback (CJK; {@code jp}). The aliases are
+     * memegen's font names.
+     */
     public static AssetStore fonts(Path dir) {
         Map<String, Asset> assets = new TreeMap<>();
-        addBundled(assets, "fonts/anton.ttf");
-        addBundled(assets, "fonts/" + FALLBACK_FONT + ".ttf");
+        for (String file : List.of("anton.ttf", "noto-sans.ttf", "comic-neue-bold.otf")) {
+            addBundled(assets, "fonts/" + file);
+        }
+        for (String name : FALLBACK_FONTS) {
+            addBundled(assets, "fonts/" + name + ".ttf");
+        }
         scan(dir, Set.of("ttf", "otf"), assets);
-        return new AssetStore("font", assets, Map.of("impact", "anton", "dejavu", FALLBACK_FONT));
+        Map<String, String> aliases = new TreeMap<>(Map.of("dejavu", FALLBACK_FONT));
+        for (int i = 0; i < FONT_ALIASES.size(); i++) {
+            aliases.put(FONT_ALIASES.get(i), ALIASED_FONTS.get(i));
+        }
+        return new AssetStore("font", assets, aliases);
     }
+
+    /** memegen's font names, which name bundled fonts here ({@link #ALIASED_FONTS}, in the same order). */
+    public static final List<String> FONT_ALIASES = List.of("thick", "thin", "comic", "notosans", "impact", "he", "jp");
+    private static final List<String> ALIASED_FONTS = List.of("anton", "noto-sans", "comic-neue-bold", "noto-sans-bold",
+            "anton", "noto-sans-hebrew-bold", "droid-sans-fallback");
 
     /** The bundled font that covers what other fonts lack (Latin, Greek, Cyrillic, many symbols). */
     public static final String FALLBACK_FONT = "dejavu-sans-bold";
+
+    /**
+     * The fonts tried, in order, for a run of text the caption's font cannot show: one font per script first
+     * (Arabic, Hebrew, Devanagari, Thai: DejaVu's Arabic is plainer), then Latin, Greek and Cyrillic, CJK (Han,
+     * kana, Hangul) last.
+     */
+    public static final List<String> FALLBACK_FONTS = List.of("noto-sans-arabic-bold", "noto-sans-hebrew-bold",
+            "noto-sans-devanagari-bold", "noto-sans-thai-bold", FALLBACK_FONT, "noto-sans-bold", "droid-sans-fallback");
 
     /** The asset called {@code name} (or an alias of it); a {@link NotFoundException} when there is none. */
     public Asset get(String name) {

@@ -6,6 +6,8 @@ import io.spool.memes.http.MemesServer;
 import io.spool.memes.render.RendererConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import io.spool.memes.http.RemoteImageConfig;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -88,8 +90,24 @@ final class ServeCommand implements Callable<Integer> {
     int workers;
 
     @Option(names = "--templates-dir", defaultValue = "${env:SPOOL_MEMES_TEMPLATES_DIR}",
-            description = "A directory of extra templates (png, jpg, gif).")
+            description = "A directory of extra templates, watched: images (png, jpg, gif) and/or memegen's layout "
+                    + "(a folder per template with config.yml and default.{png,jpg,gif}).")
     Path templatesDir;
+
+    @Option(names = "--admin-token", defaultValue = "${env:SPOOL_MEMES_ADMIN_TOKEN}",
+            description = "Bearer token of the write endpoints (POST/PUT/DELETE /templates) and of /admin/tasks, the jobs' "
+                    + "dashboard; without one they answer 403. "
+                    + "Prefer the environment variable SPOOL_MEMES_ADMIN_TOKEN: a command line is visible to other users.")
+    String adminToken;
+
+    @Option(names = "--remote-images", defaultValue = "${env:SPOOL_MEMES_REMOTE_IMAGES}", split = ",",
+            description = "Hosts ?background=URL may fetch from (comma-separated; *.example.org for subdomains). "
+                    + "Default: none, remote images off. Private, loopback, link-local and metadata addresses are refused.")
+    List<String> remoteImages;
+
+    @Option(names = "--max-upload", defaultValue = "${env:SPOOL_MEMES_MAX_UPLOAD:-8m}",
+            description = "Largest image a request may carry or fetch (default ${DEFAULT-VALUE}).")
+    String maxUpload;
 
     @Option(names = "--fonts-dir", defaultValue = "${env:SPOOL_MEMES_FONTS_DIR}",
             description = "A directory of extra fonts (ttf, otf).")
@@ -175,7 +193,19 @@ final class ServeCommand implements Callable<Integer> {
                 .withRenderPool(threads, renderQueue >= 0 ? renderQueue : MemesConfig.QUEUE_PER_THREAD * threads)
                 .withTimeouts(duration(requestTimeout, "--request-timeout"), duration(shutdownTimeout, "--shutdown-timeout"))
                 .withPreload(preload)
-                .withRenderer(renderer);
+                .withRenderer(renderer)
+                .withAdminToken(adminToken)
+                .withMaxUploadBytes(uploadBytes())
+                .withRemoteImages(RemoteImageConfig.OFF.withHosts(remoteImages == null ? List.of() : remoteImages)
+                        .withLimits(uploadBytes(), RemoteImageConfig.OFF.timeout()));
+    }
+
+    private int uploadBytes() {
+        long bytes = bytes(maxUpload, "--max-upload");
+        if (bytes < 64 * 1024 || bytes > Integer.MAX_VALUE) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-upload must be 64k to 2g, not " + maxUpload);
+        }
+        return (int) bytes;
     }
 
     private long bytes(String text, String option) {

@@ -20,7 +20,10 @@ import java.util.Map;
 final class JobRoutes {
     private final MemeJobs jobs;
 
-    JobRoutes(MemeJobs jobs) {
+    private final int maxBodyBytes;
+
+    JobRoutes(MemeJobs jobs, int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         this.jobs = jobs;
     }
 
@@ -30,7 +33,7 @@ final class JobRoutes {
     }
 
     private Response submit(Context ctx) {
-        ObjectNode tree = RequestTrees.fromBody(ctx);
+        ObjectNode tree = RequestTrees.fromBody(ctx, maxBodyBytes);
         CaptionRequest.parse(tree);
         String id = jobs().submit(tree);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.spool.memes.model.BadRequestException;
 import io.spool.memes.model.Colors;
+import io.spool.memes.model.LimitExceededException;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ReadableUrl;
 import io.spool.web.Context;
@@ -54,8 +55,13 @@ final class RequestTrees {
      * and curl's {@code -d} sends {@code application/x-www-form-urlencoded}), unless a urlencoded form really is
      * a form, i.e. does not start with '{'. Trailing data after the JSON value is refused.
      */
-    static ObjectNode fromBody(Context ctx) {
+    static ObjectNode fromBody(Context ctx, int maxBytes) {
         byte[] body = ctx.body();
+        if (body != null && body.length > maxBytes) {
+            // the server takes bodies up to the upload limit (images); a request as JSON or a form stays small
+            throw new LimitExceededException("the request body is " + body.length + " bytes; a JSON or form body "
+                    + "may have at most " + maxBytes + " (send images as multipart files)");
+        }
         if (body == null || body.length == 0) {
             throw new BadRequestException("the request needs a JSON body such as {\"template\": \"chelsea\", "
                     + "\"top_text\": \"...\"}");
@@ -96,7 +102,7 @@ final class RequestTrees {
         String name = file;
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
-            throw new BadRequestException("a blank image URL is /images/{template}.png (or .jpg, .gif)");
+            throw new BadRequestException("a blank image URL is /images/{template}.png (or .jpg, .gif, .webp)");
         }
         ObjectNode tree = styling(ctx);
         tree.put("template", name.substring(0, dot)).put("format", extension(name.substring(dot + 1)));
@@ -112,12 +118,12 @@ final class RequestTrees {
         String[] raw = rest.split("/", -1);
         if (rest.isEmpty() || raw.length > ReadableUrl.MAX_LINES) {
             throw new BadRequestException("an image URL is /images/{template}/{line}/.../{line}.png with 1 to "
-                    + ReadableUrl.MAX_LINES + " text segments, the last one ending in .png, .jpg or .gif");
+                    + ReadableUrl.MAX_LINES + " text segments, the last one ending in .png, .jpg, .gif or .webp");
         }
         String last = raw[raw.length - 1];
         int dot = last.lastIndexOf('.');
         if (dot < 0) {
-            throw new BadRequestException("the image URL must end in .png, .jpg or .gif");
+            throw new BadRequestException("the image URL must end in .png, .jpg, .gif or .webp");
         }
         ObjectNode tree = styling(ctx);
         boolean topLayout = layoutIsTop(tree.remove("layout"));
@@ -131,8 +137,8 @@ final class RequestTrees {
     }
 
     private static String extension(String extension) {
-        if (!Set.of("png", "jpg", "jpeg", "gif").contains(extension.toLowerCase(Locale.ROOT))) {
-            throw new BadRequestException("the image URL must end in .png, .jpg or .gif, not ." + extension);
+        if (!Set.of("png", "jpg", "jpeg", "gif", "webp").contains(extension.toLowerCase(Locale.ROOT))) {
+            throw new BadRequestException("the image URL must end in .png, .jpg, .gif or .webp, not ." + extension);
         }
         return extension;
     }

@@ -13,6 +13,7 @@ import io.spool.tasks.SpawnResult;
 import io.spool.tasks.TaskConfig;
 import io.spool.tasks.TaskInfo;
 import io.spool.tasks.Worker;
+import io.spool.tasks.dashboard.PrometheusTaskMetrics;
 import io.spool.tasks.WorkerOptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,10 +40,12 @@ public final class MemeJobs implements AutoCloseable {
 
     private final Application app;
     private final Worker worker;
+    private final PrometheusTaskMetrics metrics;
 
-    private MemeJobs(Application app, Worker worker) {
+    private MemeJobs(Application app, Worker worker, PrometheusTaskMetrics metrics) {
         this.app = app;
         this.worker = worker;
+        this.metrics = metrics;
     }
 
     /**
@@ -56,6 +59,7 @@ public final class MemeJobs implements AutoCloseable {
                 // the worker's heartbeat extends a live lease; a short one lets a killed process's jobs run again soon
                 .withDefaultLease(LEASE));
         try {
+            PrometheusTaskMetrics metrics = PrometheusTaskMetrics.create(app);
             Worker worker = null;
             if (workers > 0) {
                 worker = app.createWorker("memes-" + UUID.randomUUID(), WorkerOptions.defaults()
@@ -63,9 +67,10 @@ public final class MemeJobs implements AutoCloseable {
                                 // renders are long next to a claim, and other instances may be idle: no hoarding
                                 .withClaimAhead(0))
                         .register(TASK, (ctx, params) -> render(renderer, params))
+                        .metrics(metrics)
                         .start();
             }
-            return new MemeJobs(app, worker);
+            return new MemeJobs(app, worker, metrics);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -80,6 +85,16 @@ public final class MemeJobs implements AutoCloseable {
         } catch (MemeException e) {
             throw JobFailure.of(e.status(), e.getMessage());
         }
+    }
+
+    /** The queue the jobs are in (for its dashboard). */
+    public Application application() {
+        return app;
+    }
+
+    /** The jobs' Prometheus series: the worker's counters and histograms, the queue's gauges. */
+    public PrometheusTaskMetrics metrics() {
+        return metrics;
     }
 
     /** Stores a job for {@code requestTree} (validate it first: the caller answers bad input at once). */

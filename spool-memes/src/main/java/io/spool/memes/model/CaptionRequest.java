@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * say otherwise. {@code width}/{@code height} are null when not given, {@code format} is null to follow the
  * template. Any input that is not a valid request fails with a {@link BadRequestException}.
  */
-public record CaptionRequest(String template, List<Caption> captions, Integer width, Integer height, ImageFormat format) {
+public record CaptionRequest(String template, List<Caption> captions, Integer width, Integer height, ImageFormat format,
+                             String style, String background) {
     public static final int MAX_CAPTIONS = 16;
     public static final int MAX_TEXT_CODE_POINTS = 256;
     public static final int MAX_DIMENSION = 1024;
@@ -36,8 +37,24 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
     private static final Set<String> CAPTION_FIELDS = Set.of("text", "valign", "halign", "align", "font", "color",
             "outline", "size");
 
+    /** The template memegen calls {@code custom}: the name a request with a background and no template gets. */
+    public static final String CUSTOM = "custom";
+    /** How an uploaded background is named inside the service (never accepted from a client). */
+    public static final String UPLOAD_PREFIX = "upload:";
+
+    private static final Pattern STYLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
     public CaptionRequest {
         captions = List.copyOf(captions);
+    }
+
+    public CaptionRequest(String template, List<Caption> captions, Integer width, Integer height, ImageFormat format) {
+        this(template, captions, width, height, format, null, null);
+    }
+
+    /** This request drawn on {@code image} (a URL, or an {@link #UPLOAD_PREFIX upload} the service stored). */
+    public CaptionRequest withBackground(String image) {
+        return new CaptionRequest(template, captions, width, height, format, style, image);
     }
 
     /**
@@ -59,7 +76,10 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
                 }
             }
         }
-        String template = templateName(root.get("template"));
+        String background = background(root.get("background"));
+        String template = background != null && JsonValues.absent(root.get("template")) ? CUSTOM
+                : templateName(root.get("template"));
+        String style = styleName(root.get("style"));
         Style base = Style.DEFAULT.over(root, "");
         boolean full = root.has("captions");
         boolean simple = SIMPLE_PLACES.stream()
@@ -71,7 +91,8 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
         Integer width = dimension(root.get("width"), "width");
         Integer height = dimension(root.get("height"), "height");
         String format = JsonValues.text(root.get("format"), "format");
-        return new CaptionRequest(template, captions, width, height, format == null ? null : ImageFormat.parse(format));
+        return new CaptionRequest(template, captions, width, height, format == null ? null : ImageFormat.parse(format),
+                style, background);
     }
 
     /** The canonical JSON of this request: equal requests give equal trees, whatever form they came in. */
@@ -91,6 +112,12 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
         }
         root.put("width", width).put("height", height);
         root.put("format", format == null ? null : format.name().toLowerCase(Locale.ROOT));
+        if (style != null) {   // only when given, so the ETags of requests without them stay as they were
+            root.put("style", style);
+        }
+        if (background != null) {
+            root.put("background", background);
+        }
         return root;
     }
 
@@ -110,6 +137,33 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
             throw new NotFoundException("no template \"" + name + "\" (names are letters, digits, '-' or '_', up to 64)");
         }
         return lower;
+    }
+
+    private static String styleName(JsonNode node) {
+        String style = JsonValues.text(node, "style");
+        if (style == null || style.isBlank()) {
+            return null;
+        }
+        String lower = style.trim().toLowerCase(Locale.ROOT);
+        if (!STYLE_NAME.matcher(lower).matches()) {
+            throw new BadRequestException("style must be the name of one of the template's styles, not \"" + style + "\"");
+        }
+        return lower.equals("default") ? null : lower;
+    }
+
+    /** An http(s) URL of an image to caption instead of the template's picture. */
+    private static String background(JsonNode node) {
+        String url = JsonValues.text(node, "background");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String trimmed = url.trim();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("http://") || lower.startsWith("https://")) || trimmed.length() > 2048) {
+            throw new BadRequestException("background must be an http:// or https:// URL of an image (up to 2048 "
+                    + "characters), not \"" + (trimmed.length() > 80 ? trimmed.substring(0, 80) + "…" : trimmed) + "\"");
+        }
+        return trimmed;
     }
 
     private static Integer dimension(JsonNode node, String field) {
@@ -199,7 +253,8 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
     }
 
     private static Set<String> requestFields() {
-        Set<String> fields = new HashSet<>(List.of("template", "captions", "width", "height", "format"));
+        Set<String> fields = new HashSet<>(List.of("template", "captions", "width", "height", "format", "style",
+                "background"));
         fields.addAll(WHOLESALE_FIELDS);
         for (String place : SIMPLE_PLACES) {
             SIMPLE_FIELDS.forEach(f -> fields.add(place + "_" + f));

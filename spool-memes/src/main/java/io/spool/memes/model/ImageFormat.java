@@ -10,7 +10,9 @@ import java.util.Optional;
 public enum ImageFormat {
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpg"),
-    GIF("image/gif", "gif");
+    GIF("image/gif", "gif"),
+    /** Written (still or animated, by libwebp), not read: templates stay PNG, JPEG or GIF. */
+    WEBP("image/webp", "webp");
 
     private final String mediaType;
     private final String extension;
@@ -28,6 +30,11 @@ public enum ImageFormat {
         return extension;
     }
 
+    /** Whether the format keeps every frame of an animated template (the others take the first). */
+    public boolean animated() {
+        return this == GIF || this == WEBP;
+    }
+
     /** The format whose magic bytes start {@code data}, if any. */
     public static Optional<ImageFormat> detect(byte[] data) {
         if (startsWith(data, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
@@ -39,16 +46,21 @@ public enum ImageFormat {
         if (startsWith(data, 'G', 'I', 'F', '8')) {
             return Optional.of(GIF);
         }
+        if (data.length >= 12 && startsWith(data, 'R', 'I', 'F', 'F')
+                && data[8] == 'W' && data[9] == 'E' && data[10] == 'B' && data[11] == 'P') {
+            return Optional.of(WEBP);
+        }
         return Optional.empty();
     }
 
-    /** Parses a client's name for a format: {@code png}, {@code jpeg}/{@code jpg} or {@code gif}, any case. */
+    /** Parses a client's name for a format: {@code png}, {@code jpeg}/{@code jpg}, {@code gif} or {@code webp}, any case. */
     public static ImageFormat parse(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "png" -> PNG;
             case "jpeg", "jpg" -> JPEG;
             case "gif" -> GIF;
-            default -> throw new BadRequestException("format must be png, jpeg or gif, not \"" + name + "\"");
+            case "webp" -> WEBP;
+            default -> throw new BadRequestException("format must be png, jpeg, gif or webp, not \"" + name + "\"");
         };
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Readable image URLs in memegen's style, {@code /images/{template}/{line}/…/{line}.{png|jpg|gif}}, and the blank
+ * Readable image URLs in memegen's style, {@code /images/{template}/{line}/…/{line}.{png|jpg|gif|webp}}, and the blank
  * {@code /images/{template}.png}. Each text segment (already percent-decoded) is decoded as memegen decodes it:
  * {@code _} and {@code -} are spaces, {@code __} and {@code --} are themselves (with memegen's rules for runs
  * such as {@code ___} and {@code _--}), {@code ~q ~a ~p ~h ~s ~b ~l ~g ~n} are {@code ? & % # / \ < > newline},
@@ -32,12 +32,12 @@ public final class ReadableUrl {
     /** The request that {@code /images/{template}/{line}/…/{line}.{ext}} stands for (the last line has the extension). */
     public static CaptionRequest request(String template, List<String> segments) {
         if (segments.isEmpty()) {
-            throw new BadRequestException("the image URL needs at least one text segment ending in .png, .jpg or .gif");
+            throw new BadRequestException("the image URL needs at least one text segment ending in .png, .jpg, .gif or .webp");
         }
         String last = segments.getLast();
         int dot = last.lastIndexOf('.');
         if (dot < 0) {
-            throw new BadRequestException("the image URL must end in .png, .jpg or .gif");
+            throw new BadRequestException("the image URL must end in .png, .jpg, .gif or .webp");
         }
         List<String> lines = new ArrayList<>(segments.subList(0, segments.size() - 1));
         lines.add(last.substring(0, dot));

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Loaded fonts by name, from an {@link AssetStore}, in a cache weighed by the font files' sizes. {@link Font} is
@@ -29,9 +31,13 @@ final class FontCache {
         return cache.get(asset.name() + "@" + asset.version(), key -> load(asset)).font();
     }
 
-    /** The broad-coverage font used for characters the requested font lacks. */
-    Font fallback() {
-        return get(AssetStore.FALLBACK_FONT);
+    /** The fonts used for characters the requested font lacks, in the order they are tried, and the emoji font. */
+    FontChain fallback() {
+        List<Font> chain = new ArrayList<>(AssetStore.FALLBACK_FONTS.size());
+        for (String name : AssetStore.FALLBACK_FONTS) {
+            chain.add(get(name));
+        }
+        return new FontChain(chain, EmojiFont.installed());
     }
 
     CacheStats stats() {

@@ -18,8 +18,9 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Encodes frames as PNG (by {@link PngEncoder}), JPEG (quality 0.9 unless told) or GIF. A GIF keeps each frame's
- * delay and disposal and the loop count; PNG and JPEG take the first frame. Frames must already be of a type the format takes (no alpha for
+ * Encodes frames as PNG (by {@link PngEncoder}), JPEG (quality 0.9 unless told), GIF or WebP (by {@link WebpEncoder},
+ * lossy at the JPEG quality). A GIF keeps each frame's delay and disposal and the loop count, a WebP each frame's
+ * delay and the loop count; PNG and JPEG take the first frame. Frames must already be of a type the format takes (no alpha for
  * JPEG), which the renderer sees to.
  */
 public final class ImageEncoder {
@@ -52,6 +53,9 @@ public final class ImageEncoder {
         if (format == ImageFormat.PNG) {
             return PngEncoder.encode(frames.getFirst().image());
         }
+        if (format == ImageFormat.WEBP) {
+            return WebpEncoder.encode(frames, loops, jpegQuality);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) { // ImageIO's default caches in a temp file
@@ -64,7 +68,7 @@ public final class ImageEncoder {
                     param.setCompressionQuality(Math.clamp(jpegQuality, 1, 100) / 100f);
                     writer.write(null, new IIOImage(JpegInput.of(frames.getFirst().image()), null, null), param);
                 }
-                case PNG -> throw new AssertionError("PNG is written by PngEncoder");
+                case PNG, WEBP -> throw new AssertionError(format + " has an encoder of its own");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory: not expected

@@ -3,9 +3,16 @@ package io.spool.memes.render;
 import io.spool.memes.assets.Asset;
 import io.spool.memes.assets.AssetStore;
 import io.spool.memes.model.Caption;
+import io.spool.memes.model.BadRequestException;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.LimitExceededException;
+import io.spool.memes.model.NotFoundException;
+import io.spool.memes.model.TextBox;
+import io.spool.memes.templates.BundledTemplates;
+import io.spool.memes.templates.TemplateCatalog;
+import io.spool.memes.templates.TemplateDirectory;
+import io.spool.memes.templates.TemplateEntry;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,11 +32,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "3";
+    private static final String ENGINE_VERSION = "4";
     /** Rasterised glyphs kept: a caption font at one size takes well under 1 MiB. */
     private static final long GLYPH_CACHE_BYTES = 16L << 20;
 
-    private final AssetStore templates;
+    private final TemplateCatalog templates;
+    private final Backgrounds backgrounds;
     private final AssetStore fontStore;
     private final FontCache fonts;
     private final RenderLimits limits;
@@ -41,8 +49,9 @@ public final class Renderer {
     private final LongAdder renders = new LongAdder();
     private final LongAdder framesDrawn = new LongAdder();
 
-    private Renderer(RendererConfig config) {
-        this.templates = AssetStore.templates(config.templatesDir());
+    private Renderer(RendererConfig config, TemplateCatalog templates, Backgrounds backgrounds) {
+        this.templates = templates;
+        this.backgrounds = backgrounds;
         this.fontStore = AssetStore.fonts(config.fontsDir());
         this.fonts = new FontCache(fontStore, config.fontCacheBytes());
         this.limits = config.limits();
@@ -52,16 +61,33 @@ public final class Renderer {
         this.results = new BoundedCache<>("results", config.resultCacheBytes(), r -> r.bytes().length);
     }
 
+    /** A renderer of the bundled templates and those of the config's (watched) directory, without backgrounds. */
     public static Renderer create(RendererConfig config) {
-        return new Renderer(config);
+        return create(config, defaultCatalog(config), Backgrounds.NONE);
+    }
+
+    /** A renderer of {@code templates}, finding requests' backgrounds with {@code backgrounds}. */
+    public static Renderer create(RendererConfig config, TemplateCatalog templates, Backgrounds backgrounds) {
+        return new Renderer(config, templates, backgrounds);
+    }
+
+    /** The bundled templates under those of the config's templates directory (watched), if it names one. */
+    public static TemplateCatalog defaultCatalog(RendererConfig config) {
+        List<io.spool.memes.templates.TemplateSource> sources = new ArrayList<>();
+        if (config.templatesDir() != null) {
+            sources.add(TemplateDirectory.watch(config.templatesDir()));
+        }
+        sources.add(new BundledTemplates());
+        return new TemplateCatalog(sources);
     }
 
     /** Renders {@code request}, from the result cache when an equal request was rendered before. */
     public RenderResult render(CaptionRequest request) throws InterruptedException {
         checkInterrupted(); // first: loading a font or a file may swallow the flag
-        Asset template = templates.get(request.template());
+        Source from = source(request);
+        Asset template = from.image();
         requireFonts(request);
-        String key = cacheKey(request, template);
+        String key = cacheKey(request, from);
         RenderResult cached = results.getIfPresent(key);
         if (cached != null) {
             return cached;
@@ -71,8 +97,15 @@ public final class Renderer {
         Picture picture = base.picture();
         ImageFormat format = request.format() != null ? request.format() : picture.format();
         int[] size = outputSize(picture.width(), picture.height(), request.width(), request.height());
-        List<PaintedText> captions = new CaptionLayout(size[0], size[1], fonts).layout(request.captions());
-        List<Frame> source = format == ImageFormat.GIF ? picture.frames() : picture.frames().subList(0, 1);
+        List<TextBox> boxes = from.boxes();
+        if (!boxes.isEmpty() && request.captions().size() > boxes.size()) {
+            throw new BadRequestException("captions: template \"" + request.template() + "\" has "
+                    + boxes.size() + " text boxes, and the request has " + request.captions().size() + " captions");
+        }
+        List<PaintedText> captions = boxes.isEmpty()
+                ? new CaptionLayout(size[0], size[1], fonts).layout(request.captions())
+                : new CaptionLayout(size[0], size[1], fonts).layoutInBoxes(request.captions(), boxes);
+        List<Frame> source = format.animated() ? picture.frames() : picture.frames().subList(0, 1);
         if ((long) size[0] * size[1] * source.size() > limits.maxAnimationPixels()) {
             throw new LimitExceededException("the image would have " + (long) size[0] * size[1] * source.size()
                     + " pixels in all its frames; at most " + limits.maxAnimationPixels());
@@ -82,7 +115,9 @@ public final class Renderer {
         boolean sameSize = size[0] == picture.width() && size[1] == picture.height();
         List<BufferedImage> ready = sameSize ? base.frames(type) : null;
         // below full GIF quality the encoder posterizes true-colour frames instead (fewer levels, smaller files)
-        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100
+        // and so does a caption with emoji, whose colours the template's palette lacks
+        boolean emoji = captions.stream().anyMatch(PaintedText::hasEmoji);
+        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100 && !emoji
                 ? base.indexed(type).orElse(null) : null;
         int[][] colours = captionColours(captions);
         for (int i = 0; i < source.size(); i++) {
@@ -90,7 +125,7 @@ public final class Renderer {
             Frame frame = source.get(i);
             BufferedImage image = sameSize ? Pixels.copy(ready.get(i))
                     : Template.convert(frame.image(), size[0], size[1], type);
-            paint(image, captions);
+            paint(image, captions, i, source.size());
             if (indexed != null) { // the GIF writer takes an indexed image as is, without quantizing it
                 image = GifIndexer.index(image, ready.get(i), indexed.get(i), colours);
             }
@@ -118,27 +153,45 @@ public final class Renderer {
     }
 
     /** The ETag {@link #render} would give, without rendering: for answering If-None-Match cheaply. */
-    public String etag(CaptionRequest request) {
-        Asset template = templates.get(request.template());
+    public String etag(CaptionRequest request) throws InterruptedException {
+        Source from = source(request);
         requireFonts(request);
-        return etag(cacheKey(request, template));
+        return etag(cacheKey(request, from));
     }
 
-    /** An unknown font is a 404 even when the result is cached (or would be, for an ETag). */
+    /**
+     * An unknown font is a 400 naming the parameter and the fonts there are, even when the result is cached (or
+     * would be, for an ETag).
+     */
     private void requireFonts(CaptionRequest request) {
         for (Caption c : request.captions()) {
-            fontStore.get(c.font());
+            try {
+                fontStore.get(c.font());
+            } catch (NotFoundException e) {
+                throw new BadRequestException("font: " + e.getMessage() + "; fonts are " + String.join(", ", fonts())
+                        + ", and memegen's names " + String.join(", ", AssetStore.FONT_ALIASES));
+            }
         }
     }
 
     /** The template called {@code name} as stored (its bytes unchanged); a 404 {@code NotFoundException} if none. */
     public Asset template(String name) {
-        return templates.get(name);
+        return templates.get(name).image();
     }
 
     /** Template names, sorted. */
     public List<String> templates() {
         return templates.names();
+    }
+
+    /** The catalogue this renderer draws from. */
+    public TemplateCatalog catalog() {
+        return templates;
+    }
+
+    /** The limits every picture is decoded under (uploads are checked against them too). */
+    public RenderLimits limits() {
+        return limits;
     }
 
     /** Font names, sorted. */
@@ -158,8 +211,8 @@ public final class Renderer {
         }
     }
 
-    private String cacheKey(CaptionRequest request, Asset template) {
-        return request.normalized() + "\n" + template.version() + "\n" + ENGINE_VERSION + "\n" + jpegQuality + "/" + gifQuality;
+    private String cacheKey(CaptionRequest request, Source source) {
+        return request.normalized() + "\n" + source.version() + "\n" + ENGINE_VERSION + "\n" + jpegQuality + "/" + gifQuality;
     }
 
     private static String etag(String key) {
@@ -198,9 +251,36 @@ public final class Renderer {
         return colours;
     }
 
-    private void paint(BufferedImage image, List<PaintedText> captions) {
+    private void paint(BufferedImage image, List<PaintedText> captions, int frame, int frames) {
         for (PaintedText caption : captions) {
-            caption.paint(image, glyphs);
+            if (caption.visibleAt(frame, frames)) {
+                caption.paint(image, glyphs);
+            }
         }
+    }
+
+    /** The picture a request is drawn on and the boxes its captions go in. */
+    private record Source(Asset image, String version, List<TextBox> boxes) {
+    }
+
+    /**
+     * The request's picture: its background when it has one (the template, if it names one, still gives the boxes),
+     * else the template's picture in the requested style.
+     */
+    private Source source(CaptionRequest request) throws InterruptedException {
+        if (request.background() != null) {
+            if (request.style() != null) {
+                throw new BadRequestException("style: a request with a background has no "
+                        + "template styles; give style or background, not both");
+            }
+            Asset image = backgrounds.resolve(request.background());
+            // the template, if the request names one ("custom" need not exist), gives the boxes
+            TemplateEntry boxed = request.template().equals(CaptionRequest.CUSTOM)
+                    ? templates.find(CaptionRequest.CUSTOM).orElse(null) : templates.get(request.template());
+            return boxed == null ? new Source(image, image.version(), List.of())
+                    : new Source(image, image.version() + "/" + boxed.infoVersion(), boxed.info().boxes());
+        }
+        TemplateEntry entry = templates.get(request.template());
+        return new Source(entry.image(request.style()), entry.version(request.style()), entry.info().boxes());
     }
 }

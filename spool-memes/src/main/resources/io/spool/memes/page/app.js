@@ -1,5 +1,7 @@
-// The spool-memes page: a template gallery, caption fields, a live preview, a download link and a
-// "render as job" toggle. Plain browser JavaScript, no build step; it talks to the service's JSON API.
+// The spool-memes page: a searchable template gallery (with each template's text boxes drawn over the preview
+// and its styles), caption fields, a live preview, a download link, a "render as job" toggle, captioning a
+// picture of your own, and saving it as a template when the server has an admin token. Plain browser
+// JavaScript, no build step; it talks to the service's JSON API.
 'use strict';
 
 (() => {
@@ -17,13 +19,23 @@
     asJob: $('as-job'), jobState: $('job-state'),
     preview: $('preview'), previewBox: $('preview-box'), loading: $('loading'),
     error: $('error'), download: $('download'), link: $('image-link'),
+    search: $('template-search'), info: $('template-info'), style: $('style'), styleRow: $('style-row'),
+    boxes: $('boxes'), showBoxes: $('show-boxes'), own: $('own-image'), ownClear: $('own-image-clear'),
+    upload: $('upload'), uploadName: $('upload-name'), uploadKeywords: $('upload-keywords'),
+    uploadToken: $('upload-token'), uploadSubmit: $('upload-submit'), uploadStatus: $('upload-status'),
   };
+  // fields that steer the page rather than the caption: they do not re-render on input
+  const NOT_CAPTION = new Set(['template-search', 'own-image', 'upload-name', 'upload-keywords', 'upload-token',
+    'show-boxes', 'as-job']);
 
   let template = null;      // the selected template's name
   let timer = 0;            // the pending debounce timer
   let inFlight = null;      // AbortController of the render in flight
   let generation = 0;       // bumped for each render; a stale one never touches the page
   let objectUrl = null;     // the blob URL the preview and download link show
+  let details = {};         // template name → its metadata from GET /templates?details
+  let ownImage = null;      // a picture of the user's (a File), captioned instead of the template
+  let searchTimer = 0;
 
   // ---- the request -------------------------------------------------------------------------------
 
@@ -42,6 +54,7 @@
     f.size = el.size.value === 'px' ? String(el.sizePx.value || 48) : el.size.value;
     if (el.font.value) f.font = el.font.value;
     if (el.format.value) f.format = el.format.value;
+    if (el.style.value && !ownImage) f.style = el.style.value;
     return f;
   }
 
@@ -135,11 +148,13 @@
     const mine = ++generation;
     const current = () => mine === generation;
     const f = fields();
+    if (ownImage) delete f.template;
     const url = captionUrl(f);
-    el.link.href = url;
+    el.link.href = ownImage ? '' : url;
     setBusy(true);
     try {
-      const blob = el.asJob.checked
+      const blob = ownImage ? await renderOwn(f, controller.signal)
+        : el.asJob.checked
         ? await renderJob(f, controller.signal, current)
         : await renderDirect(url, controller.signal);
       if (!current()) return;
@@ -168,6 +183,16 @@
 
   async function renderDirect(url, signal) {
     const response = await request(url, { signal });
+    if (!response.ok) throw new Error(await errorMessage(response));
+    return response.blob();
+  }
+
+  /** The user's picture with the captions: a multipart POST /caption, the picture as its file part. */
+  async function renderOwn(f, signal) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(f)) form.append(k, v);
+    form.append('image', ownImage, ownImage.name || 'image');
+    const response = await request('/caption', { method: 'POST', body: form, signal });
     if (!response.ok) throw new Error(await errorMessage(response));
     return response.blob();
   }
@@ -213,18 +238,67 @@
 
   // ---- the gallery -------------------------------------------------------------------------------
 
-  function select(name, focus) {
+  function select(name, focus, rerender = true) {
     template = name;
     for (const button of el.gallery.querySelectorAll('button.thumb')) {
       const on = button.dataset.template === name;
       button.setAttribute('aria-pressed', String(on));
       if (on && focus) button.focus();
     }
-    render();
+    describe();
+    if (rerender) render();
+  }
+
+  /** The selected template's size, boxes and styles under the gallery, and its boxes over the preview. */
+  function describe() {
+    const d = details[template];
+    el.style.textContent = '';
+    el.style.append(new Option('Default', '', true, true));
+    for (const style of (d && d.styles) || []) el.style.append(new Option(style, style));
+    el.styleRow.hidden = !d || !d.styles || d.styles.length === 0;
+    if (!d) {
+      el.info.textContent = '';
+    } else {
+      const boxes = d.boxes.length;
+      el.info.textContent = (d.title || d.name) + ': ' + d.width + '×' + d.height
+        + (d.frames > 1 ? ', ' + d.frames + ' frames' : '')
+        + (boxes ? ', ' + boxes + ' text box' + (boxes === 1 ? '' : 'es') : ', top/middle/bottom captions')
+        + (d.keywords.length ? ' · ' + d.keywords.join(', ') : '');
+    }
+    drawBoxes();
+  }
+
+  /** One outline per text box, placed as the service places captions (fractions of the picture, turned). */
+  function drawBoxes() {
+    el.boxes.textContent = '';
+    const d = details[template];
+    el.boxes.hidden = !el.showBoxes.checked || ownImage !== null || !d;
+    if (!d) return;
+    d.boxes.forEach((b, i) => {
+      const box = document.createElement('div');
+      box.className = 'box';
+      box.id = 'box-' + i;
+      box.style.left = (b.anchor_x * 100) + '%';
+      box.style.top = (b.anchor_y * 100) + '%';
+      box.style.width = (b.scale_x * 100) + '%';
+      box.style.height = (b.scale_y * 100) + '%';
+      if (b.angle) box.style.transform = 'rotate(' + (-b.angle) + 'deg)';
+      const label = document.createElement('span');
+      label.textContent = String(i + 1);
+      box.append(label);
+      el.boxes.append(box);
+    });
   }
 
   function buildGallery(names) {
     el.gallery.textContent = '';
+    if (names.length === 0) {
+      const none = document.createElement('p');
+      none.className = 'muted';
+      none.id = 'gallery-status';
+      none.textContent = 'No template matches.';
+      el.gallery.append(none);
+    }
     for (const name of names) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -242,6 +316,9 @@
       button.addEventListener('click', () => select(name, false));
       el.gallery.append(button);
     }
+  }
+
+  function wireGalleryKeys() {
     // arrow keys move between thumbnails; Enter and Space select (they are buttons)
     el.gallery.addEventListener('keydown', (event) => {
       const buttons = [...el.gallery.querySelectorAll('button.thumb')];
@@ -255,18 +332,26 @@
     });
   }
 
-  async function loadTemplates() {
+  /** The gallery of the templates matching the search; keeps the selection when it still matches. */
+  async function loadTemplates(wanted) {
     try {
-      const response = await fetch('/templates', { headers: { 'Accept': 'application/json' } });
+      const filter = el.search.value.trim();
+      const response = await fetch('/templates?details' + (filter ? '&filter=' + encodeURIComponent(filter) : ''),
+        { headers: { 'Accept': 'application/json' } });
       if (!response.ok) throw new Error(await errorMessage(response));
-      const names = await response.json();
-      if (!Array.isArray(names) || names.length === 0) {
-        el.galleryStatus.textContent = 'No templates.';
+      const list = await response.json();
+      if (!Array.isArray(list)) throw new Error('unexpected answer from /templates');
+      details = {};
+      for (const d of list) details[d.name] = d;
+      const names = list.map((d) => String(d.name));
+      buildGallery(names);
+      if (names.length === 0) {
+        describe();
         return;
       }
-      buildGallery(names.map(String));
-      const wanted = new URLSearchParams(location.search).get('template');
-      select(names.includes(wanted) ? wanted : names[0], false);
+      const choice = wanted || template || new URLSearchParams(location.search).get('template');
+      const next = names.includes(choice) ? choice : names[0];
+      select(next, false, next !== template || !el.preview.getAttribute('src'));
     } catch (e) {
       el.galleryStatus.textContent = 'Could not load templates.';
       showError(e instanceof Error ? e.message : String(e));
@@ -286,13 +371,68 @@
     } catch (_) { /* the default font still works */ }
   }
 
+  // ---- your own picture, and saving it as a template ----------------------------------------------
+
+  function useOwnImage(file) {
+    ownImage = file || null;
+    el.ownClear.disabled = ownImage === null;
+    if (ownImage && !el.uploadName.value) {
+      el.uploadName.value = (ownImage.name || '').toLowerCase().replace(/\.[a-z0-9]+$/, '')
+        .replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+/, '').slice(0, 64);
+    }
+    drawBoxes();
+    render();
+  }
+
+  async function saveTemplate() {
+    const say = (text, state) => { el.uploadStatus.value = text; el.uploadStatus.textContent = text;
+      el.uploadStatus.dataset.state = state; };
+    if (!ownImage) { say('Choose a picture first.', 'error'); return; }
+    const name = el.uploadName.value.trim();
+    const form = new FormData();
+    form.append('name', name);
+    if (el.uploadKeywords.value.trim()) form.append('keywords', el.uploadKeywords.value.trim());
+    form.append('image', ownImage, ownImage.name || 'image');
+    say('Saving…', 'busy');
+    try {
+      const response = await request('/templates', { method: 'POST', body: form,
+        headers: { 'Authorization': 'Bearer ' + el.uploadToken.value } });
+      if (!response.ok) { say(await errorMessage(response), 'error'); return; }
+      say('Saved as ' + name + '.', 'saved');
+      el.own.value = '';
+      ownImage = null;
+      el.ownClear.disabled = true;
+      el.search.value = '';
+      await loadTemplates(name);
+    } catch (e) {
+      say(e instanceof Error ? e.message : String(e), 'error');
+    }
+  }
+
+  async function loadFeatures() {
+    try {
+      const response = await fetch('/features', { headers: { 'Accept': 'application/json' } });
+      if (!response.ok) return;
+      const features = await response.json();
+      el.upload.hidden = !features.uploads;
+    } catch (_) { /* no uploads then */ }
+  }
+
   // ---- wiring ------------------------------------------------------------------------------------
 
   el.form.addEventListener('submit', (event) => { event.preventDefault(); render(); });
   el.form.addEventListener('input', (event) => {
-    if (event.target === el.asJob) return;
+    if (NOT_CAPTION.has(event.target.id)) return;
     schedule();
   });
+  el.search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => loadTemplates(), DEBOUNCE_MS);
+  });
+  el.own.addEventListener('change', () => useOwnImage(el.own.files && el.own.files[0]));
+  el.ownClear.addEventListener('click', () => { el.own.value = ''; useOwnImage(null); });
+  el.uploadSubmit.addEventListener('click', saveTemplate);
+  el.showBoxes.addEventListener('change', drawBoxes);
   el.form.addEventListener('change', (event) => {
     if (event.target === el.size) {
       el.sizePx.disabled = el.sizePx.hidden = el.size.value !== 'px';
@@ -302,6 +442,7 @@
       render();
       return;
     }
+    if (NOT_CAPTION.has(event.target.id)) return;
     if (event.target.tagName === 'SELECT' || event.target.type === 'checkbox') schedule();
   });
   el.download.addEventListener('click', (event) => {
@@ -311,6 +452,8 @@
     if (el.preview.getAttribute('src')) showError('The image could not be displayed');
   });
 
+  wireGalleryKeys();
+  loadFeatures();
   loadFonts();
   loadTemplates();
 })();

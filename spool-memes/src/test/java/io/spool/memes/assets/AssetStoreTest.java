@@ -28,11 +28,18 @@ class AssetStoreTest {
     @Test
     void bundledFontsWithAliases() {
         AssetStore fonts = AssetStore.fonts(null);
-        assertThat(fonts.names()).containsExactly("anton", AssetStore.FALLBACK_FONT);
+        assertThat(fonts.names()).contains("anton", AssetStore.FALLBACK_FONT).containsAll(AssetStore.FALLBACK_FONTS);
         assertThat(fonts.get("IMPACT")).isSameAs(fonts.get("anton"));
         assertThat(fonts.get("dejavu").name()).isEqualTo(AssetStore.FALLBACK_FONT);
-        assertThatThrownBy(() -> fonts.get("comic")).isInstanceOf(NotFoundException.class)
-                .hasMessage("no font called \"comic\"");
+        // memegen's font names
+        assertThat(fonts.get("thick").name()).isEqualTo("anton");
+        assertThat(fonts.get("thin").name()).isEqualTo("noto-sans");
+        assertThat(fonts.get("comic").name()).isEqualTo("comic-neue-bold");
+        assertThat(fonts.get("notosans").name()).isEqualTo("noto-sans-bold");
+        assertThat(fonts.get("he").name()).isEqualTo("noto-sans-hebrew-bold");
+        assertThat(fonts.get("jp").name()).isEqualTo("droid-sans-fallback");
+        assertThatThrownBy(() -> fonts.get("papyrus")).isInstanceOf(NotFoundException.class)
+                .hasMessage("no font called \"papyrus\"");
     }
 
     @Test

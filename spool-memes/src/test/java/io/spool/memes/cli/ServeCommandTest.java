@@ -28,6 +28,9 @@ class ServeCommandTest {
         assertThat(c.renderer().resultCacheBytes()).isEqualTo(64L << 20);
         assertThat(c.renderer().jpegQuality()).isEqualTo(90);
         assertThat(c.renderer().gifQuality()).isEqualTo(100);
+        if (System.getenv("SPOOL_MEMES_ADMIN_TOKEN") == null) {
+            assertThat(c.adminToken()).as("/admin/tasks is closed unless a token is given").isNull();
+        }
     }
 
     @Test
@@ -35,7 +38,7 @@ class ServeCommandTest {
         MemesConfig c = parse("127.0.0.1:8080", "--render-threads", "3", "--render-queue", "5", "--template-cache",
                 "1g", "--font-cache", "512k", "--result-cache", "1000", "--request-timeout", "1500ms",
                 "--shutdown-timeout", "2m", "--jpeg-quality", "70", "--gif-quality", "40", "--preload",
-                "--templates-dir", "/tmp", "--fonts-dir", "/tmp");
+                "--templates-dir", "/tmp", "--fonts-dir", "/tmp", "--admin-token", "open-sesame");
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.renderThreads()).isEqualTo(3);
@@ -48,9 +51,28 @@ class ServeCommandTest {
         assertThat(c.renderer().jpegQuality()).isEqualTo(70);
         assertThat(c.renderer().gifQuality()).isEqualTo(40);
         assertThat(c.preload()).isTrue();
+        assertThat(c.adminToken()).isEqualTo("open-sesame");
         assertThat(c.renderer().templatesDir()).hasToString("/tmp");
         assertThat(parse(":9000").port()).isEqualTo(9000);
         assertThat(parse("9001").port()).isEqualTo(9001);
+    }
+
+    @Test
+    void uploadAndRemoteImageFlags() {
+        MemesConfig off = parse();
+        assertThat(off.adminToken()).isEqualTo(System.getenv("SPOOL_MEMES_ADMIN_TOKEN"));
+        assertThat(off.maxUploadBytes()).isEqualTo(8 << 20);
+        MemesConfig c = parse("--admin-token", "t0ken", "--remote-images", "img.example.org, *.cdn.example.net",
+                "--max-upload", "2m");
+        assertThat(c.adminToken()).isEqualTo("t0ken");
+        assertThat(c.toString()).doesNotContain("t0ken").contains("adminToken=***");
+        assertThat(c.remoteImages().hosts()).containsExactly("img.example.org", "*.cdn.example.net");
+        assertThat(c.remoteImages().enabled()).isTrue();
+        assertThat(c.remoteImages().permitted()).isEmpty();
+        assertThat(c.maxUploadBytes()).isEqualTo(2 << 20);
+        assertThat(c.remoteImages().maxBytes()).isEqualTo(2 << 20);
+        assertThat(parse("--admin-token", "").adminToken()).isNull();
+        assertThatThrownBy(() -> parse("--max-upload", "1k")).hasMessageContaining("--max-upload");
     }
 
     @Test

@@ -62,7 +62,7 @@ class JobsTest {
         HttpResponse<byte[]> accepted = http.postJson("/jobs", "{\"template\":\"chelsea\",\"top_text\":\"x\",\"font\":\"nope\"}");
         assertThat(accepted.statusCode()).isEqualTo(202);
         HttpResponse<byte[]> failed = awaitDone(http, Http.json(accepted).path("id").asText());
-        assertThat(failed.statusCode()).isEqualTo(404);
+        assertThat(failed.statusCode()).isEqualTo(400);
         JsonNode body = Http.json(failed);
         assertThat(body.path("state").asText()).isEqualTo("failed");
         assertThat(body.path("error").asText()).contains("no font called \"nope\"");

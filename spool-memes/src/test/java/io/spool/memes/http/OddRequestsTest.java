@@ -28,11 +28,11 @@ class OddRequestsTest {
         }
     }
 
-    /** If-None-Match: * only matches when the resource exists; an unknown font is a 404, not a 304. */
+    /** If-None-Match: * only matches when the request can render; an unknown font is a 400, not a 304. */
     @Test
-    void ifNoneMatchStarDoesNotHideA404(Http http) {
+    void ifNoneMatchStarDoesNotHideABadFont(Http http) {
         HttpResponse<byte[]> r = http.get("/caption?template=chelsea&top_text=x&font=no-such-font",
                 "If-None-Match", "*");
-        ErrorStatusTest.expect(r, 404, "no font called");
+        ErrorStatusTest.expect(r, 400, "no font called");
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReadmeExamplesTest {
     private static final List<Path> READMES = List.of(Path.of("../README.md"), Path.of("README.md"));
     private static final Map<String, String> IMAGE_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg",
-            "gif", "image/gif");
+            "gif", "image/gif", "webp", "image/webp");
     private static final Pattern WIDTH = Pattern.compile("[?&\"]width\"?[=:](\\d+)");
 
     /** One {@code curl} command of a README and what its comment says. */
@@ -58,6 +58,8 @@ class ReadmeExamplesTest {
         String data = null;
         String method = null;
         List<String> headers = new ArrayList<>();
+        TemplateUploadTest.Multipart form = null;
+        byte[] binary = null;
         String url = null;
         List<String> w = example.words();
         for (int i = 1; i < w.size(); i++) {
@@ -66,6 +68,17 @@ class ReadmeExamplesTest {
                 case "-d", "--data" -> data = w.get(++i);
                 case "-H" -> headers.add(w.get(++i));
                 case "-X" -> method = w.get(++i);
+                case "-F" -> {   // a form field, or a file with name=@path (paths from the repository's root)
+                    String[] field = w.get(++i).split("=", 2);
+                    form = form == null ? new TemplateUploadTest.Multipart() : form;
+                    if (field[1].startsWith("@")) {
+                        Path file = Path.of("..").resolve(field[1].substring(1));
+                        form.file(field[0], file.getFileName().toString(), "application/octet-stream", read(file));
+                    } else {
+                        form.field(field[0], field[1]);
+                    }
+                }
+                case "--data-binary" -> binary = read(Path.of("..").resolve(w.get(++i).substring(1)));
                 case "-i", "-s", "-sS", "-f" -> { }
                 default -> {
                     assertThat(w.get(i)).as("an option this test does not know").doesNotStartWith("-");
@@ -78,14 +91,25 @@ class ReadmeExamplesTest {
         String contentType = headers.stream().filter(h -> h.toLowerCase().startsWith("content-type:"))
                 .map(h -> h.substring(h.indexOf(':') + 1).trim()).findFirst()
                 .orElse("application/x-www-form-urlencoded");
-        HttpResponse<byte[]> r = data != null || "POST".equals(method) ? http.post(path, contentType, data == null ? "" : data)
-                : http.get(path.replace("[", "%5B").replace("]", "%5D"));
+        List<String> authorization = headers.stream().filter(h -> h.toLowerCase().startsWith("authorization:"))
+                .map(h -> h.substring(h.indexOf(':') + 1).trim()).toList();
+        HttpResponse<byte[]> r;
+        if (form != null || binary != null || method != null && !method.equals("POST")) {
+            byte[] body = form != null ? form.bytes() : binary;
+            r = http.send(method != null ? method : "POST", path, form != null ? form.contentType() : contentType, body,
+                    authorization.isEmpty() ? null : authorization.getFirst());
+        } else {
+            r = data != null || "POST".equals(method) ? http.post(path, contentType, data == null ? "" : data)
+                    : http.get(path.replace("[", "%5B").replace("]", "%5D"));
+        }
         String comment = example.comment().trim();
         Matcher status = Pattern.compile("^(\\d{3})\\b").matcher(comment);
         int expected = status.find() ? Integer.parseInt(status.group(1)) : 200;
         String type = r.headers().firstValue("Content-Type").orElse("");
         assertThat(r.statusCode()).as("status (%s)", Http.text(r).length() < 300 ? Http.text(r) : type).isEqualTo(expected);
-        if (output != null && expected == 200) {
+        if (expected == 204) {
+            assertThat(r.body()).as("no content").isEmpty();
+        } else if (output != null && expected == 200) {
             String extension = output.substring(output.lastIndexOf('.') + 1);
             assertThat(type).as("content type of " + output).isEqualTo(IMAGE_TYPES.get(extension));
             BufferedImage image = Http.image(r.body());
@@ -104,6 +128,14 @@ class ReadmeExamplesTest {
                 assertThat(matchesShown(documented, body)).as("the body %s is what the README shows, %s", body, json)
                         .isTrue();
             }
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new AssertionError("the README names a file that is not there: " + file, e);
         }
     }
 

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Injects the one {@link MemesServer} the HTTP tests share: any free port, two render threads, jobs with two
- * workers on the run's embedded PostgreSQL, and the {@link SlowHook} (also injectable) around its renders. It stops
+ * workers on the run's embedded PostgreSQL, the admin token of the READMEs' examples, and the {@link SlowHook} (also injectable) around its renders. It stops
  * when the test run ends.
  */
 final class SharedServer implements ParameterResolver {
+    /** The admin token the READMEs' upload examples use. */
+    static final String README_TOKEN = "s3cret";
+
     private record Holder(MemesServer server, SlowHook hook) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
@@ -32,7 +35,8 @@ final class SharedServer implements ParameterResolver {
                 .getOrComputeIfAbsent("server", key -> {
                     SlowHook hook = new SlowHook();
                     MemesServer server = MemesServer.start(MemesConfig.defaults().withAddress("127.0.0.1", 0)
-                            .withRenderPool(2, 64).withJobs(url, 2), hook);
+                            .withRenderPool(2, 64).withJobs(url, 2)
+                            .withAdminToken(README_TOKEN), hook);
                     return new Holder(server, hook);
                 }, Holder.class);
         Class<?> type = parameter.getParameter().getType();

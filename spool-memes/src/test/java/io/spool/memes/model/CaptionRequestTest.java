@@ -177,7 +177,7 @@ class CaptionRequestTest {
         "{'template':'t','width':1025}; width must be a whole number from 1 to 1024",
         "{'template':'t','height':'1.5'}; height must be a whole number",
         "{'template':'t','height':'tall'}; height must be a number",
-        "{'template':'t','format':'bmp'}; format must be png, jpeg or gif",
+        "{'template':'t','format':'bmp'}; format must be png, jpeg, gif or webp",
         "{'template':'t','font':'../../x'}; not a font name"})
     void errorsAreBadRequestsWithClearMessages(String json, String message) {
         rejects(json, message);

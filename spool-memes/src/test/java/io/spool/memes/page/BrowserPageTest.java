@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spool.embedded.junit.PostgresExtension;
 import io.spool.embedded.junit.TestDatabase;
 import io.spool.memes.http.MemesConfig;
+import io.spool.memes.http.FixtureCatalogue;
 import io.spool.memes.http.MemesServer;
+import io.spool.memes.render.RendererConfig;
+import io.spool.web.testing.Cdp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +55,9 @@ class BrowserPageTest {
     /** {@code -Dspool.screenshots=dir} keeps the screenshots the assertions look at, to see what they saw. */
     private static final String SCREENSHOTS = System.getProperty("spool.screenshots");
 
+    private static final String TOKEN = "page-admin-token";
     private MemesServer server;
+    private Path catalogue;
     private Cdp browser;
     private String base;
     private final List<String> requests = new CopyOnWriteArrayList<>();   // "GET /caption?..." as Chromium sent them
@@ -72,9 +77,12 @@ class BrowserPageTest {
     void start(TestDatabase db) throws Exception {
         assertThat(CHROMIUM).as("headless Chromium is required for this test; install the Debian package"
                 + " 'chromium' (apt-get install -y --no-install-recommends chromium)").isExecutable();
+        catalogue = Files.createTempDirectory("spool-page-catalogue-");
         server = MemesServer.start(MemesConfig.defaults().withAddress("127.0.0.1", 0)
                 .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(5))
-                .withJobs(db.url(), 1));
+                .withJobs(db.url(), 1)
+                .withRenderer(RendererConfig.DEFAULT.withTemplatesDir(FixtureCatalogue.write(catalogue)))
+                .withAdminToken(TOKEN));
         base = server.uri().toString();
         browser = launching.get(90, TimeUnit.SECONDS);
         browser.onEvent(event -> {
@@ -101,6 +109,13 @@ class BrowserPageTest {
         } finally {
             if (server != null) {
                 server.stop(Duration.ofSeconds(5));
+            }
+            try {
+                if (catalogue != null) {
+                    deleteTree(catalogue);
+                }
+            } catch (IOException e) {
+                // a temporary directory left behind
             }
         }
     }
@@ -304,6 +319,90 @@ class BrowserPageTest {
         assertThat(browser.eval("document.querySelector('#preview').getBoundingClientRect().width").asDouble())
                 .isBetween(100.0, 360.0);
         shot(null);
+        assertThat(browser.exceptions()).isEmpty();
+    }
+
+    @Test
+    void searchFindsTemplatesAndThePreviewShowsTheirBoxesAndStyles() {
+        browser.type("#template-search", "compare");
+        browser.waitFor("[...document.querySelectorAll('#gallery button.thumb')].map(b => b.id).join() === 'template-twobox'",
+                WAIT, "[...document.querySelectorAll('#gallery button.thumb')].map(b => b.id).join()");
+        waitForPreview("param('template') === 'twobox'");
+        assertThat(browser.evalString("document.querySelector('#template-info').textContent"))
+                .contains("Two boxes", "400×300", "2 text boxes", "choice");
+        assertThat(browser.eval("document.querySelectorAll('#boxes .box').length").asInt()).isEqualTo(2);
+        assertThat(browser.evalString("document.querySelector('#box-1').style.top")).isEqualTo("55%");
+        // the boxes sit on the picture: box 0 covers the right half of the preview's top
+        JsonNode box = browser.eval("(() => { const p = document.querySelector('#preview').getBoundingClientRect();"
+                + " const b = document.querySelector('#box-0').getBoundingClientRect();"
+                + " return [(b.left - p.left) / p.width, (b.top - p.top) / p.height, b.width / p.width]; })()");
+        assertThat(box.get(0).asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(box.get(1).asDouble()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(box.get(2).asDouble()).isCloseTo(0.45, org.assertj.core.data.Offset.offset(0.02));
+        BufferedImage navy = shot("#preview");
+
+        assertThat(browser.eval("document.querySelector('#style-row').hidden").asBoolean()).isFalse();
+        setValue("#style", "red");
+        waitForPreview("param('style') === 'red'");
+        browser.eval("document.querySelector('#show-boxes').click()");
+        assertThat(browser.eval("document.querySelector('#boxes').hidden").asBoolean()).isTrue();
+        BufferedImage red = shot("#preview");
+        assertThat(countChanged(navy, red, rgb -> r(rgb) > 120 && g(rgb) < 60 && b(rgb) < 60))
+                .as("the red style's background").isGreaterThan(red.getWidth() * red.getHeight() / 2);
+        browser.eval("document.querySelector('#show-boxes').click()");
+
+        setValue("#template-search", "angle");
+        browser.waitFor("document.querySelector('#gallery button.thumb') && "
+                + "document.querySelector('#gallery button.thumb').id === 'template-tilted'", WAIT,
+                "document.querySelector('#gallery').textContent");
+        waitForPreview("param('template') === 'tilted'");
+        assertThat(browser.evalString("document.querySelector('#box-0').style.transform")).isEqualTo("rotate(-20deg)");
+        setValue("#template-search", "no such template");
+        browser.waitFor("document.querySelector('#gallery').textContent.includes('No template matches')", WAIT,
+                "document.querySelector('#gallery').textContent");
+        setValue("#template-search", "");
+        browser.waitFor("document.querySelectorAll('#gallery button.thumb').length > 8", WAIT,
+                "document.querySelectorAll('#gallery button.thumb').length");
+        assertThat(browser.exceptions()).isEmpty();
+    }
+
+    @Test
+    void aPictureOfYoursIsCaptionedAndSavedAsATemplateWithTheAdminToken() throws Exception {
+        assertThat(browser.eval("document.querySelector('#upload').hidden").asBoolean()).isFalse();
+        // choose a file as a user would: the input's files set, then its change event
+        browser.eval("fetch('/templates/flat').then(r => r.blob()).then(b => {"
+                + " const t = new DataTransfer(); t.items.add(new File([b], 'My Picture.png', {type: 'image/png'}));"
+                + " const i = document.querySelector('#own-image'); i.files = t.files;"
+                + " i.dispatchEvent(new Event('change', {bubbles: true})); return true; })");
+        browser.type("#top-text", "MINE");
+        waitForPreview("param('top_text') === 'MINE' && param('template') === null");
+        assertThat(browser.eval("document.querySelector('#preview').naturalWidth").asInt()).isEqualTo(200);
+        assertThat(requests).anyMatch(r -> r.equals("POST /caption"));
+        assertThat(browser.eval("document.querySelector('#boxes').hidden").asBoolean()).isTrue();
+        assertThat(browser.evalString("document.querySelector('#upload-name').value")).isEqualTo("my-picture");
+
+        setValue("#upload-name", "page-upload");
+        setValue("#upload-token", "wrong");
+        browser.eval("document.querySelector('#upload-submit').click()");
+        browser.waitFor("document.querySelector('#upload-status').dataset.state === 'error'", WAIT,
+                "document.querySelector('#upload-status').textContent");
+        assertThat(browser.evalString("document.querySelector('#upload-status').textContent")).contains("401");
+
+        setValue("#upload-token", TOKEN);
+        browser.eval("document.querySelector('#upload-submit').click()");
+        try {
+            browser.waitFor("document.querySelector('#upload-status').dataset.state === 'saved'", WAIT,
+                    "document.querySelector('#upload-status').textContent");
+            waitForPreview("param('template') === 'page-upload'");
+            assertThat(browser.evalString("document.querySelector('#gallery [aria-pressed=true]').id"))
+                    .isEqualTo("template-page-upload");
+            assertThat(getJson("/templates/page-upload.json").path("origin").asText()).isEqualTo("database");
+        } finally {
+            try (HttpClient client = HttpClient.newHttpClient()) {   // the other tests share the database
+                client.send(HttpRequest.newBuilder(URI.create(base + "/templates/page-upload")).DELETE()
+                        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
         assertThat(browser.exceptions()).isEmpty();
     }
 

@@ -73,7 +73,7 @@ class GlyphPaintingTest {
         float x = 10 + 3f / GlyphMasks.PHASES;
         float y = 60 + 5f / GlyphMasks.PHASES;
         GlyphRun run = GlyphRun.of(line.layout(), "g", line.run().base(), line.run().sized(), x, y);
-        PaintedText moved = new PaintedText(List.of(new PaintedText.Line(line.layout(), x, y, run)), g.fill(),
+        PaintedText moved = new PaintedText(List.of(new PaintedText.Line(line.layout(), x, y, run, List.of())), g.fill(),
                 g.outline(), g.strokeWidth());
         BufferedImage fast = Pixels.copy(converted);
         BufferedImage reference = Pixels.copy(converted);

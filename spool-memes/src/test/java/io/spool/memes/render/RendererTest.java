@@ -161,11 +161,12 @@ class RendererTest {
     }
 
     @Test
-    void unknownNamesAreNotFound() {
+    void anUnknownTemplateIsNotFoundAndAnUnknownFontABadRequest() {
         assertThatThrownBy(() -> renderer.render(request("{'template':'nope'}")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
-        assertThatThrownBy(() -> renderer.render(request("{'template':'grey','font':'comic','top_text':'x'}")))
-                .isInstanceOf(NotFoundException.class).hasMessageContaining("comic");
+        assertThatThrownBy(() -> renderer.render(request("{'template':'grey','font':'papyrus','top_text':'x'}")))
+                .isInstanceOf(io.spool.memes.model.BadRequestException.class)
+                .hasMessageStartingWith("font: no font called \"papyrus\"").hasMessageContaining("thick, thin, comic");
     }
 
     @Test

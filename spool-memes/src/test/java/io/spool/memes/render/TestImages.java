@@ -13,19 +13,24 @@ import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
 
 /** Test images made on the spot, and pixel counting over horizontal bands. */
-final class TestImages {
+public final class TestImages {
     static final Color GREY = new Color(128, 128, 128);
 
     private TestImages() {
     }
 
-    static BufferedImage solid(int width, int height, Color color) {
+    public static BufferedImage solid(int width, int height, Color color) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(color);
         g.fillRect(0, 0, width, height);
         g.dispose();
         return image;
+    }
+
+    /** A PNG whose header claims {@code width}×{@code height} pixels and that has no pixel data: a bomb. */
+    public static byte[] pngHeaderOnly(int width, int height) throws java.io.IOException {
+        return LimitsAndInterruptTest.pngHeaderOnly(width, height);
     }
 
     /** A still image encoded in {@code format}. */
@@ -77,5 +82,18 @@ final class TestImages {
 
     private static int channel(int rgb, int shift) {
         return rgb >> shift & 0xFF;
+    }
+
+    /** A renderer whose templates directory (a fresh temporary one) holds one file, {@code name}. */
+    static Renderer rendererWith(String name, byte[] template) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spool-memes-templates");
+            dir.toFile().deleteOnExit();
+            java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), template);
+            file.toFile().deleteOnExit();
+            return Renderer.create(RendererConfig.DEFAULT.withTemplatesDir(dir));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

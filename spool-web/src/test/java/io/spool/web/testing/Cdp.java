@@ -1,4 +1,4 @@
-package io.spool.memes.page;
+package io.spool.web.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,10 +39,11 @@ import java.util.stream.Stream;
 
 /**
  * A very small Chrome DevTools Protocol client for tests: launches headless Chromium, attaches to one page
- * (flat session) and offers the few commands a page test needs. Not thread-safe beyond what the tests do: one
+ * (flat session) and offers the few commands a page test needs. Shared through spool-web's test jar by the
+ * page tests of spool-memes and spool-tasks-dashboard. Not thread-safe beyond what the tests do: one
  * test thread sends commands; the WebSocket's thread delivers answers and events.
  */
-final class Cdp implements AutoCloseable {
+public final class Cdp implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +77,7 @@ final class Cdp implements AutoCloseable {
      * Starts {@code chromium} headless with a fresh profile and attaches to a new blank page of the given size.
      * Whatever fails on the way, the browser process is killed before the exception leaves.
      */
-    static Cdp launch(Path chromium, int width, int height, Duration startTimeout) throws IOException {
+    public static Cdp launch(Path chromium, int width, int height, Duration startTimeout) throws IOException {
         if (!Files.isExecutable(chromium)) {
             throw new IllegalStateException("Chromium not found at " + chromium
                     + ": install it (Debian: apt-get install -y --no-install-recommends chromium); CI installs it");
@@ -179,16 +180,16 @@ final class Cdp implements AutoCloseable {
 
     // ---- commands --------------------------------------------------------------------------------
 
-    static ObjectNode params() {
+    public static ObjectNode params() {
         return JSON.createObjectNode();
     }
 
     /** A command to the attached page; returns its {@code result}. */
-    JsonNode call(String method, ObjectNode params) {
+    public JsonNode call(String method, ObjectNode params) {
         return send(method, params, sessionId);
     }
 
-    JsonNode browserCall(String method, ObjectNode params) {
+    public JsonNode browserCall(String method, ObjectNode params) {
         return send(method, params, null);
     }
 
@@ -219,7 +220,7 @@ final class Cdp implements AutoCloseable {
     }
 
     /** Evaluates JavaScript in the page (awaiting a promise result) and returns the value as JSON. */
-    JsonNode eval(String expression) {
+    public JsonNode eval(String expression) {
         JsonNode result = call("Runtime.evaluate", params()
                 .put("expression", expression).put("awaitPromise", true).put("returnByValue", true)
                 .put("userGesture", true));
@@ -231,13 +232,13 @@ final class Cdp implements AutoCloseable {
         return result.path("result").path("value");
     }
 
-    String evalString(String expression) {
+    public String evalString(String expression) {
         JsonNode value = eval(expression);
         return value.isNull() || value.isMissingNode() ? null : value.asText();
     }
 
     /** Waits until {@code condition} (a JavaScript expression) is truthy; fails with {@code describe}'s value. */
-    void waitFor(String condition, Duration timeout, String describe) {
+    public void waitFor(String condition, Duration timeout, String describe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode value = eval("!!(" + condition + ")");
@@ -263,7 +264,7 @@ final class Cdp implements AutoCloseable {
         }
     }
 
-    void navigate(String url, Duration timeout) {
+    public void navigate(String url, Duration timeout) {
         JsonNode result = call("Page.navigate", params().put("url", url));
         if (result.hasNonNull("errorText")) {
             throw new IllegalStateException("navigation to " + url + " failed: " + result.get("errorText").asText());
@@ -273,18 +274,18 @@ final class Cdp implements AutoCloseable {
     }
 
     /** Focuses the element and types {@code text} as the keyboard would (input events included). */
-    void type(String selector, String text) {
+    public void type(String selector, String text) {
         focus(selector);
         call("Input.insertText", params().put("text", text));
     }
 
-    void focus(String selector) {
+    public void focus(String selector) {
         eval("(() => { const e = document.querySelector(" + JSON.valueToTree(selector)
                 + "); if (!e) throw new Error('no element ' + " + JSON.valueToTree(selector) + "); e.focus(); })()");
     }
 
     /** Presses one key in the focused element, e.g. {@code "Enter"} (13), {@code "Tab"} (9), {@code "ArrowRight"} (39). */
-    void press(String key, int keyCode) {
+    public void press(String key, int keyCode) {
         String text = switch (key) {
             case "Enter" -> "\r";
             case " " -> " ";
@@ -303,14 +304,14 @@ final class Cdp implements AutoCloseable {
     }
 
     /** The bounding box of an element in CSS pixels: x, y, width, height. */
-    double[] box(String selector) {
+    public double[] box(String selector) {
         JsonNode r = eval("(() => { const b = document.querySelector(" + JSON.valueToTree(selector)
                 + ").getBoundingClientRect(); return [b.x, b.y, b.width, b.height]; })()");
         return new double[] {r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asDouble(), r.get(3).asDouble()};
     }
 
     /** A PNG screenshot of the whole document (beyond the viewport too), decoded. */
-    BufferedImage screenshot() {
+    public BufferedImage screenshot() {
         JsonNode size = call("Page.getLayoutMetrics", params()).path("cssContentSize");
         ObjectNode clip = params().put("x", 0).put("y", 0).put("width", size.path("width").asDouble())
                 .put("height", size.path("height").asDouble()).put("scale", 1);
@@ -320,10 +321,12 @@ final class Cdp implements AutoCloseable {
     }
 
     /** A PNG screenshot of one element's box, decoded (after scrolling it into view). */
-    BufferedImage screenshot(String selector) {
+    public BufferedImage screenshot(String selector) {
         eval("document.querySelector(" + JSON.valueToTree(selector) + ").scrollIntoView({block: 'center'})");
         double[] b = box(selector);
-        ObjectNode clip = params().put("x", b[0]).put("y", b[1]).put("width", b[2]).put("height", b[3]).put("scale", 1);
+        // the clip is in document coordinates: add how far the page is scrolled
+        JsonNode scroll = eval("[window.scrollX, window.scrollY]");
+        ObjectNode clip = params().put("x", b[0] + scroll.get(0).asDouble()).put("y", b[1] + scroll.get(1).asDouble()).put("width", b[2]).put("height", b[3]).put("scale", 1);
         ObjectNode p = params().put("format", "png").put("captureBeyondViewport", false);
         p.set("clip", clip);
         return decode(call("Page.captureScreenshot", p));
@@ -343,15 +346,15 @@ final class Cdp implements AutoCloseable {
     }
 
     /** Calls {@code listener} with every event of the page session ({@code method}, {@code params}). */
-    void onEvent(Consumer<JsonNode> listener) {
+    public void onEvent(Consumer<JsonNode> listener) {
         eventListeners.add(listener);
     }
 
-    List<String> console() {
+    public List<String> console() {
         return List.copyOf(console);
     }
 
-    List<String> exceptions() {
+    public List<String> exceptions() {
         return List.copyOf(exceptions);
     }
 
