@@ -178,31 +178,41 @@ public final class RowSet extends AbstractList<Row> {
         return chunks[(int) (rowRefs[row] >>> 32)];
     }
 
-    /** The offset in {@link #chunkOf} of the column's 4-byte length, found by walking the lengths before it. */
-    int lengthAt(int row, int column) {
+    /**
+     * The offset in {@link #chunkOf} of the column's 4-byte length, found by walking the lengths from
+     * {@code fromColumn}, whose length is at {@code fromPos} ({@code fromColumn <= column}; column 0's is at
+     * {@link #rowStart}). A {@link Row} passes the last column it found, so reading the columns in order, or one
+     * column twice, walks each length once instead of from the row's start every time.
+     */
+    int lengthAt(int row, int column, int fromColumn, int fromPos) {
         column(column);
         byte[] chunk = chunkOf(row);
-        int pos = (int) rowRefs[row];
-        for (int i = 0; i < column; i++) {
+        int pos = fromPos;
+        for (int i = fromColumn; i < column; i++) {
             pos += 4 + Math.max(0, Bytes.int32(chunk, pos));
         }
         return pos;
     }
 
-    boolean isNull(int row, int column) {
-        return Bytes.int32(chunkOf(row), lengthAt(row, column)) < 0;
+    /** The offset in {@link #chunkOf} where {@code row}'s first column's length is. */
+    int rowStart(int row) {
+        return (int) rowRefs[row];
     }
 
-    Object value(int row, int column) {
-        int at = lengthAt(row, column);
+    boolean isNullAt(int row, int at) {
+        return Bytes.int32(chunkOf(row), at) < 0;
+    }
+
+    /** The decoded value of {@code column}, whose length is at offset {@code at} of the row's chunk. */
+    Object valueAt(int row, int column, int at) {
         byte[] chunk = chunkOf(row);
         int len = Bytes.int32(chunk, at);
         Column c = columns[column];
         return len < 0 ? null : codecs.decode(c.typeOid(), c.binary(), chunk, at + 4, len);
     }
 
-    <T> T value(int row, int column, Class<T> type) {
-        int at = lengthAt(row, column);
+    /** As {@link #valueAt(int, int, int)}, converted to {@code type}. */
+    <T> T valueAt(int row, int column, int at, Class<T> type) {
         byte[] chunk = chunkOf(row);
         int len = Bytes.int32(chunk, at);
         Column c = columns[column];
