@@ -19,14 +19,38 @@ import java.util.UUID;
 public final class Row {
     private final RowSet set;
     private final int index;
+    /**
+     * The last column whose length this row found and that length's offset from the row's start, packed as
+     * {@code (column + 1) << OFFSET_BITS | offset} (0: none yet), so the next column read walks on from there.
+     * One int, written whole: a row read from several threads at once sees either hint, and both are right.
+     */
+    private int found;
+    private static final int OFFSET_BITS = 20;
+    private static final int MAX_OFFSET = (1 << OFFSET_BITS) - 1;
+    private static final int MAX_HINTED_COLUMN = (1 << (31 - OFFSET_BITS)) - 2;
 
     Row(RowSet set, int index) {
         this.set = set;
         this.index = index;
     }
 
+    /** The offset of {@code column}'s 4-byte length in its chunk, walking on from the last column found. */
+    private int at(int column) {
+        int start = set.rowStart(index);
+        int hint = found;
+        int from = (hint >>> OFFSET_BITS) - 1;
+        int at = hint != 0 && from <= column
+                ? set.lengthAt(index, column, from, start + (hint & MAX_OFFSET))
+                : set.lengthAt(index, column, 0, start);
+        int offset = at - start;
+        if (column <= MAX_HINTED_COLUMN && offset <= MAX_OFFSET) {  // a row too wide to hint walks from its start
+            found = (column + 1) << OFFSET_BITS | offset;
+        }
+        return at;
+    }
+
     public Object get(int column) {
-        return set.value(index, column);
+        return set.valueAt(index, column, at(column));
     }
 
     public Object get(String column) {
@@ -34,7 +58,7 @@ public final class Row {
     }
 
     public <T> T get(int column, Class<T> type) {
-        return set.value(index, column, type);
+        return set.valueAt(index, column, at(column), type);
     }
 
     public <T> T get(String column, Class<T> type) {
@@ -42,7 +66,7 @@ public final class Row {
     }
 
     public boolean isNull(int column) {
-        return set.isNull(index, column);
+        return set.isNullAt(index, at(column));
     }
 
     public boolean isNull(String column) {
@@ -56,7 +80,7 @@ public final class Row {
     public int intValue(int column) {
         Column c = set.column(column);
         if (c.binary() && c.typeOid() == PgTypes.INT4) {
-            int at = set.lengthAt(index, column);
+            int at = at(column);
             byte[] chunk = set.chunkOf(index);
             if (Bytes.int32(chunk, at) == 4) {
                 return Bytes.int32(chunk, at + 4);
@@ -69,7 +93,7 @@ public final class Row {
     public long longValue(int column) {
         Column c = set.column(column);
         if (c.binary() && c.typeOid() == PgTypes.INT8) {
-            int at = set.lengthAt(index, column);
+            int at = at(column);
             byte[] chunk = set.chunkOf(index);
             if (Bytes.int32(chunk, at) == 8) {
                 return ((long) Bytes.int32(chunk, at + 4) << 32) | (Bytes.int32(chunk, at + 8) & 0xFFFFFFFFL);
@@ -82,7 +106,7 @@ public final class Row {
     public double doubleValue(int column) {
         Column c = set.column(column);
         if (c.binary() && c.typeOid() == PgTypes.FLOAT8) {
-            int at = set.lengthAt(index, column);
+            int at = at(column);
             byte[] chunk = set.chunkOf(index);
             if (Bytes.int32(chunk, at) == 8) {
                 long bits = ((long) Bytes.int32(chunk, at + 4) << 32) | (Bytes.int32(chunk, at + 8) & 0xFFFFFFFFL);

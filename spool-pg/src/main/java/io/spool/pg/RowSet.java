@@ -124,26 +124,35 @@ public final class RowSet extends AbstractList<Row> {
         return data.chunkOf(row);
     }
 
-    /** The offset in {@link #chunkOf} of the column's 4-byte length. */
-    int lengthAt(int row, int column) {
+    /**
+     * The offset in {@link #chunkOf} of the column's 4-byte length, walking on from {@code fromColumn}, whose length
+     * is at {@code fromPos} (see {@link DataRows#lengthAt(int, int, int, int)}). A {@link Row} passes the last column
+     * it found, so reading the columns in order, or one column twice, walks each length once.
+     */
+    int lengthAt(int row, int column, int fromColumn, int fromPos) {
         column(column);
-        return data.lengthAt(row, column);
+        return data.lengthAt(row, column, fromColumn, fromPos);
     }
 
-    boolean isNull(int row, int column) {
-        return Bytes.int32(chunkOf(row), lengthAt(row, column)) < 0;
+    /** The offset in {@link #chunkOf} where {@code row}'s first column's length is. */
+    int rowStart(int row) {
+        return data.rowStart(row);
     }
 
-    Object value(int row, int column) {
-        int at = lengthAt(row, column);
+    boolean isNullAt(int row, int at) {
+        return Bytes.int32(chunkOf(row), at) < 0;
+    }
+
+    /** The decoded value of {@code column}, whose length is at offset {@code at} of the row's chunk. */
+    Object valueAt(int row, int column, int at) {
         byte[] chunk = chunkOf(row);
         int len = Bytes.int32(chunk, at);
         Column c = columns[column];
         return len < 0 ? null : data.codecs().decode(c.typeOid(), c.binary(), chunk, at + 4, len);
     }
 
-    <T> T value(int row, int column, Class<T> type) {
-        int at = lengthAt(row, column);
+    /** As {@link #valueAt(int, int, int)}, converted to {@code type}. */
+    <T> T valueAt(int row, int column, int at, Class<T> type) {
         byte[] chunk = chunkOf(row);
         int len = Bytes.int32(chunk, at);
         Column c = columns[column];

@@ -125,13 +125,23 @@ public final class DataRows {
         return chunks[(int) (rowRefs[row] >>> 32)];
     }
 
-    /** The offset in {@link #chunkOf} of the column's 4-byte length, found by walking the lengths before it. */
-    public int lengthAt(int row, int column) {
+    /**
+     * The offset in {@link #chunkOf} of the column's 4-byte length, found by walking the lengths from
+     * {@code fromColumn}, whose length is at {@code fromPos} ({@code fromColumn <= column}; column 0's is at
+     * {@link #rowStart}). A reader that passes the last column it found walks each length once when it reads the
+     * columns in order, instead of from the row's start every time.
+     */
+    public int lengthAt(int row, int column, int fromColumn, int fromPos) {
         byte[] chunk = chunkOf(row);
-        int pos = (int) rowRefs[row];
-        for (int i = 0; i < column; i++) {
+        int pos = fromPos;
+        for (int i = fromColumn; i < column; i++) {
             pos += 4 + Math.max(0, Bytes.int32(chunk, pos));
         }
         return pos;
+    }
+
+    /** The offset in {@link #chunkOf} where {@code row}'s first column's length is. */
+    public int rowStart(int row) {
+        return (int) rowRefs[row];
     }
 }
