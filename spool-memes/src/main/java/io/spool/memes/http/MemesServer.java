@@ -68,7 +68,7 @@ public final class MemesServer implements AutoCloseable {
         this.imageCheck = new ImageCheck(config.renderer().limits(), config.maxUploadBytes(),
                 config.requestTimeout().dividedBy(2));
         this.remote = new RemoteImages(config.remoteImages());
-        this.uploads = new UploadedImages(remote);
+        this.uploads = new UploadedImages(remote, imageCheck);
         this.renderer = Renderer.create(config.renderer(), catalog, uploads);
         this.pool = new RenderPool(wrap.apply(renderer::render), config.renderThreads(), config.renderQueue(),
                 config.requestTimeout());

@@ -6,6 +6,7 @@ import io.spool.memes.assets.Asset;
 import io.spool.memes.assets.AssetStore;
 import io.spool.memes.model.BadRequestException;
 import io.spool.memes.model.LimitExceededException;
+import io.spool.memes.model.MemeException;
 import io.spool.memes.model.ServiceException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Fetches {@code ?background=URL} images, guarded against server-side request forgery. Each hop (the URL and every
+ * Fetches {@code ?background=URL} images (and {@code ?style=URL} overlay images), guarded against server-side request forgery. Each hop (the URL and every
  * redirect, at most {@link RemoteImageConfig#maxRedirects}) must be http or https to a host on the allow-list;
  * its name is resolved once, every address it resolves to must pass {@link AddressPolicy}, and the connection
  * goes to that checked address (the Host header and TLS name carry the name), so nothing is resolved twice and a
@@ -67,6 +68,22 @@ final class RemoteImages {
         Asset asset = new Asset("background", "url-" + AssetStore.hash(bytes), () -> bytes);
         cache.put(url, asset);
         return asset;
+    }
+
+    /**
+     * The image at {@code url} for the request parameter {@code field} (say {@code style}): as {@link #fetch}, with
+     * the errors naming that parameter instead of {@code background}.
+     */
+    Asset fetch(String url, String field) throws InterruptedException {
+        try {
+            return fetch(url);
+        } catch (MemeException e) {
+            String message = e.getMessage();
+            if (field.equals("background") || !message.startsWith("background")) {
+                throw e;
+            }
+            throw new ServiceException(e.status(), field + message.substring("background".length()));
+        }
     }
 
     private byte[] download(String url) throws InterruptedException {

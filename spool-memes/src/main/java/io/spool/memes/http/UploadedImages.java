@@ -13,16 +13,21 @@ import java.time.Duration;
  * The pictures a request brings (a multipart {@code POST /caption} or {@code POST /images}), kept by content hash
  * for the short while between the request and its render (and for a repeat of the same request), within 64 MiB;
  * and the {@link Backgrounds} of the service: an uploaded picture by its {@code upload:} key, a URL through
- * {@link RemoteImages}.
+ * {@link RemoteImages}; and the overlay pictures of {@code ?style=URL}, fetched the same way and checked by
+ * {@link ImageCheck}.
  */
 final class UploadedImages implements Backgrounds {
     private final Cache<String, Asset> uploads = Caffeine.newBuilder().maximumWeight(64L << 20)
             .<String, Asset>weigher((key, asset) -> asset.bytes().length)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
+    /** Contents of fetched overlay images that passed the {@link ImageCheck}, so a repeat is not decoded again. */
+    private final Cache<String, Boolean> checkedOverlays = Caffeine.newBuilder().maximumSize(1_000).build();
     private final RemoteImages remote;
+    private final ImageCheck imageCheck;
 
-    UploadedImages(RemoteImages remote) {
+    UploadedImages(RemoteImages remote, ImageCheck imageCheck) {
         this.remote = remote;
+        this.imageCheck = imageCheck;
     }
 
     /** Keeps {@code bytes} and returns the background key a request names them by. */
@@ -42,5 +47,15 @@ final class UploadedImages implements Backgrounds {
             return asset;
         }
         return remote.fetch(background);
+    }
+
+    @Override
+    public Asset overlay(String url) throws InterruptedException {
+        Asset asset = remote.fetch(url, "style");
+        if (checkedOverlays.getIfPresent(asset.version()) == null) {
+            imageCheck.check(asset.bytes(), "style: the overlay image at " + url);
+            checkedOverlays.put(asset.version(), Boolean.TRUE);
+        }
+        return asset;
     }
 }

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public record CaptionRequest(String template, List<Caption> captions, Integer width, Integer height, ImageFormat format,
                              String style, String background) {
     public static final int MAX_CAPTIONS = 16;
+    /** The most overlay pictures a URL style may name (memegen templates have one or two overlay areas). */
+    public static final int MAX_OVERLAYS = 8;
     public static final int MAX_TEXT_CODE_POINTS = 256;
     public static final int MAX_DIMENSION = 1024;
 
@@ -145,10 +147,43 @@ public record CaptionRequest(String template, List<Caption> captions, Integer wi
             return null;
         }
         String lower = style.trim().toLowerCase(Locale.ROOT);
+        if (isUrlStyle(lower)) {
+            return overlayUrls(style.trim());
+        }
         if (!STYLE_NAME.matcher(lower).matches()) {
             throw new BadRequestException("style must be the name of one of the template's styles, not \"" + style + "\"");
         }
         return lower.equals("default") ? null : lower;
+    }
+
+    /** Whether {@code style} names overlay pictures (memegen's {@code ?style=URL[,URL...]}) rather than a style. */
+    public static boolean isUrlStyle(String style) {
+        String lower = style.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /** The overlay URLs of a URL style, in order. */
+    public static List<String> overlayUrls(CaptionRequest request) {
+        return request.style() == null || !isUrlStyle(request.style()) ? List.of()
+                : List.of(request.style().split(","));
+    }
+
+    /** A URL style checked: up to {@link #MAX_OVERLAYS} comma-separated http(s) URLs of up to 2048 characters. */
+    private static String overlayUrls(String style) {
+        String[] urls = style.split(",", -1);
+        if (urls.length > MAX_OVERLAYS) {
+            throw new BadRequestException("style: at most " + MAX_OVERLAYS + " overlay image URLs, not " + urls.length);
+        }
+        List<String> trimmed = new ArrayList<>();
+        for (String url : urls) {
+            String u = url.trim();
+            if (!isUrlStyle(u) || u.length() > 2048) {
+                throw new BadRequestException("style: each overlay image must be an http:// or https:// URL (up to "
+                        + "2048 characters), not \"" + (u.length() > 80 ? u.substring(0, 80) + "…" : u) + "\"");
+            }
+            trimmed.add(u);
+        }
+        return String.join(",", trimmed);
     }
 
     /** An http(s) URL of an image to caption instead of the template's picture. */

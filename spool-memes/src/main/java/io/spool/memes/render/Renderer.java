@@ -8,6 +8,7 @@ import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import io.spool.memes.model.LimitExceededException;
 import io.spool.memes.model.NotFoundException;
+import io.spool.memes.model.Overlay;
 import io.spool.memes.model.TextBox;
 import io.spool.memes.templates.BundledTemplates;
 import io.spool.memes.templates.TemplateCatalog;
@@ -117,7 +118,10 @@ public final class Renderer {
         // below full GIF quality the encoder posterizes true-colour frames instead (fewer levels, smaller files)
         // and so does a caption with emoji, whose colours the template's palette lacks
         boolean emoji = captions.stream().anyMatch(PaintedText::hasEmoji);
-        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100 && !emoji
+        List<PastedOverlay> overlays = decodedOverlays(from.overlays());
+        // the palette and JPEG-row shortcuts assume only the captions differ from the template: not with overlays
+        boolean onlyCaptions = overlays.isEmpty();
+        List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100 && !emoji && onlyCaptions
                 ? base.indexed(type).orElse(null) : null;
         int[][] colours = captionColours(captions);
         for (int i = 0; i < source.size(); i++) {
@@ -125,6 +129,9 @@ public final class Renderer {
             Frame frame = source.get(i);
             BufferedImage image = sameSize ? Pixels.copy(ready.get(i))
                     : Template.convert(frame.image(), size[0], size[1], type);
+            for (PastedOverlay overlay : overlays) {   // under the text, as memegen pastes them into the picture
+                OverlayPainter.paste(image, overlay.picture(), overlay.area());
+            }
             paint(image, captions, i, source.size());
             if (indexed != null) { // the GIF writer takes an indexed image as is, without quantizing it
                 image = GifIndexer.index(image, ready.get(i), indexed.get(i), colours);
@@ -134,7 +141,7 @@ public final class Renderer {
         }
         checkInterrupted();
         byte[] bytes = null;
-        if (format == ImageFormat.JPEG && sameSize && type == BufferedImage.TYPE_3BYTE_BGR) {
+        if (format == ImageFormat.JPEG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR) {
             // only the MCU rows under the captions are encoded; the template's other rows are reused
             JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
             bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
@@ -259,8 +266,54 @@ public final class Renderer {
         }
     }
 
-    /** The picture a request is drawn on and the boxes its captions go in. */
-    private record Source(Asset image, String version, List<TextBox> boxes) {
+    /** The picture a request is drawn on, the boxes its captions go in and the pictures pasted into its overlay areas. */
+    private record Source(Asset image, String version, List<TextBox> boxes, List<Pasted> overlays) {
+        Source(Asset image, String version, List<TextBox> boxes) {
+            this(image, version, boxes, List.of());
+        }
+    }
+
+    /** An overlay area and the (still encoded) picture a {@code ?style=URL} puts there. */
+    private record Pasted(Overlay area, Asset image) {
+    }
+
+    /** An overlay area and its picture decoded (the first frame of an animated one). */
+    private record PastedOverlay(Overlay area, BufferedImage picture) {
+    }
+
+    private List<PastedOverlay> decodedOverlays(List<Pasted> overlays) {
+        List<PastedOverlay> decodedOnes = new ArrayList<>(overlays.size());
+        for (Pasted p : overlays) {
+            Template t = decoded.get(p.image().name() + "@" + p.image().version(),
+                    k -> new Template(ImageDecoder.decode(p.image().bytes(), limits)));
+            decodedOnes.add(new PastedOverlay(p.area(), t.picture().frames().getFirst().image()));
+        }
+        return decodedOnes;
+    }
+
+    /**
+     * A template's picture with the overlay images of a {@code ?style=URL[,URL...]}: one URL goes into every overlay
+     * area (as memegen's {@code embed} pastes it), several go into the areas in order.
+     */
+    private Source withOverlays(TemplateEntry entry, List<String> urls) throws InterruptedException {
+        List<Overlay> areas = entry.info().overlays();
+        if (areas.isEmpty()) {
+            throw new BadRequestException("style: template \"" + entry.name() + "\" has no overlay areas, so it "
+                    + "takes no overlay image URL; give the name of one of its styles instead");
+        }
+        if (urls.size() > 1 && urls.size() != areas.size()) {
+            throw new BadRequestException("style: template \"" + entry.name() + "\" has " + areas.size()
+                    + " overlay areas, and the request gives " + urls.size() + " overlay image URLs (give one, or one "
+                    + "per area)");
+        }
+        List<Pasted> pasted = new ArrayList<>(areas.size());
+        StringBuilder version = new StringBuilder(entry.version(null));
+        for (int i = 0; i < areas.size(); i++) {
+            Asset image = backgrounds.overlay(urls.get(urls.size() == 1 ? 0 : i));
+            pasted.add(new Pasted(areas.get(i), image));
+            version.append('/').append(image.version());   // the images' contents, so a changed image is a new key
+        }
+        return new Source(entry.image(), version.toString(), entry.info().boxes(), pasted);
     }
 
     /**
@@ -281,6 +334,10 @@ public final class Renderer {
                     : new Source(image, image.version() + "/" + boxed.infoVersion(), boxed.info().boxes());
         }
         TemplateEntry entry = templates.get(request.template());
+        List<String> urls = CaptionRequest.overlayUrls(request);
+        if (!urls.isEmpty()) {
+            return withOverlays(entry, urls);
+        }
         return new Source(entry.image(request.style()), entry.version(request.style()), entry.info().boxes());
     }
 }
