@@ -109,6 +109,19 @@ public final class Context {
         return headers.get(name);
     }
 
+    /**
+     * The credentials of an {@code Authorization: Bearer <token>} header (the scheme in any case, the token
+     * stripped), or null when the request carries none.
+     */
+    public String bearerToken() {
+        String auth = header("Authorization");
+        String scheme = "Bearer ";
+        if (auth == null || auth.length() <= scheme.length() || !auth.regionMatches(true, 0, scheme, 0, scheme.length())) {
+            return null;
+        }
+        return auth.substring(scheme.length()).strip();
+    }
+
     public List<String> headers(String name) {
         return headers.getAll(name);
     }

@@ -19,7 +19,8 @@ class TestClientTest {
                     ctx.setCookie(Cookie.of("a", "1")).setCookie(Cookie.of("b", "2").maxAge(java.time.Duration.ofHours(1)));
                     return "set";
                 })
-                .get("/stream", ctx -> new java.io.ByteArrayInputStream("streamed".getBytes()));
+                .get("/stream", ctx -> new java.io.ByteArrayInputStream("streamed".getBytes()))
+                .get("/bearer", ctx -> String.valueOf(ctx.bearerToken()));
     }
 
     static final TestClient.Scenario SCENARIO = client -> {
@@ -65,6 +66,10 @@ class TestClientTest {
             assertThat(client.request("GET", "/items/1", null, "X-Request-Id", "abc").header("X-Request-Id"))
                     .isEqualTo("abc");
             assertThat(TestClient.pairs("a", "b")).isEqualTo(Map.of("a", "b"));
+            assertThat(client.request("GET", "/bearer", null, "Authorization", "bEaReR  t0k ").text()).isEqualTo("t0k");
+            assertThat(client.request("GET", "/bearer", null, "Authorization", "Basic dTpw").text()).isEqualTo("null");
+            assertThat(client.request("GET", "/bearer", null, "Authorization", "Bearer").text()).isEqualTo("null");
+            assertThat(client.get("/bearer").text()).isEqualTo("null");
         });
     }
 }

@@ -29,14 +29,11 @@ final class AdminToken {
         if (token == null) {
             throw new ServiceException(403, HOW_TO_ENABLE);
         }
-        String header = ctx.header("Authorization");
-        String prefix = "bearer ";
-        if (header == null || header.length() <= prefix.length()
-                || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        String given = ctx.bearerToken();
+        if (given == null) {
             throw new ServiceException(401, "this endpoint needs Authorization: Bearer <the server's admin token>");
         }
-        byte[] given = header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, token)) {
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
             throw new ServiceException(401, "wrong admin token");
         }
     }

@@ -112,11 +112,7 @@ public final class TasksDashboard {
         if (token == null || !(path.equals(p) || path.startsWith(p + "/")) || path.equals(p + "/login")) {
             return null;
         }
-        String auth = ctx.header("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && matches(auth.substring(7).strip())) {
-            return null;
-        }
-        if (matches(ctx.cookie(COOKIE))) {
+        if (matches(ctx.bearerToken()) || matches(ctx.cookie(COOKIE))) {
             return null;
         }
         String given = ctx.queryParam("token");
