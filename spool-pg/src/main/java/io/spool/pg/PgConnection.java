@@ -5,6 +5,7 @@ import io.spool.pg.net.Cancel;
 import io.spool.pg.protocol.Command;
 import io.spool.pg.protocol.CopyIn;
 import io.spool.pg.protocol.CopyOut;
+import io.spool.pg.protocol.EngineException;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.StreamQuery;
 
@@ -59,8 +60,17 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     private static PgConnection connectOne(PgConfig config) {
         PgEngine engine = config.newEngine();
-        BlockingTransport transport = BlockingTransport.connect(config, engine);
+        BlockingTransport transport = openTransport(config, engine);
         return new PgConnection(config, engine, transport, engine.authenticationMethod());
+    }
+
+    /** A blocking transport with the session opened on it, or the reason it could not be, as a {@link PgException}. */
+    static BlockingTransport openTransport(PgConfig config, PgEngine engine) {
+        try {
+            return BlockingTransport.connect(config, engine);
+        } catch (EngineException e) {
+            throw PgException.from(e);
+        }
     }
 
     /** Runs {@code submit} (which queues one command on the engine) and waits for that command's result. */
@@ -70,12 +80,21 @@ public final class PgConnection implements SqlClient, AutoCloseable {
             checkNoStream();
             setRunning(true);
             try {
-                return transport.await(submit.get());
+                return await(submit.get());
             } finally {
                 setRunning(false);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Waits for {@code command}'s result; its failure reaches the caller as a {@link PgException}. */
+    private <T> T await(Command<T> command) {
+        try {
+            return transport.await(command);
+        } catch (EngineException e) {
+            throw PgException.from(e);
         }
     }
 
@@ -126,10 +145,10 @@ public final class PgConnection implements SqlClient, AutoCloseable {
                 return batch;
             } catch (IOException e) {
                 engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
-                throw engine.poisonedBy();
+                throw PgException.from(engine.poisonedBy());
             } catch (RuntimeException e) {
                 close();  // the query failed: the connection is free again even if the caller never closes
-                throw e;
+                throw e instanceof EngineException failure ? PgException.from(failure) : e;
             } finally {
                 lock.unlock();
             }
@@ -273,9 +292,9 @@ public final class PgConnection implements SqlClient, AutoCloseable {
     }
 
     private void checkUsable() {
-        PgException poison = engine.poisonedBy();
+        EngineException poison = engine.poisonedBy();
         if (poison != null) {
-            throw poison;
+            throw PgException.from(poison);
         }
     }
 
@@ -322,7 +341,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
             } catch (IOException e) {
                 engine.connectionLost("connection to the server failed: " + e.getMessage(), e);
             }
-            return transport.await(copy);
+            return await(copy);
         } finally {
             setRunning(false);
             lock.unlock();
@@ -373,7 +392,7 @@ public final class PgConnection implements SqlClient, AutoCloseable {
 
     /** Receives notices (warnings and info messages) as they arrive. */
     public void onNotice(java.util.function.Consumer<Notice> listener) {
-        engine.onNotice(listener == null ? null : fields -> listener.accept(new Notice(fields)));
+        engine.onNotice(listener == null ? null : fields -> listener.accept(new Notice(PgException.named(fields))));
     }
 
     /**

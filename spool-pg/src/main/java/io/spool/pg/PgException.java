@@ -1,5 +1,9 @@
 package io.spool.pg;
 
+import io.spool.pg.protocol.EngineException;
+import io.spool.pg.protocol.ErrorFields;
+import io.spool.pg.protocol.SqlState;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -38,49 +42,64 @@ public class PgException extends RuntimeException {
         }
     }
 
-    public static final String CONNECTION_FAILURE = "08006";
-    public static final String CONNECTION_DOES_NOT_EXIST = "08003";
-    public static final String UNABLE_TO_CONNECT = "08001";
-    public static final String PROTOCOL_VIOLATION = "08P01";
-    public static final String INVALID_AUTHORIZATION = "28000";
-    public static final String FEATURE_NOT_SUPPORTED = "0A000";
-    public static final String INVALID_SQL_STATEMENT_NAME = "26000";
-    public static final String QUERY_CANCELED = "57014";
-    public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
-    public static final String ACTIVE_SQL_TRANSACTION = "25001";
+    public static final String CONNECTION_FAILURE = SqlState.CONNECTION_FAILURE;
+    public static final String CONNECTION_DOES_NOT_EXIST = SqlState.CONNECTION_DOES_NOT_EXIST;
+    public static final String UNABLE_TO_CONNECT = SqlState.UNABLE_TO_CONNECT;
+    public static final String PROTOCOL_VIOLATION = SqlState.PROTOCOL_VIOLATION;
+    public static final String INVALID_AUTHORIZATION = SqlState.INVALID_AUTHORIZATION;
+    public static final String FEATURE_NOT_SUPPORTED = SqlState.FEATURE_NOT_SUPPORTED;
+    public static final String INVALID_SQL_STATEMENT_NAME = SqlState.INVALID_SQL_STATEMENT_NAME;
+    public static final String QUERY_CANCELED = SqlState.QUERY_CANCELED;
+    public static final String IN_FAILED_SQL_TRANSACTION = SqlState.IN_FAILED_SQL_TRANSACTION;
+    public static final String ACTIVE_SQL_TRANSACTION = SqlState.ACTIVE_SQL_TRANSACTION;
     /** A client-side limit was exceeded (a result over max_result_size, too many parameters). */
-    public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+    public static final String PROGRAM_LIMIT_EXCEEDED = SqlState.PROGRAM_LIMIT_EXCEEDED;
 
+    /** The fields by protocol code: the engine's rules for the message and for connection errors apply to them. */
+    private final ErrorFields raw;
     private final Map<Field, String> fields;
     private final boolean clientSide;
 
     /** An error reported by the server, with its fields. */
     public PgException(Map<Field, String> fields) {
-        super(describe(fields));
-        this.fields = Collections.unmodifiableMap(new EnumMap<>(fields));
-        this.clientSide = false;
+        this(ErrorFields.of(byCode(fields)));
+    }
+
+    private PgException(ErrorFields serverFields) {
+        this(serverFields.describe(), serverFields, false, null);
     }
 
     /** A client-side error with the given SQLSTATE. */
     public PgException(String sqlState, String message, Throwable cause) {
-        super(message + " (SQLSTATE " + sqlState + ")", cause);
-        EnumMap<Field, String> f = new EnumMap<>(Field.class);
-        f.put(Field.SEVERITY, "ERROR");
-        f.put(Field.SQLSTATE, sqlState);
-        f.put(Field.MESSAGE, message);
-        this.fields = Collections.unmodifiableMap(f);
-        this.clientSide = true;
+        this(ErrorFields.clientMessage(sqlState, message), ErrorFields.client(sqlState, message), true, cause);
     }
 
     public PgException(String sqlState, String message) {
         this(sqlState, message, null);
     }
 
+    private PgException(String message, ErrorFields raw, boolean clientSide, Throwable cause) {
+        super(message, cause);
+        this.raw = raw;
+        this.fields = named(raw);
+        this.clientSide = clientSide;
+    }
+
     /** A copy thrown on the caller's thread, so its stack shows the call; the original (engine-side) is the cause. */
     private PgException(PgException original) {
-        super(original.getMessage(), original);
-        this.fields = original.fields;
-        this.clientSide = original.clientSide;
+        this(original.getMessage(), original.raw, original.clientSide, original);
+    }
+
+    /**
+     * The engine's failure as callers see it: the same message, SQLSTATE, fields and stack trace, with each
+     * engine failure in its causes translated too. Every failure that leaves the protocol engine for a caller
+     * passes through here.
+     */
+    public static PgException from(EngineException failure) {
+        Throwable cause = failure.getCause() instanceof EngineException engineCause ? from(engineCause) : failure.getCause();
+        PgException translated = new PgException(failure.getMessage(), failure.fields(), failure.isClientSide(), cause);
+        translated.setStackTrace(failure.getStackTrace());
+        return translated;
     }
 
     /**
@@ -92,20 +111,22 @@ public class PgException extends RuntimeException {
         return new PgException(this);
     }
 
-    private static String describe(Map<Field, String> f) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(f.getOrDefault(Field.SEVERITY, "ERROR")).append(": ").append(f.getOrDefault(Field.MESSAGE, "(no message)"));
-        sb.append(" (SQLSTATE ").append(f.getOrDefault(Field.SQLSTATE, "XX000")).append(')');
-        if (f.containsKey(Field.DETAIL)) {
-            sb.append("\n  Detail: ").append(f.get(Field.DETAIL));
-        }
-        if (f.containsKey(Field.HINT)) {
-            sb.append("\n  Hint: ").append(f.get(Field.HINT));
-        }
-        if (f.containsKey(Field.POSITION)) {
-            sb.append("\n  Position: ").append(f.get(Field.POSITION));
-        }
-        return sb.toString();
+    /** The fields this client names, in {@link Field} order (codes it does not know are left out). */
+    static Map<Field, String> named(ErrorFields raw) {
+        EnumMap<Field, String> named = new EnumMap<>(Field.class);
+        raw.byCode().forEach((code, value) -> {
+            Field field = Field.of(code);
+            if (field != null) {
+                named.put(field, value);
+            }
+        });
+        return Collections.unmodifiableMap(named);
+    }
+
+    private static Map<Character, String> byCode(Map<Field, String> fields) {
+        Map<Character, String> byCode = new java.util.LinkedHashMap<>();
+        fields.forEach((field, value) -> byCode.put(field.code(), value));
+        return byCode;
     }
 
     public String sqlState() {
@@ -170,14 +191,6 @@ public class PgException extends RuntimeException {
      * session usable.
      */
     public boolean isConnectionError() {
-        if (clientSide) {
-            String state = sqlState();
-            return state != null && state.startsWith("08");
-        }
-        String severity = fields.get(Field.SEVERITY_NONLOCALIZED);
-        if (severity == null) {
-            severity = severity();
-        }
-        return "FATAL".equals(severity) || "PANIC".equals(severity);
+        return raw.endsConnection(clientSide);
     }
 }

@@ -6,7 +6,9 @@ import io.spool.io.Pollable;
 import io.spool.pg.net.Tls;
 import io.spool.pg.net.TlsChannel;
 import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.EngineException;
 import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.SqlState;
 import io.spool.pg.protocol.WriteBuffer;
 
 import java.io.IOException;
@@ -85,12 +87,12 @@ public final class PgPollConnection implements AutoCloseable {
     public Poll<PgPollConnection> poll() throws IOException {
         Interest interest = progress();
         if (startup != null && startup.isDone()) {
-            startup.result();  // throws the TLS, authentication or connection failure
+            result(startup);  // throws the TLS, authentication or connection failure
             return Poll.ready(this);
         }
-        PgException failed = engine.poisonedBy();
+        EngineException failed = engine.poisonedBy();
         if (failed != null) {
-            throw failed;   // failed before the session began opening (the connect itself)
+            throw PgException.from(failed);   // failed before the session began opening (the connect itself)
         }
         return Poll.pending(interest, channel);
     }
@@ -122,8 +124,17 @@ public final class PgPollConnection implements AutoCloseable {
                     return Poll.pending(interest, channel);
                 }
             }
-            return Poll.ready(view.apply(command.result()));
+            return Poll.ready(view.apply(result(command)));
         };
+    }
+
+    /** The result of a done command; its failure reaches the caller as a {@link PgException}. */
+    static <T> T result(Command<T> command) {
+        try {
+            return command.result();
+        } catch (EngineException e) {
+            throw PgException.from(e);
+        }
     }
 
     /**
@@ -162,7 +173,7 @@ public final class PgPollConnection implements AutoCloseable {
                 }
                 engine.received(n);  // may queue output (authentication, released commands) or ask for TLS
             }
-        } catch (PgException e) {
+        } catch (EngineException e) {
             fail(e);
         } catch (IOException e) {
             lose("connection to the server failed: " + e.getMessage(), e);
@@ -189,7 +200,7 @@ public final class PgPollConnection implements AutoCloseable {
             try {
                 handshaking = tls.handshake();
             } catch (javax.net.ssl.SSLException e) {
-                throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+                throw new EngineException(SqlState.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
                         + " failed: " + e.getMessage(), e);
             }
             if (handshaking != null) {
@@ -201,7 +212,7 @@ public final class PgPollConnection implements AutoCloseable {
         return null;
     }
 
-    private void fail(PgException e) {
+    private void fail(EngineException e) {
         engine.poison(e);
         closeChannel();
     }
@@ -254,9 +265,9 @@ public final class PgPollConnection implements AutoCloseable {
             Notification n = Notification.of(engine.pollNotification());
             if (n == null) {
                 Interest interest = progress();
-                PgException broken = engine.poisonedBy();
+                EngineException broken = engine.poisonedBy();
                 if (broken != null) {
-                    throw broken;
+                    throw PgException.from(broken);
                 }
                 NotificationOverflowException.throwIfDropped(engine);
                 n = Notification.of(engine.pollNotification());

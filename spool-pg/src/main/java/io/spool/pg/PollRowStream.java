@@ -3,6 +3,7 @@ package io.spool.pg;
 import io.spool.io.Interest;
 import io.spool.io.Poll;
 import io.spool.io.Pollable;
+import io.spool.pg.protocol.EngineException;
 import io.spool.pg.protocol.StreamQuery;
 
 /**
@@ -38,7 +39,11 @@ public final class PollRowStream implements AutoCloseable {
                     }
                     interest = connection.progress();
                 }
-                answer = Poll.ready(RowSet.of(query.nextBatch(connection.engine())));
+                try {
+                    answer = Poll.ready(RowSet.of(query.nextBatch(connection.engine())));
+                } catch (EngineException e) {
+                    throw PgException.from(e);
+                }
                 connection.progress();  // sends the Execute for the batch after this one
                 return answer;
             }

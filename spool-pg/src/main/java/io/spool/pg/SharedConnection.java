@@ -2,7 +2,9 @@ package io.spool.pg;
 
 import io.spool.pg.net.BlockingTransport;
 import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.EngineException;
 import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.SqlState;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +39,7 @@ final class SharedConnection implements AutoCloseable {
 
     private static SharedConnection connectOne(PgConfig config) {
         PgEngine engine = config.newEngine();
-        BlockingTransport transport = BlockingTransport.connect(config, engine);
+        BlockingTransport transport = PgConnection.openTransport(config, engine);
         return new SharedConnection(engine, transport);
     }
 
@@ -50,14 +52,14 @@ final class SharedConnection implements AutoCloseable {
             Command<T> command = submit.apply(engine);
             command.onComplete((value, error) -> {
                 if (error != null) {
-                    done.completeExceptionally(error);
+                    done.completeExceptionally(PgException.from(error));
                 } else if (engine.transactionStatus() != 'I') {
                     // a BEGIN (or the like) would make every caller's statement part of one transaction: the
                     // connection is given up (the server rolls back when it closes) and the pool opens another
-                    PgException refused = new PgException(PgException.ACTIVE_SQL_TRANSACTION, "a statement left a "
-                            + "transaction open on a shared connection; use inTransaction for transactions");
+                    EngineException refused = new EngineException(SqlState.ACTIVE_SQL_TRANSACTION, "a statement "
+                            + "left a transaction open on a shared connection; use inTransaction for transactions");
                     engine.poison(refused);   // first: the caller, once woken, must not pick this connection again
-                    done.completeExceptionally(refused);
+                    done.completeExceptionally(PgException.from(refused));
                 } else {
                     done.complete(value);
                 }

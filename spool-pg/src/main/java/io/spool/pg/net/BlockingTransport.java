@@ -1,9 +1,10 @@
 package io.spool.pg.net;
 
 import io.spool.pg.PgConfig;
-import io.spool.pg.PgException;
 import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.EngineException;
 import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.SqlState;
 import io.spool.pg.protocol.WriteBuffer;
 
 import javax.net.ssl.SSLSocket;
@@ -54,8 +55,9 @@ public final class BlockingTransport implements AutoCloseable {
     /**
      * Opens a TCP connection to the configured server and lets the engine open the session on it: the TLS
      * request and answer, the switch to TLS when the engine asks for it, and authentication, all bounded by
-     * the connect timeout. Fails with the engine's error (a refused TLS request, injected bytes, bad
-     * credentials) or an {@code 08001} when the server cannot be reached.
+     * the connect timeout. Fails with the engine's {@link EngineException} (a refused TLS request, injected
+     * bytes, bad credentials) or one of SQLSTATE {@code 08001} when the server cannot be reached; the caller
+     * turns it into the client's error.
      */
     public static BlockingTransport connect(PgConfig config, PgEngine engine) {
         Socket socket = new Socket();
@@ -67,7 +69,7 @@ public final class BlockingTransport implements AutoCloseable {
             transport = new BlockingTransport(config, socket, engine);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new PgException(PgException.UNABLE_TO_CONNECT, "could not connect to " + config.host() + ":"
+            throw new EngineException(SqlState.UNABLE_TO_CONNECT, "could not connect to " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
         }
         try {
@@ -98,7 +100,7 @@ public final class BlockingTransport implements AutoCloseable {
             out = tls.getOutputStream();
             channelBinding = Tls.channelBinding(tls.getSession());
         } catch (IOException e) {
-            PgException failed = new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+            EngineException failed = new EngineException(SqlState.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
                     + " failed: " + e.getMessage(), e);
             engine.poison(failed);
             throw failed;
@@ -116,7 +118,8 @@ public final class BlockingTransport implements AutoCloseable {
 
     /**
      * Sends what the engine has queued and reads until {@code command} is done; returns its result or throws
-     * its failure. {@code timeout} bounds each wait for the server (null: the socket timeout; zero: none).
+     * its failure (an {@link EngineException}). {@code timeout} bounds each wait for the server (null: the
+     * socket timeout; zero: none).
      */
     public <T> T await(Command<T> command, Duration timeout) {
         awaitUntil(command::isDone, timeout);

@@ -1,8 +1,9 @@
 package io.spool.pg.net;
 
 import io.spool.pg.PgConfig;
-import io.spool.pg.PgException;
 import io.spool.pg.SslMode;
+import io.spool.pg.protocol.EngineException;
+import io.spool.pg.protocol.SqlState;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -26,7 +27,9 @@ import java.security.cert.X509Certificate;
 /**
  * TLS set-up shared by the transports: the SSL context for an {@link SslMode} (trusting everything for
  * require, a PEM root file or the JDK trust store for verify-ca/verify-full), host-name checking for
- * verify-full, and the {@code tls-server-end-point} channel binding that SCRAM-SHA-256-PLUS signs.
+ * verify-full, and the {@code tls-server-end-point} channel binding that SCRAM-SHA-256-PLUS signs. A set-up
+ * that fails (an unreadable root certificate, say) is an {@link EngineException}: the transport fails the
+ * engine's session with it.
  */
 public final class Tls {
     private Tls() {}
@@ -61,7 +64,7 @@ public final class Tls {
             context.init(null, trust, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new PgException(PgException.UNABLE_TO_CONNECT, "TLS set-up failed: " + e.getMessage(), e);
+            throw new EngineException(SqlState.UNABLE_TO_CONNECT, "TLS set-up failed: " + e.getMessage(), e);
         }
     }
 

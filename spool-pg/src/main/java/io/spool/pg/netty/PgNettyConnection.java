@@ -16,7 +16,9 @@ import io.spool.pg.PgConfig;
 import io.spool.pg.PgException;
 import io.spool.pg.RowSet;
 import io.spool.pg.protocol.Command;
+import io.spool.pg.protocol.EngineException;
 import io.spool.pg.protocol.PgEngine;
+import io.spool.pg.protocol.SqlState;
 import io.netty.handler.ssl.SslHandler;
 import io.spool.pg.net.Tls;
 import io.spool.pg.protocol.WriteBuffer;
@@ -162,7 +164,7 @@ public final class PgNettyConnection implements AutoCloseable {
             }
             command.onComplete((value, error) -> {
                 if (error != null) {
-                    result.completeExceptionally(error);
+                    result.completeExceptionally(PgException.from(error));
                 } else {
                     result.complete(view.apply(value));
                 }
@@ -359,7 +361,7 @@ public final class PgNettyConnection implements AutoCloseable {
         }
 
         private void tlsFailed(ChannelHandlerContext ctx, Throwable cause) {
-            engine.poison(new PgException(PgException.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
+            engine.poison(new EngineException(SqlState.UNABLE_TO_CONNECT, "TLS handshake with " + config.host()
                     + " failed: " + cause.getMessage(), cause));
             ctx.close();
         }

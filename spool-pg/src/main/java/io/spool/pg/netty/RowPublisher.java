@@ -2,7 +2,9 @@ package io.spool.pg.netty;
 
 import io.netty.channel.EventLoop;
 import io.spool.pg.Row;
+import io.spool.pg.PgException;
 import io.spool.pg.RowSet;
+import io.spool.pg.protocol.EngineException;
 import io.spool.pg.protocol.PgEngine;
 import io.spool.pg.protocol.StreamQuery;
 
@@ -119,7 +121,7 @@ final class RowPublisher implements Flow.Publisher<Row> {
                         next = io.spool.pg.RowSet.of(query.nextBatch(engine));
                     } catch (RuntimeException e) {
                         finished = true;
-                        subscriber.onError(e);
+                        subscriber.onError(e instanceof EngineException failure ? PgException.from(failure) : e);
                         return;
                     }
                     connection.flushOutput();  // the Execute for the batch after this one

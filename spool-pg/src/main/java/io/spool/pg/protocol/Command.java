@@ -1,21 +1,19 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
-
 import java.util.function.BiConsumer;
 
 /**
  * One operation queued on a {@link PgEngine}: it writes its frontend messages when the engine reaches it, then
- * consumes the backend messages that answer it, in order. It finishes with a result or a {@link PgException};
+ * consumes the backend messages that answer it, in order. It finishes with a result or a {@link EngineException};
  * a listener, if set, is told on the thread that fed the engine the last bytes (the engine has no threads).
  *
  * @param <T> the result type
  */
 public abstract class Command<T> {
     private T result;
-    private PgException failure;
+    private EngineException failure;
     private boolean done;
-    private BiConsumer<? super T, ? super PgException> listener;
+    private BiConsumer<? super T, ? super EngineException> listener;
 
     /**
      * Writes this command's messages to {@code out}. Returns false when the command could not be written and
@@ -62,7 +60,7 @@ public abstract class Command<T> {
     }
 
     /** Records the failure; the first one wins. */
-    protected final void setFailure(PgException e) {
+    protected final void setFailure(EngineException e) {
         if (failure == null) {
             failure = e;
         }
@@ -80,7 +78,7 @@ public abstract class Command<T> {
     }
 
     /** Sets the completion listener; if the command is already done, it runs now. */
-    public final void onComplete(BiConsumer<? super T, ? super PgException> listener) {
+    public final void onComplete(BiConsumer<? super T, ? super EngineException> listener) {
         this.listener = listener;
         if (done) {
             listener.accept(failure == null ? result : null, failure);
@@ -95,7 +93,7 @@ public abstract class Command<T> {
         return failure != null;
     }
 
-    public final PgException failure() {
+    public final EngineException failure() {
         return failure;
     }
 

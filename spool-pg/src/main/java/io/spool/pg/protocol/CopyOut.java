@@ -28,7 +28,7 @@ public final class CopyOut extends QueryMessage<Long> {
                     sink.accept(m.array(), m.position(), m.remaining());
                 } catch (RuntimeException e) {
                     // the sink failed (e.g. disk full): keep draining so the connection stays in sync
-                    setFailure(new io.spool.pg.PgException("58030", "COPY sink failed: " + e.getMessage(), e));
+                    setFailure(new EngineException("58030", "COPY sink failed: " + e.getMessage(), e));
                 }
             }
             case BackendMessage.COMMAND_COMPLETE -> rows = CommandTag.rowsAffected(m.readCString());

@@ -1,7 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
-
 /**
  * Bind + Execute (+ Sync) of a prepared statement with parameter values, collecting the result rows. With
  * {@code sync} false it shares the next Sync with the commands after it (a pipeline sync group), so an error
@@ -62,7 +60,7 @@ public final class ExtendedQuery extends Command<DataRows> {
             case BackendMessage.BIND_COMPLETE, BackendMessage.PORTAL_SUSPENDED, BackendMessage.CLOSE_COMPLETE, BackendMessage.NO_DATA -> { }
             case BackendMessage.DATA_ROW -> {
                 rows.addDataRow(m.array(), m.position(), m.end());
-                PgException tooLarge = engine.resultTooLarge(rows);
+                EngineException tooLarge = engine.resultTooLarge(rows);
                 if (tooLarge != null) {
                     setFailure(tooLarge);   // the engine now drops everything up to the ReadyForQuery
                     rows = null;
@@ -83,7 +81,7 @@ public final class ExtendedQuery extends Command<DataRows> {
                 // the server ignored our Sync while in copy-in mode and now discards input until the next one
                 Frontend.sync(engine.output());
             }
-            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DATA, BackendMessage.COPY_DONE -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DATA, BackendMessage.COPY_DONE -> setFailure(new EngineException(SqlState.FEATURE_NOT_SUPPORTED,
                     "COPY TO STDOUT is not supported through query(); use the copy API"));
             case BackendMessage.READY_FOR_QUERY -> {
                 if (!isFailed()) {

@@ -1,6 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
 import io.spool.pg.types.Codecs;
 import io.spool.pg.types.PgTypeException;
 
@@ -51,7 +50,7 @@ public final class PgEngine {
     private final ArrayDeque<Command<?>> unwritten = new ArrayDeque<>();
     private Command<?> barrier;
     private int pipelineLimit = Integer.MAX_VALUE;
-    private PgException poison;
+    private EngineException poison;
     private boolean terminated;
 
     private final Map<String, String> serverParameters = new HashMap<>();
@@ -67,7 +66,7 @@ public final class PgEngine {
     private long unreportedDrops;
     private java.util.function.LongConsumer overflowListener;
     private Consumer<ServerNotification> notificationListener;
-    private Consumer<Map<PgException.Field, String>> noticeListener;
+    private Consumer<ErrorFields> noticeListener;
 
     /** Cancel requests on their way: the one state another thread may change (see {@link #cancelLeaving()}). */
     private final java.util.concurrent.atomic.AtomicInteger cancelsTravelling = new java.util.concurrent.atomic.AtomicInteger();
@@ -111,7 +110,7 @@ public final class PgEngine {
             return command;
         }
         if (terminated) {
-            command.setFailure(new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "connection is closed"));
+            command.setFailure(new EngineException(SqlState.CONNECTION_DOES_NOT_EXIST, "connection is closed"));
             command.finish();
             return command;
         }
@@ -192,20 +191,20 @@ public final class PgEngine {
             case BackendMessage.TLS_ACCEPTED -> opening = Opening.TLS_REQUESTED;
             case BackendMessage.TLS_REFUSED -> {
                 if (tlsMode == ConnectOptions.Tls.REQUIRE) {
-                    poison(new PgException(PgException.UNABLE_TO_CONNECT,
+                    poison(new EngineException(SqlState.UNABLE_TO_CONNECT,
                             "the server does not support TLS, but the sslmode requires it"));
                     return;
                 }
                 opening = Opening.STARTED;
                 startHeld();
             }
-            default -> poison(new PgException(PgException.PROTOCOL_VIOLATION, "the server answered the TLS request "
+            default -> poison(new EngineException(SqlState.PROTOCOL_VIOLATION, "the server answered the TLS request "
                     + "with byte " + (answer & 0xFF) + " ('" + printable(answer) + "'); is this a PostgreSQL server?"));
         }
     }
 
     private void refuseInjection(int count) {
-        poison(new PgException(PgException.PROTOCOL_VIOLATION, "the server sent " + count + " byte" + (count == 1 ? "" : "s")
+        poison(new EngineException(SqlState.PROTOCOL_VIOLATION, "the server sent " + count + " byte" + (count == 1 ? "" : "s")
                 + " after its answer to the TLS request and before the TLS handshake; they are refused, as they "
                 + "could have been injected by someone between us and the server (CVE-2021-23222)"));
     }
@@ -241,7 +240,7 @@ public final class PgEngine {
 
     /** Queues a query with parameters through the extended protocol, preparing (and caching) its statement. */
     public ExtendedQuery query(String sql, Object... params) {
-        PgException refused = refusal(sql, params);
+        EngineException refused = refusal(sql, params);
         if (refused != null) {
             return refuse(new ExtendedQuery(null, params, true), refused);
         }
@@ -258,7 +257,7 @@ public final class PgEngine {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetch size must be at least 1, got " + fetchSize);
         }
-        PgException refused = refusal(sql, params);
+        EngineException refused = refusal(sql, params);
         if (refused != null) {
             return refuse(new StreamQuery(null, params, fetchSize), refused);
         }
@@ -270,25 +269,25 @@ public final class PgEngine {
     public static final int MAX_PARAMETERS = 65_535;
 
     /** Why a statement is refused before anything is sent, or null. */
-    private static PgException refusal(String sql, Object[] params) {
+    private static EngineException refusal(String sql, Object[] params) {
         if (COPY_STREAM.matcher(sql).lookingAt()) {
             // a COPY inside a pipeline would swallow the commands behind it
-            return new PgException(PgException.FEATURE_NOT_SUPPORTED,
+            return new EngineException(SqlState.FEATURE_NOT_SUPPORTED,
                     "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut");
         }
         return tooManyParameters(params.length);
     }
 
-    private static PgException tooManyParameters(int count) {
+    private static EngineException tooManyParameters(int count) {
         if (count <= MAX_PARAMETERS) {
             return null;
         }
-        return new PgException(PgException.PROGRAM_LIMIT_EXCEEDED, "a statement takes at most 65,535 parameters "
+        return new EngineException(SqlState.PROGRAM_LIMIT_EXCEEDED, "a statement takes at most 65,535 parameters "
                 + "(the protocol's limit), " + count + " were given; nothing was sent. Pass an array as one "
                 + "parameter (= ANY($1)) or use batch / copyIn");
     }
 
-    private static <C extends Command<?>> C refuse(C command, PgException why) {
+    private static <C extends Command<?>> C refuse(C command, EngineException why) {
         command.setFailure(why);
         command.finish();
         return command;
@@ -322,7 +321,7 @@ public final class PgEngine {
             throw new IllegalArgumentException("a batch needs at least one parameter set");
         }
         for (Object[] params : parameterSets) {
-            PgException tooMany = tooManyParameters(params.length);
+            EngineException tooMany = tooManyParameters(params.length);
             if (tooMany != null) {
                 return refuse(new Batch(null, parameterSets), tooMany);
             }
@@ -351,7 +350,7 @@ public final class PgEngine {
             written = command.write(this, out);
         } catch (IllegalArgumentException e) {  // includes PgTypeException: a value the statement cannot take
             out.truncate(mark);
-            command.setFailure(new PgException(e instanceof PgArityException ? "07001" : "22023", e.getMessage(), e));
+            command.setFailure(new EngineException(e instanceof PgArityException ? "07001" : "22023", e.getMessage(), e));
             written = false;
         }
         if (!written) {
@@ -509,13 +508,13 @@ public final class PgEngine {
                 dispatch(reader);
             }
         } catch (ProtocolException e) {
-            poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
+            poison(new EngineException(SqlState.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
         } catch (PgTypeException e) {
-            poison(new PgException(PgException.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
+            poison(new EngineException(SqlState.PROTOCOL_VIOLATION, "protocol violation: " + e.getMessage(), e));
         } catch (Error e) {
             // e.g. OutOfMemoryError half-way through a message: the state is unknown, so every waiter hears of it
             // now (a waiter left parked would hang) and the connection is given up
-            poison(new PgException(PgException.CONNECTION_FAILURE, "the client failed while handling the server's "
+            poison(new EngineException(SqlState.CONNECTION_FAILURE, "the client failed while handling the server's "
                     + "answer (" + e + "); the connection is closed", e));
             throw e;
         }
@@ -534,14 +533,14 @@ public final class PgEngine {
     private void dispatch(MessageReader m) {
         switch (m.type()) {
             case BackendMessage.NOTICE_RESPONSE -> {
-                Map<PgException.Field, String> notice = Collections.unmodifiableMap(ErrorFields.parse(m));
+                ErrorFields notice = ErrorFields.parse(m);
                 if (noticeListener != null) {
                     noticeListener.accept(notice);
                 }
             }
             case BackendMessage.NOTIFICATION_RESPONSE -> notification(new ServerNotification(m.readInt32(), m.readCString(), m.readCString()));
             case BackendMessage.PARAMETER_STATUS -> parameterStatus(m.readCString(), m.readCString());
-            case BackendMessage.ERROR_RESPONSE -> error(ErrorFields.error(m));
+            case BackendMessage.ERROR_RESPONSE -> error(new EngineException(ErrorFields.parse(m)));
             default -> toHead(m);
         }
     }
@@ -553,7 +552,7 @@ public final class PgEngine {
         }
         if (name.equals("client_encoding") && !value.equalsIgnoreCase("UTF8")) {
             // every string goes out and comes back as UTF-8: text in another encoding would be silently garbled
-            poison(new PgException(PgException.FEATURE_NOT_SUPPORTED, "the session's client_encoding became "
+            poison(new EngineException(SqlState.FEATURE_NOT_SUPPORTED, "the session's client_encoding became "
                     + value + "; this client speaks UTF8 only, so the connection is closed"));
         }
     }
@@ -595,7 +594,7 @@ public final class PgEngine {
         writeUnblocked();
     }
 
-    private void error(PgException error) {
+    private void error(EngineException error) {
         Command<?> head = inFlight.peek();
         if (head == null || error.isConnectionError()) {
             poison(error);
@@ -608,7 +607,7 @@ public final class PgEngine {
         }
         // PostgreSQL skips every message up to the next Sync: fail those commands, the Sync's own one waits for Z
         complete();
-        PgException skipped = new PgException(error.sqlState(),
+        EngineException skipped = new EngineException(error.sqlState(),
                 "not executed: an earlier command in the same pipeline sync group failed: " + error.serverMessage(), error);
         while (!inFlight.isEmpty()) {
             Command<?> next = inFlight.peek();
@@ -639,7 +638,7 @@ public final class PgEngine {
     // ---- failure --------------------------------------------------------------------------------------
 
     /** Fails every pending command and every later one with {@code error}; the connection is unusable. */
-    public void poison(PgException error) {
+    public void poison(EngineException error) {
         if (poison != null) {
             return;
         }
@@ -666,16 +665,16 @@ public final class PgEngine {
     /** Tells the engine the transport lost the connection (EOF, reset, timeout). */
     public void connectionLost(String reason, Throwable cause) {
         if (terminated && inFlight.isEmpty() && unwritten.isEmpty()) {
-            poison(new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "connection is closed"));
+            poison(new EngineException(SqlState.CONNECTION_DOES_NOT_EXIST, "connection is closed"));
             return;
         }
-        poison(new PgException(PgException.CONNECTION_FAILURE, reason, cause));
+        poison(new EngineException(SqlState.CONNECTION_FAILURE, reason, cause));
     }
 
     // ---- state ----------------------------------------------------------------------------------------
 
     /** The error that made this engine unusable, or {@code null} while it is healthy. */
-    public PgException poisonedBy() {
+    public EngineException poisonedBy() {
         return poison;
     }
 
@@ -729,11 +728,11 @@ public final class PgEngine {
     }
 
     /** Null while {@code rows} is within {@link #maxResultSize()}, else the error that fails its query. */
-    PgException resultTooLarge(DataRows rows) {
+    EngineException resultTooLarge(DataRows rows) {
         if (rows.retainedBytes() <= maxResultSize) {
             return null;
         }
-        return new PgException(PgException.PROGRAM_LIMIT_EXCEEDED, "the result is larger than max_result_size ("
+        return new EngineException(SqlState.PROGRAM_LIMIT_EXCEEDED, "the result is larger than max_result_size ("
                 + maxResultSize + " bytes) after " + rows.size() + " rows; the rest was read and dropped and the "
                 + "connection stays usable. Stream it with a fetch size (stream(sql, fetchSize, ...)) or raise "
                 + "max_result_size");
@@ -788,7 +787,7 @@ public final class PgEngine {
     }
 
     /** Told each NoticeResponse's fields (a warning or informational message), on the thread feeding the engine. */
-    public void onNotice(Consumer<Map<PgException.Field, String>> listener) {
+    public void onNotice(Consumer<ErrorFields> listener) {
         this.noticeListener = listener;
     }
 
@@ -816,13 +815,13 @@ public final class PgEngine {
      * Drops a statement after an execution error: 26000 (the server forgot it: only the cache entry goes) or
      * 0A000 (e.g. its result type changed: the server still holds it, so it is closed there too).
      */
-    void invalidateAfter(PreparedStatement statement, PgException e) {
+    void invalidateAfter(PreparedStatement statement, EngineException e) {
         if (e == null || statement == null) {
             return;
         }
-        if (PgException.INVALID_SQL_STATEMENT_NAME.equals(e.sqlState())) {
+        if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(e.sqlState())) {
             statements.remove(statement);
-        } else if (PgException.FEATURE_NOT_SUPPORTED.equals(e.sqlState()) && statements.remove(statement)) {
+        } else if (SqlState.FEATURE_NOT_SUPPORTED.equals(e.sqlState()) && statements.remove(statement)) {
             submit(new CloseStatement(statement));
         }
     }

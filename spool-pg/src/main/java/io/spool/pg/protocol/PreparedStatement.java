@@ -1,7 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
-
 /**
  * A server-side prepared statement of one connection: its name, SQL, the parameter types the server settled
  * on and the result columns (with the format chosen for each). Created by the {@link StatementCache}, filled in
@@ -14,7 +12,7 @@ public final class PreparedStatement {
     final String sql;
     final int[] hintOids;
     State state = State.PREPARING;
-    PgException error;
+    EngineException error;
     int[] parameterOids;
     ColumnDescription[] columns;
     short[] resultFormats;

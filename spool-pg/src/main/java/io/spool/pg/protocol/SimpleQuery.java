@@ -1,6 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
 import io.spool.pg.types.Codecs;
 
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class SimpleQuery extends QueryMessage<List<DataRows>> {
                     throw new ProtocolException("DataRow without RowDescription");
                 }
                 current.addDataRow(m.array(), m.position(), m.end());
-                PgException tooLarge = engine.resultTooLarge(current);
+                EngineException tooLarge = engine.resultTooLarge(current);
                 if (tooLarge != null) {
                     setFailure(tooLarge);   // the engine now drops everything up to the ReadyForQuery
                     current = null;
@@ -53,7 +52,7 @@ public final class SimpleQuery extends QueryMessage<List<DataRows>> {
                 current = null;
             }
             case BackendMessage.COPY_IN_RESPONSE -> Frontend.copyFail(engine.output(), "COPY FROM STDIN is not supported through a simple query");
-            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DATA, BackendMessage.COPY_DONE -> setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+            case BackendMessage.COPY_OUT_RESPONSE, BackendMessage.COPY_DATA, BackendMessage.COPY_DONE -> setFailure(new EngineException(SqlState.FEATURE_NOT_SUPPORTED,
                     "COPY TO STDOUT is not supported through a simple query"));
             case BackendMessage.READY_FOR_QUERY -> {
                 setResult(results);

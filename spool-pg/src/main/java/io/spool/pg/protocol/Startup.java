@@ -1,7 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +70,7 @@ public final class Startup extends Command<Void> {
                 default -> throw new ProtocolException("unexpected message '" + (char) m.type() + "' during startup");
             }
         } catch (AuthenticationException e) {
-            engine.poison(new PgException(PgException.INVALID_AUTHORIZATION, e.getMessage()));
+            engine.poison(new EngineException(SqlState.INVALID_AUTHORIZATION, e.getMessage()));
         }
         return false;
     }

@@ -1,7 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
-
 import java.util.ArrayDeque;
 
 /**
@@ -65,7 +63,7 @@ public final class StreamQuery extends Command<String> {
                 if (!closed) {
                     filling.addDataRow(m.array(), m.position(), m.end());
                     rows++;
-                    PgException tooLarge = engine.resultTooLarge(filling);
+                    EngineException tooLarge = engine.resultTooLarge(filling);
                     if (tooLarge != null) {   // a batch of huge rows: the fetch size is too big for them
                         setFailure(tooLarge);
                         onServerError(engine);
@@ -91,7 +89,7 @@ public final class StreamQuery extends Command<String> {
                 progressed();
             }
             case BackendMessage.COPY_IN_RESPONSE, BackendMessage.COPY_OUT_RESPONSE -> {
-                setFailure(new PgException(PgException.FEATURE_NOT_SUPPORTED,
+                setFailure(new EngineException(SqlState.FEATURE_NOT_SUPPORTED,
                         "COPY is not supported through a row stream; use copyIn / copyOut"));
                 if (m.type() == BackendMessage.COPY_IN_RESPONSE) {
                     Frontend.copyFail(engine.output(), "COPY is not supported through a row stream");

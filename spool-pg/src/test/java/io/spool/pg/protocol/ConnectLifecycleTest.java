@@ -1,6 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -62,7 +61,7 @@ class ConnectLifecycleTest {
         Startup first = together.connect(options(ConnectOptions.Tls.PREFER));
         together.receive(new byte[] {'S', 'Z', 0, 0, 0, 5, 'I'});
         assertThat(first.isDone()).isTrue();
-        assertThat(first.failure().sqlState()).isEqualTo(PgException.PROTOCOL_VIOLATION);
+        assertThat(first.failure().sqlState()).isEqualTo(SqlState.PROTOCOL_VIOLATION);
         assertThat(first.failure().getMessage()).contains("6 bytes after its answer to the TLS request");
         assertThat(together.tlsRequested()).isFalse();
 
@@ -87,7 +86,7 @@ class ConnectLifecycleTest {
         PgEngine require = new PgEngine();
         Startup refused = require.connect(options(ConnectOptions.Tls.REQUIRE));
         require.receive(new byte[] {'N'});
-        assertThat(refused.failure().sqlState()).isEqualTo(PgException.UNABLE_TO_CONNECT);
+        assertThat(refused.failure().sqlState()).isEqualTo(SqlState.UNABLE_TO_CONNECT);
         assertThat(refused.failure().getMessage()).contains("does not support TLS");
 
         PgEngine odd = new PgEngine();

@@ -1,6 +1,5 @@
 package io.spool.pg.protocol;
 
-import io.spool.pg.PgException;
 import io.spool.pg.RowSet;
 import io.spool.pg.types.Codecs;
 import io.spool.pg.types.PgTypes;
@@ -314,7 +313,7 @@ class PgEngineTest {
     void notificationsNoticesAndParameterChangesArriveBetweenCommands() {
         PgEngine engine = started();
         java.util.List<String> notices = new java.util.ArrayList<>();
-        engine.onNotice(fields -> notices.add(fields.get(PgException.Field.MESSAGE)));
+        engine.onNotice(fields -> notices.add(fields.get(ErrorFields.MESSAGE)));
         engine.receive(Backend.stream().notification(7, "jobs", "42").parameter("TimeZone", "UTC")
                 .message('N', w -> w.byte1('S').cstring("WARNING").byte1('M').cstring("careful").byte1(0)).bytes());
         assertThat(engine.pollNotification()).isEqualTo(new ServerNotification(7, "jobs", "42"));
@@ -399,7 +398,7 @@ class PgEngineTest {
         PgEngine engine = started();
         SimpleQuery q = engine.simpleQuery("SELECT 1");
         engine.connectionLost("the server closed the connection", null);
-        assertThat(q.failure()).isInstanceOf(PgException.class);
+        assertThat(q.failure()).isInstanceOf(EngineException.class);
         assertThat(q.failure().sqlState()).isEqualTo("08006");
         assertThat(q.failure().isConnectionError()).isTrue();
     }
