@@ -134,11 +134,13 @@ public final class MemesBench {
         AtomicLong sequence = new AtomicLong();
         int width = assets.firstFrame(w).getWidth();
         int height = assets.firstFrame(w).getHeight();
-        return ClosedLoop.run(maker.name(), clients, Thread.ofVirtual().factory(), duration, random -> {
+        ClosedLoop.Request request = random -> {
             long n = sequence.incrementAndGet();
             byte[] image = maker.caption(w, Workload.top(n), Workload.bottom(n));
             OutputCheck.header(maker.name(), w, image, width, height);
-        });
+        };
+        return ClosedLoop.run(maker.name(), clients, Thread.ofVirtual().factory(), duration, CaptionClient.TIMEOUT,
+                request);
     }
 
     private static boolean onPath(String command) {

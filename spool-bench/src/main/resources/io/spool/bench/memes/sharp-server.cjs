@@ -69,6 +69,9 @@ function serve() {
     }
   });
 
+  // idle connections outlive the JDK client's own 30 s keep-alive: the client, not a race with it, closes them
+  server.keepAliveTimeout = 60000;
+
   function encode(image, format) {
     switch (format) {
       // the service's settings: baseline JPEG, standard Huffman tables, 4:2:0; zlib level as its PNG encoder's
