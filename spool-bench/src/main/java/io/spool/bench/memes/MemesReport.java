@@ -49,11 +49,20 @@ final class MemesReport {
 
     /** spool-memes' median captions per second over {@code contender}'s; NaN without both. */
     double ratio(Workload w, String contender) {
+        return ranBoth(w, contender) ? median(w, SPOOL).captionsPerSecond() / median(w, contender).captionsPerSecond()
+                : Double.NaN;
+    }
+
+    /** {@code contender}'s median CPU per caption over spool-memes'; NaN without both. Steadier than captions/s on
+     * a machine others load, as it does not count what they take. */
+    double cpuRatio(Workload w, String contender) {
+        return ranBoth(w, contender) ? median(w, contender).cpuMsPerCaption() / median(w, SPOOL).cpuMsPerCaption()
+                : Double.NaN;
+    }
+
+    private boolean ranBoth(Workload w, String contender) {
         Map<String, List<Figures>> byName = rounds.get(w);
-        if (byName == null || !byName.containsKey(SPOOL) || !byName.containsKey(contender)) {
-            return Double.NaN;
-        }
-        return median(w, SPOOL).captionsPerSecond() / median(w, contender).captionsPerSecond();
+        return byName != null && byName.containsKey(SPOOL) && byName.containsKey(contender);
     }
 
     /** "met (>= 1.5x)", "missed (>= 3x)", or "-" where no target applies or a figure is missing. */
@@ -68,18 +77,23 @@ final class MemesReport {
 
     void print(PrintStream out) {
         Table table = new Table("format", "contender", "captions/s", "p50 ms", "p99 ms", "CPU ms/caption",
-                "spool-memes x", "target");
+                "spool-memes x", "target", "CPU x");
         rounds.forEach((w, byName) -> byName.keySet().forEach(name -> {
             Figures f = median(w, name);
-            double ratio = ratio(w, name);
+            boolean peer = !name.equals(SPOOL);
             table.row(w.format, name, fmt(f.captionsPerSecond()), fmt(f.p50Ms()), fmt(f.p99Ms()),
-                    fmt(f.cpuMsPerCaption()), name.equals(SPOOL) || Double.isNaN(ratio) ? "-" : fmt(ratio) + "x",
-                    target(w, name));
+                    fmt(f.cpuMsPerCaption()), peer ? times(ratio(w, name)) : "-", target(w, name),
+                    peer ? times(cpuRatio(w, name)) : "-");
         }));
         out.println();
         out.println("median of rounds; CPU = every process of the contender (from /proc) per caption made; "
-                + "spool-memes x = its captions/s over the contender's");
+                + "spool-memes x = its captions/s over the contender's; CPU x = the contender's CPU per caption "
+                + "over spool-memes'");
         table.print(out);
+    }
+
+    private static String times(double ratio) {
+        return Double.isNaN(ratio) ? "-" : fmt(ratio) + "x";
     }
 
     private static double med(List<Figures> list, ToDoubleFunction<Figures> figure) {

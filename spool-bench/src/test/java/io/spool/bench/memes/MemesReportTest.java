@@ -35,6 +35,7 @@ class MemesReportTest {
         assertThat(report.target(Workload.PNG, "pillow")).isEqualTo("met (>= 3x)");
         assertThat(report.target(Workload.GIF, "pillow")).as("no target for GIF").isEqualTo("-");
         assertThat(report.target(Workload.PNG, "spool-memes")).isEqualTo("-");
+        assertThat(report.cpuRatio(Workload.PNG, "sharp")).as("10 ms over 5 ms").isEqualTo(2);
     }
 
     @Test
@@ -63,9 +64,11 @@ class MemesReportTest {
         report.add(Workload.PNG, "spool-memes", f(450, 4.25));
         report.add(Workload.PNG, "sharp", f(150, 12.5));
         String table = print(report);
-        assertThat(table).contains("format  contender    captions/s  p50 ms  p99 ms  CPU ms/caption  spool-memes x");
-        assertThat(table).containsPattern("png +spool-memes +450 +45\\.0 +90\\.0 +4\\.25 +- +-");
-        assertThat(table).containsPattern("png +sharp +150 +15\\.0 +30\\.0 +12\\.5 +3\\.00x +met \\(>= 1\\.5x\\)");
+        assertThat(table).contains("format  contender    captions/s  p50 ms  p99 ms  CPU ms/caption  spool-memes x  "
+                + "target         CPU x");
+        assertThat(table).containsPattern("png +spool-memes +450 +45\\.0 +90\\.0 +4\\.25 +- +- +-");
+        assertThat(table).containsPattern(
+                "png +sharp +150 +15\\.0 +30\\.0 +12\\.5 +3\\.00x +met \\(>= 1\\.5x\\) +2\\.94x");
     }
 
     private static String print(MemesReport report) {
