@@ -12,7 +12,7 @@ import java.util.Arrays;
  * The one entry point of {@code ./spool bench WHAT}: {@code pg} (driver throughput and latency against pgjdbc
  * and vertx-pg-client), {@code pg-engine} (JMH: the engine alone, with allocation per operation), {@code web}
  * (HTTP plaintext and JSON under wrk against raw Netty, Javalin and Helidon), {@code memes} (captions per
- * second of the spool-memes service against ImageMagick's {@code convert}), {@code tasks} (end-to-end task
+ * second of the spool-memes service against sharp, Pillow and ImageMagick's {@code convert}), {@code tasks} (end-to-end task
  * queue throughput and pickup latency against db-scheduler and JobRunr).
  */
 public final class Bench {
@@ -33,7 +33,7 @@ public final class Bench {
                 System.out.println("       ./spool bench web [--seconds N] [--warmup N] [--rounds N] [--threads N]"
                         + " [--connections N,...] [--only NAME,...]");
                 System.out.println("       ./spool bench memes [--seconds N] [--warmup N] [--rounds N] [--clients N]"
-                        + " [--only png,jpeg,gif]");
+                        + " [--only png,jpeg,gif] [--contenders spool-memes,sharp,pillow,imagemagick]");
                 System.out.println("       ./spool bench tasks [--tasks N] [--warmup N] [--rounds N] [--batch N]"
                         + " [--concurrency N] [--connections N] [--only NAME,...]");
                 System.exit(what.equals("help") ? 0 : 2);

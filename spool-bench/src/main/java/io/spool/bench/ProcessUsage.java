@@ -46,8 +46,13 @@ public record ProcessUsage(double cpuSeconds, long voluntarySwitches, long invol
 
     /** The parent pid and utime + stime (in ticks) of a {@code /proc/PID/stat}. */
     public static long[] parseStat(String s) {
-        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");  // fields from the 3rd on: state, ppid, ...
+        String[] f = statFields(s);
         return new long[]{Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+    }
+
+    /** The fields of a {@code /proc/PID/stat} from the 3rd on (state, ppid, ...): after the command, which may hold spaces. */
+    static String[] statFields(String s) {
+        return s.substring(s.lastIndexOf(')') + 2).split(" ");
     }
 
     /** The voluntary and involuntary context switches of a {@code /proc/PID/task/TID/status}. */

@@ -42,4 +42,16 @@ class ClosedLoopTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("broken failed")
                 .hasRootCauseMessage("always");
     }
+
+    @Test
+    void waitsForTheLastRequestsOnlyAsLongAsTheGrace() throws Exception {
+        ClosedLoop.Sample s = ClosedLoop.run("slow", 2, Thread.ofVirtual().factory(), Duration.ofMillis(50),
+                Duration.ofSeconds(5), random -> Thread.sleep(1000));
+        assertThat(s.latencyMicros().getTotalCount()).as("each client's one request, finished after the run")
+                .isEqualTo(2);
+        assertThatThrownBy(() -> ClosedLoop.run("stuck", 2, Thread.ofVirtual().factory(), Duration.ofMillis(50),
+                Duration.ofMillis(200), random -> Thread.sleep(3000)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stuck did not finish within 0.2 s of the end of its run");
+    }
 }

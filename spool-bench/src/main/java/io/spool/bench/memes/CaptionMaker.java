@@ -7,7 +7,14 @@ package io.spool.bench.memes;
 interface CaptionMaker extends AutoCloseable {
     String name();
 
+    /** How it is run (versions, processes, settings), for the report's header. */
     String about();
 
     byte[] caption(Workload workload, String top, String bottom) throws Exception;
+
+    /** CPU seconds used so far by every process that makes its captions (not the bench's clients). */
+    double cpuSeconds();
+
+    /** Whether it sizes and places text by spool-memes' rules, so its text must be about as wide as the service's. */
+    boolean fitsTextLikeSpool();
 }

@@ -1,5 +1,7 @@
 package io.spool.bench.memes;
 
+import io.spool.bench.ProcessTree;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +19,16 @@ import java.util.Map;
 final class ImageMagick implements CaptionMaker {
     static final Path CONVERT = Path.of("/usr/bin/convert");   // /usr/local/bin may hold a stand-in
 
-    private final Path dir;
-    private final Path font;
-    private final Map<Workload, Path> templates = new EnumMap<>(Workload.class);
+    private final BenchAssets assets;
+    private final String version;
     private final Map<Workload, Integer> pointSize = new EnumMap<>(Workload.class);
 
-    /** {@code templateBytes} and {@code heights}: each workload's template, as the service serves it. */
-    ImageMagick(Map<Workload, byte[]> templateBytes, Map<Workload, Integer> heights, byte[] fontBytes)
-            throws IOException {
-        dir = Files.createTempDirectory("spool-bench-magick");
-        font = Files.write(dir.resolve("anton.ttf"), fontBytes);
+    /** {@code version}: what {@link #version()} said. */
+    ImageMagick(BenchAssets assets, String version) {
+        this.assets = assets;
+        this.version = version;
         for (Workload w : Workload.values()) {
-            templates.put(w, Files.write(dir.resolve(w.template + "." + w.extension), templateBytes.get(w)));
-            pointSize.put(w, Math.max(12, heights.get(w) / 9));
+            pointSize.put(w, Math.max(12, assets.firstFrame(w).getHeight() / 9));
         }
     }
 
@@ -52,17 +51,17 @@ final class ImageMagick implements CaptionMaker {
 
     @Override
     public String about() {
-        return "convert per caption (" + CONVERT + ")";
+        return version + ", one " + CONVERT + " per caption, fixed point size, -annotate";
     }
 
     @Override
     public byte[] caption(Workload w, String top, String bottom) throws IOException, InterruptedException {
         int size = pointSize.get(w);
-        List<String> cmd = new ArrayList<>(List.of(CONVERT.toString(), templates.get(w).toString()));
+        List<String> cmd = new ArrayList<>(List.of(CONVERT.toString(), assets.template(w).toString()));
         if (w == Workload.GIF) {
             cmd.add("-coalesce");
         }
-        cmd.addAll(List.of("-font", font.toString(), "-pointsize", Integer.toString(size),
+        cmd.addAll(List.of("-font", assets.font.toString(), "-pointsize", Integer.toString(size),
                 "-fill", "white", "-stroke", "black", "-strokewidth", Integer.toString(Math.max(2, size / 12)),
                 "-gravity", "north", "-annotate", "+0+8", top,
                 "-gravity", "south", "-annotate", "+0+8", bottom));
@@ -79,13 +78,19 @@ final class ImageMagick implements CaptionMaker {
         return image;
     }
 
+    /** The convert processes this JVM has started and reaped (the other contenders' processes live on). */
     @Override
-    public void close() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
+    public double cpuSeconds() {
+        return ProcessTree.reapedChildrenSeconds(ProcessHandle.current().pid());
+    }
+
+    @Override
+    public boolean fitsTextLikeSpool() {
+        return false;   // a fixed point size on one line
+    }
+
+    @Override
+    public void close() {
+        // the assets are the bench's
     }
 }

@@ -1,5 +1,6 @@
 package io.spool.bench.tasks;
 
+import io.spool.bench.NodePackages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +43,12 @@ final class NodeContender implements TaskContender {
         }
     }
 
+    /** The script that drives the systems, a resource next to this class. */
+    static final String RUNNER = "node-runner.cjs";
+    /** graphile-worker 0.18 and pg-boss 11 need Node 22: these are the newest that run on Node 20. */
+    static final NodePackages PACKAGES = new NodePackages("tasks bench",
+            Map.of("graphile-worker", "0.17.3", "pg-boss", "10.4.2"), NodeContender.class, List.of(RUNNER));
+
     private final Peer system;
     private final Options options;
     private Process process;
@@ -59,7 +68,7 @@ final class NodeContender implements TaskContender {
 
     @Override
     public String settings() {
-        String version = NodePackages.VERSIONS.get(system == Peer.PG_BOSS ? "pg-boss" : "graphile-worker");
+        String version = PACKAGES.versions().get(system == Peer.PG_BOSS ? "pg-boss" : "graphile-worker");
         return version + " on Node (" + node() + "): concurrency " + options.concurrency() + ", pg pool "
                 + options.connections() + " (producer and workers share it), poll " + options.pollInterval().toMillis()
                 + " ms where allowed; " + system.settings;
@@ -77,8 +86,8 @@ final class NodeContender implements TaskContender {
 
     @Override
     public void start(Database db, Probe probe) throws Exception {
-        Path dir = NodePackages.ensure();
-        process = new ProcessBuilder("node", NodePackages.RUNNER, system.runnerName, db.url(),
+        Path dir = PACKAGES.ensure();
+        process = new ProcessBuilder("node", RUNNER, system.runnerName, db.url(),
                 Integer.toString(options.concurrency()), Integer.toString(options.connections()),
                 Long.toString(options.pollInterval().toMillis())).directory(dir.toFile()).start();
         stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NodeRunnerTest {
     @Test
     void runnerScriptShipsAndParses(@TempDir Path dir) throws Exception {
-        Path script = dir.resolve(NodePackages.RUNNER);
-        try (InputStream in = NodePackages.class.getResourceAsStream(NodePackages.RUNNER)) {
+        Path script = dir.resolve(NodeContender.RUNNER);
+        try (InputStream in = NodeContender.class.getResourceAsStream(NodeContender.RUNNER)) {
             assertThat(in).as("the runner is a resource of the bench").isNotNull();
             Files.copy(in, script);
         }
@@ -39,6 +39,6 @@ class NodeRunnerTest {
     void goalsNameTheContenders() {
         assertThat(TasksReport.GOALS).extracting(TasksReport.Goal::peer)
                 .contains(NodeContender.Peer.GRAPHILE_BATCHED.contenderName, NodeContender.Peer.PG_BOSS.contenderName);
-        assertThat(NodePackages.VERSIONS).containsKeys("graphile-worker", "pg-boss");
+        assertThat(NodeContender.PACKAGES.versions()).containsKeys("graphile-worker", "pg-boss");
     }
 }
