@@ -39,6 +39,34 @@ public record ProcessUsage(double cpuSeconds, long voluntarySwitches, long invol
         }
     }
 
+    /**
+     * CPU seconds of process {@code root} and of every process it started (a PostgreSQL postmaster and its
+     * backends); 0 where {@code /proc} cannot be read. A child that exits between two readings takes its time with it.
+     */
+    public static double treeCpuSeconds(long root) {
+        long ticks = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long[] stat;
+                try {
+                    stat = parseStat(Files.readString(p.resolve("stat")));
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (Long.parseLong(name) == root || stat[0] == root) {
+                    ticks += stat[1];
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     public ProcessUsage minus(ProcessUsage earlier) {
         return new ProcessUsage(cpuSeconds - earlier.cpuSeconds, voluntarySwitches - earlier.voluntarySwitches,
                 involuntarySwitches - earlier.involuntarySwitches);

@@ -1,6 +1,7 @@
 package io.spool.bench;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Summaries of the per-round measurements every benchmark reports. */
 public final class Stats {
@@ -13,5 +14,17 @@ public final class Stats {
         }
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * Round i of {@code a} over round i of {@code b}, for the rounds both have: the rounds of two contenders ran
+     * back to back, so pairing them takes out the machine's drift between rounds.
+     */
+    public static List<Double> pairedRatios(List<Double> a, List<Double> b) {
+        int n = Math.min(a.size(), b.size());
+        if (n == 0) {
+            throw new IllegalArgumentException("no rounds to pair");
+        }
+        return IntStream.range(0, n).mapToObj(i -> a.get(i) / b.get(i)).toList();
     }
 }

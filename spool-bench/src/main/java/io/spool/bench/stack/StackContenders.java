@@ -1,0 +1,25 @@
+package io.spool.bench.stack;
+
+import java.util.List;
+
+/**
+ * The stacks {@code ./spool bench stack} compares, in table order, and the names the report computes spool's
+ * ratios against. The headline spool contender goes first.
+ */
+public final class StackContenders {
+    public static final String SPOOL = "spool";
+    public static final String VERTX = "vertx";
+    public static final String JAVALIN = "javalin";
+    public static final String HELIDON = "helidon";
+
+    private StackContenders() {}
+
+    public static List<StackContender> all() {
+        return List.of(new SpoolStack());
+    }
+
+    static StackContender named(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stack contender named " + name));
+    }
+}
