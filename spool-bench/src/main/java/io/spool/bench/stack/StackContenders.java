@@ -8,6 +8,8 @@ import java.util.List;
  */
 public final class StackContenders {
     public static final String SPOOL = "spool";
+    /** spool-web + spool-pg's Netty transport: measured when named in {@code --only}, or when it serves better. */
+    public static final String SPOOL_NETTY = "spool-netty";
     public static final String VERTX = "vertx";
     public static final String JAVALIN = "javalin";
     public static final String HELIDON = "helidon";
@@ -15,7 +17,7 @@ public final class StackContenders {
     private StackContenders() {}
 
     public static List<StackContender> all() {
-        return List.of(new SpoolStack());
+        return List.of(SpoolStack.blocking(), SpoolStack.netty());
     }
 
     static StackContender named(String name) {

@@ -1,0 +1,72 @@
+package io.spool.bench.stack;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.spool.pg.PgConfig;
+import io.spool.pg.Row;
+import io.spool.pg.RowSet;
+import io.spool.pg.netty.PgNettyPool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * spool-pg's Netty transport from a handler on a virtual thread: a {@link PgNettyPool} of pipelined connections on
+ * event loops of its own; a handler sends all its queries at once and then waits for their futures, as Vert.x's
+ * TechEmpower entry does.
+ */
+final class NettyWorldStore implements WorldStore {
+    private final EventLoopGroup group;
+    private final PgNettyPool pool;
+
+    NettyWorldStore(StackDatabase database) {
+        group = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                NioIoHandler.newFactory());
+        pool = PgNettyPool.connect(PgConfig.parse(database.url()), database.connections(), group).join();
+    }
+
+    @Override
+    public World world(int id) {
+        return world(pool.query(SELECT_WORLD, id).join());
+    }
+
+    private static World world(RowSet rows) {
+        Row row = rows.row(0);
+        return new World(row.intValue(0), row.intValue(1));
+    }
+
+    @Override
+    public World[] randomWorlds(int count) {
+        List<CompletableFuture<RowSet>> queries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            queries.add(pool.query(SELECT_WORLD, TechEmpower.randomWorld()));
+        }
+        World[] worlds = new World[count];
+        for (int i = 0; i < count; i++) {
+            worlds[i] = world(queries.get(i).join());
+        }
+        return worlds;
+    }
+
+    @Override
+    public List<Fortune> fortunes() {
+        List<Fortune> fortunes = new ArrayList<>();
+        for (Row row : pool.query(SELECT_FORTUNES).join()) {
+            fortunes.add(new Fortune(row.intValue(0), row.getString(1)));
+        }
+        return fortunes;
+    }
+
+    @Override
+    public void update(World[] worlds) {
+        pool.batch(UPDATE_WORLD, WorldStore.updateParameters(worlds)).join();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        group.shutdownGracefully();
+    }
+}
