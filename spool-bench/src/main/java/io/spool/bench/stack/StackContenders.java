@@ -17,7 +17,7 @@ public final class StackContenders {
     private StackContenders() {}
 
     public static List<StackContender> all() {
-        return List.of(SpoolStack.blocking(), SpoolStack.netty());
+        return List.of(SpoolStack.blocking(), SpoolStack.netty(), new VertxStack());
     }
 
     static StackContender named(String name) {
