@@ -47,6 +47,28 @@ class EventLoopsTest {
         }
     }
 
+    @Test
+    void theApplicationsOwnEventLoopsCarryTheHandlersAndOutliveTheServer() throws Exception {
+        EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(2,
+                new io.netty.util.concurrent.DefaultThreadFactory("app-loop"),
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            WebApp app = WebApp.create().eventLoops(group).get("/where", ctx -> Thread.currentThread().toString());
+            try (WebServer server = app.start(0)) {
+                assertThat(Http.get(server, "/where").body()).startsWith("VirtualThread")
+                        .containsPattern("@app-loop-\\d+-\\d+$");
+            }
+            // a Netty client of the application goes on using the loops after the server stopped
+            assertThat(group.isShuttingDown()).isFalse();
+            assertThat(group.submit(() -> "still running").get(5, TimeUnit.SECONDS)).isEqualTo("still running");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> app.threading(Threading.VIRTUAL_LOOPS).start(0))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("eventLoops(group)");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
     /** A handler that waits parks its virtual thread and gives the loop's thread back to the others. */
     @Test
     void loopCarriedHandlersThatWaitLeaveTheirLoopFree() throws Exception {
