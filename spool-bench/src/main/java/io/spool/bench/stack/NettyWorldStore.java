@@ -10,12 +10,14 @@ import io.spool.pg.netty.PgNettyPool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * spool-pg's Netty transport from a handler on a virtual thread: a {@link PgNettyPool} of pipelined connections on
- * event loops of its own; a handler sends all its queries at once and then waits for their futures, as Vert.x's
- * TechEmpower entry does.
+ * the same event loops as the web server's connections (one per core, as Vert.x has them), so an answer from the
+ * database wakes no other thread; a handler sends all its queries at once on one connection and then waits for
+ * them, as Vert.x's TechEmpower entry does.
  */
 final class NettyWorldStore implements WorldStore {
     private final EventLoopGroup group;
@@ -37,17 +39,22 @@ final class NettyWorldStore implements WorldStore {
         return new World(row.intValue(0), row.intValue(1));
     }
 
+    /** All {@code count} queries on one connection, written in one flush; the handler wakes once, when all are in. */
     @Override
     public World[] randomWorlds(int count) {
-        List<CompletableFuture<RowSet>> queries = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            queries.add(pool.query(SELECT_WORLD, TechEmpower.randomWorld()));
-        }
-        World[] worlds = new World[count];
-        for (int i = 0; i < count; i++) {
-            worlds[i] = world(queries.get(i).join());
-        }
-        return worlds;
+        return pool.on(connection -> {
+            List<CompletableFuture<RowSet>> queries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                queries.add(connection.query(SELECT_WORLD, TechEmpower.randomWorld()));
+            }
+            return CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).thenApply(all -> {
+                World[] worlds = new World[count];
+                for (int i = 0; i < count; i++) {
+                    worlds[i] = world(queries.get(i).join());
+                }
+                return worlds;
+            });
+        }).join();
     }
 
     @Override
@@ -62,6 +69,11 @@ final class NettyWorldStore implements WorldStore {
     @Override
     public void update(World[] worlds) {
         pool.batch(UPDATE_WORLD, WorldStore.updateParameters(worlds)).join();
+    }
+
+    @Override
+    public Optional<EventLoopGroup> eventLoops() {
+        return Optional.of(group);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.spool.bench.stack;
 
+import io.netty.channel.EventLoopGroup;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a spool contender reads and writes TechEmpower's tables, so that one set of spool-web routes
@@ -23,6 +26,11 @@ interface WorldStore extends AutoCloseable {
 
     /** Writes the rows' random numbers in one batch (one round trip). */
     void update(World[] worlds);
+
+    /** Event loops the web server should run its connections on (its own when empty). */
+    default Optional<EventLoopGroup> eventLoops() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

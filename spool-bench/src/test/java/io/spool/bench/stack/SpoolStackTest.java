@@ -27,7 +27,7 @@ class SpoolStackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {StackContenders.SPOOL, StackContenders.SPOOL_NETTY})
+    @ValueSource(strings = {StackContenders.SPOOL, StackContenders.SPOOL_BLOCKING})
     void answersByTechEmpowersRules(String name) throws Exception {
         int port = ChildJvm.freePort();
         try (AutoCloseable server = StackContenders.named(name).start(port, database)) {
