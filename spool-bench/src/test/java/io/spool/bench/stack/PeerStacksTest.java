@@ -41,6 +41,11 @@ class PeerStacksTest {
         passes(new VertxStack());
     }
 
+    @Test
+    void javalinPassesTechEmpowersChecks() throws Exception {
+        passes(new JavalinStack());
+    }
+
     private static void passes(StackContender contender) throws Exception {
         int port = freePort();
         try (AutoCloseable running = contender.start(port, database)) {
