@@ -46,6 +46,11 @@ class PeerStacksTest {
         passes(new JavalinStack());
     }
 
+    @Test
+    void helidonPassesTechEmpowersChecks() throws Exception {
+        passes(new HelidonStack());
+    }
+
     private static void passes(StackContender contender) throws Exception {
         int port = freePort();
         try (AutoCloseable running = contender.start(port, database)) {
