@@ -41,12 +41,13 @@ public final class StackCheck {
     /** How far a Date header may be from this clock (servers cache it for a second; the validator waits 3 s). */
     private static final Duration DATE_SKEW = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One client for all checks: a client holds a selector thread until it is collected. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String contender;
     private final URI base;
     private final StackDatabase database;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A check of {@code contender} serving at {@code base} (e.g. {@code http://127.0.0.1:8080}) from {@code database}. */
     public StackCheck(String contender, URI base, StackDatabase database) {
@@ -186,7 +187,7 @@ public final class StackCheck {
     private HttpResponse<byte[]> get(String url, Pattern contentType) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(base.resolve(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+            response = HTTP.send(HttpRequest.newBuilder(base.resolve(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw fail(url, "it answers", e.toString());
