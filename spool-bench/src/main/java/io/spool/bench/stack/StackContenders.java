@@ -18,7 +18,7 @@ public final class StackContenders {
     private StackContenders() {}
 
     public static List<StackContender> all() {
-        return List.of(SpoolStack.netty(), SpoolStack.blocking(), new VertxStack());
+        return List.of(SpoolStack.netty(), SpoolStack.blocking(), new VertxStack(), new JavalinStack(), new HelidonStack());
     }
 
     static StackContender named(String name) {
