@@ -1,5 +1,6 @@
 package io.spool.bench.stack;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.spool.pg.PgConfig;
 import io.spool.pg.PgPool;
 import io.spool.pg.PoolOptions;
@@ -21,22 +22,22 @@ final class BlockingWorldStore implements WorldStore {
     }
 
     @Override
-    public World world(int id) {
+    public World world(EventExecutor near, int id) {
         Row row = pool.query(SELECT_WORLD, id).row(0);
         return new World(row.intValue(0), row.intValue(1));
     }
 
     @Override
-    public World[] randomWorlds(int count) {
+    public World[] randomWorlds(EventExecutor near, int count) {
         World[] worlds = new World[count];
         for (int i = 0; i < count; i++) {
-            worlds[i] = world(TechEmpower.randomWorld());
+            worlds[i] = world(near, TechEmpower.randomWorld());
         }
         return worlds;
     }
 
     @Override
-    public List<Fortune> fortunes() {
+    public List<Fortune> fortunes(EventExecutor near) {
         List<Fortune> fortunes = new ArrayList<>();
         for (Row row : pool.query(SELECT_FORTUNES)) {
             fortunes.add(new Fortune(row.intValue(0), row.getString(1)));
@@ -45,7 +46,7 @@ final class BlockingWorldStore implements WorldStore {
     }
 
     @Override
-    public void update(World[] worlds) {
+    public void update(EventExecutor near, World[] worlds) {
         pool.batch(UPDATE_WORLD, WorldStore.updateParameters(worlds));
     }
 

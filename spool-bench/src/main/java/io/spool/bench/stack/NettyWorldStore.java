@@ -3,6 +3,7 @@ package io.spool.bench.stack;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.EventExecutor;
 import io.spool.pg.PgConfig;
 import io.spool.pg.Row;
 import io.spool.pg.RowSet;
@@ -16,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * spool-pg's Netty transport from a handler on a virtual thread: a {@link PgNettyPool} of pipelined connections on
  * the same event loops as the web server's connections (one per core, as Vert.x has them), so an answer from the
- * database wakes no other thread; a handler sends all its queries at once on one connection and then waits for
+ * database wakes no other thread, and preferring a database connection of the loop that carries the handler; a
+ * handler sends all its queries at once on one connection and then waits for
  * them, as Vert.x's TechEmpower entry does.
  */
 final class NettyWorldStore implements WorldStore {
@@ -30,8 +32,8 @@ final class NettyWorldStore implements WorldStore {
     }
 
     @Override
-    public World world(int id) {
-        return world(pool.query(SELECT_WORLD, id).join());
+    public World world(EventExecutor near, int id) {
+        return world(pool.on(near, c -> c.query(SELECT_WORLD, id)).join());
     }
 
     private static World world(RowSet rows) {
@@ -41,8 +43,8 @@ final class NettyWorldStore implements WorldStore {
 
     /** All {@code count} queries on one connection, written in one flush; the handler wakes once, when all are in. */
     @Override
-    public World[] randomWorlds(int count) {
-        return pool.on(connection -> {
+    public World[] randomWorlds(EventExecutor near, int count) {
+        return pool.on(near, connection -> {
             List<CompletableFuture<RowSet>> queries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 queries.add(connection.query(SELECT_WORLD, TechEmpower.randomWorld()));
@@ -58,17 +60,17 @@ final class NettyWorldStore implements WorldStore {
     }
 
     @Override
-    public List<Fortune> fortunes() {
+    public List<Fortune> fortunes(EventExecutor near) {
         List<Fortune> fortunes = new ArrayList<>();
-        for (Row row : pool.query(SELECT_FORTUNES).join()) {
+        for (Row row : pool.on(near, c -> c.query(SELECT_FORTUNES)).join()) {
             fortunes.add(new Fortune(row.intValue(0), row.getString(1)));
         }
         return fortunes;
     }
 
     @Override
-    public void update(World[] worlds) {
-        pool.batch(UPDATE_WORLD, WorldStore.updateParameters(worlds)).join();
+    public void update(EventExecutor near, World[] worlds) {
+        pool.on(near, c -> c.batch(UPDATE_WORLD, WorldStore.updateParameters(worlds))).join();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.spool.bench.stack;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.spool.web.Context;
 import io.spool.web.Response;
 import io.spool.web.WebApp;
@@ -61,19 +62,23 @@ final class SpoolStack implements StackContender {
     /** The four routes over {@code worlds}. */
     static WebApp app(WorldStore worlds) {
         WebApp app = WebApp.create().after((ctx, response) -> response.header("Server", "spool"));  // TechEmpower's rule
-        app.get("/db", ctx -> worlds.world(TechEmpower.randomWorld()));
-        app.get("/queries", ctx -> worlds.randomWorlds(count(ctx)));
-        app.get("/fortunes", ctx -> Response.ok(FortunesPage.render(TechEmpower.withAdditional(worlds.fortunes())))
-                .contentType("text/html; charset=utf-8"));
+        app.get("/db", ctx -> worlds.world(near(ctx), TechEmpower.randomWorld()));
+        app.get("/queries", ctx -> worlds.randomWorlds(near(ctx), count(ctx)));
+        app.get("/fortunes", ctx -> Response.ok(FortunesPage.render(TechEmpower.withAdditional(
+                worlds.fortunes(near(ctx))))).contentType("text/html; charset=utf-8"));
         app.get("/updates", ctx -> {
-            World[] changed = worlds.randomWorlds(count(ctx));
+            World[] changed = worlds.randomWorlds(near(ctx), count(ctx));
             for (int i = 0; i < changed.length; i++) {
                 changed[i] = new World(changed[i].id(), TechEmpower.randomWorld());
             }
-            worlds.update(changed);
+            worlds.update(near(ctx), changed);
             return changed;
         });
         return app;
+    }
+
+    private static EventExecutor near(Context ctx) {
+        return ctx.eventLoop().orElse(null);
     }
 
     private static int count(Context ctx) {

@@ -1,6 +1,7 @@
 package io.spool.bench.stack;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,16 +17,19 @@ interface WorldStore extends AutoCloseable {
     String UPDATE_WORLD = "UPDATE world SET randomnumber = $2 WHERE id = $1";
     String SELECT_FORTUNES = "SELECT id, message FROM fortune";
 
+    // near: the event loop of the request's connection, which carries its handler (null where there is none); a
+    // store on Netty prefers a database connection of that loop
+
     /** The row of {@code id}. */
-    World world(int id);
+    World world(EventExecutor near, int id);
 
     /** {@code count} random rows, each read by a query of its own. */
-    World[] randomWorlds(int count);
+    World[] randomWorlds(EventExecutor near, int count);
 
-    List<Fortune> fortunes();
+    List<Fortune> fortunes(EventExecutor near);
 
     /** Writes the rows' random numbers in one batch (one round trip). */
-    void update(World[] worlds);
+    void update(EventExecutor near, World[] worlds);
 
     /** Event loops the web server should run its connections on (its own when empty). */
     default Optional<EventLoopGroup> eventLoops() {
