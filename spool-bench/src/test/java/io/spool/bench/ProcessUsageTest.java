@@ -14,6 +14,24 @@ class ProcessUsageTest {
     }
 
     @Test
+    void countsTheCpuOfAnEmbeddedPostgresAndItsBackends() {
+        assumeThat(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))).isTrue();
+        assumeThat(System.getenv("SPOOL_BENCH_DATABASE_URL")).isNull();
+        try (BenchDatabase db = BenchDatabase.open()) {
+            long postmaster = db.postmasterPid();
+            assertThat(postmaster).isPositive();
+            double before = ProcessTree.cpuSeconds(postmaster);
+            try (io.spool.pg.PgConnection c = io.spool.pg.PgConnection.connect(db.url())) {
+                // about a second of a backend's CPU: a child of the postmaster, so counted in its tree
+                c.query("SELECT count(*) FROM generate_series(1, 20000000)");
+                // read while the backend lives: an ended process's time leaves the tree with it
+                assertThat(ProcessTree.cpuSeconds(postmaster) - before).isGreaterThan(0.2);
+            }
+        }
+        assertThat(ProcessTree.cpuSeconds(Long.MAX_VALUE)).isZero();
+    }
+
+    @Test
     void measuresThisJvmsCpuAndItsThreadsBlocking() throws Exception {
         assumeThat(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))).isTrue();
         long pid = ProcessHandle.current().pid();

@@ -193,6 +193,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Context c = new Context(req.method().name(), target, req.headers(), body, stream,
                 (InetSocketAddress) ctx.channel().remoteAddress(),
                 server.mapper(), requestId);
+        c.eventLoop(ctx.channel().eventLoop());
         boolean keepAlive = HttpUtil.isKeepAlive(req) && !closing;
         Exchange ex = new Exchange(c, keepAlive, req.protocolVersion().equals(HttpVersion.HTTP_1_0),
                 server.compression(), budgeted);

@@ -42,6 +42,7 @@ public final class Context {
     private Session session;
     private MultipartBody multipart;                // parsed on first use
     private int status;
+    private io.netty.channel.EventLoop eventLoop;   // null in the in-process test client
 
     Context(String method, RequestTarget target, HttpHeaders headers, byte[] body, BodyStream stream,
             InetSocketAddress remote, ObjectMapper mapper, String requestId) {
@@ -53,6 +54,20 @@ public final class Context {
         this.remote = remote;
         this.mapper = mapper;
         this.requestId = requestId;
+    }
+
+    void eventLoop(io.netty.channel.EventLoop loop) {
+        this.eventLoop = loop;
+    }
+
+    /**
+     * The Netty event loop of the request's connection (empty in {@link WebApp#test}'s in-process client). Under
+     * {@link Threading#LOOP_CARRIERS} it also carries this handler's virtual thread: a Netty client on the same
+     * loop ({@link WebApp#eventLoops}), such as spool-pg's {@code PgNettyPool.on(loop, ...)}, then answers without
+     * waking any other thread.
+     */
+    public java.util.Optional<io.netty.channel.EventLoop> eventLoop() {
+        return java.util.Optional.ofNullable(eventLoop);
     }
 
     void match(Router.Match match) {

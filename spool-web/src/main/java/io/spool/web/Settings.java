@@ -31,6 +31,8 @@ final class Settings implements Cloneable {
     boolean interruptWhenClientLeaves;
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     Threading threading = Threading.best();
+    /** The application's own event loops ({@link WebApp#eventLoops}); null: the server makes and ends its own. */
+    io.netty.channel.EventLoopGroup eventLoops;
 
     Settings snapshot() {
         try {

@@ -335,6 +335,18 @@ public final class WebApp {
     }
 
     /**
+     * Runs the connections on {@code group}, event loops the application made (a {@code MultiThreadIoEventLoopGroup}
+     * with NIO), instead of {@link #ioThreads} loops of the server's own: a Netty client on the same group, such as
+     * spool-pg's {@code PgNettyPool}, then answers on the threads that carry the handlers, with no hand-over to
+     * threads of its own. The server never shuts the group down; the application does, after stopping the server.
+     * Not with {@link Threading#VIRTUAL_LOOPS}, whose loops are virtual threads the server makes (start fails).
+     */
+    public WebApp eventLoops(io.netty.channel.EventLoopGroup group) {
+        settings.eventLoops = Objects.requireNonNull(group, "group");
+        return this;
+    }
+
+    /**
      * Which threads carry the event loops and the handlers (see {@link Threading}). Default: {@link
      * Threading#best()}, loop carriers where {@code java.lang} is open to spool-web, else virtual loops from JDK 25,
      * else platform loops. Whatever the mode, put long CPU-bound work on a platform pool (as spool-memes does
@@ -398,6 +410,11 @@ public final class WebApp {
 
     /** Starts on {@code host}; with TLS when {@code tls} is not null. */
     public WebServer start(String host, int port, Tls tls) {
+        if (settings.eventLoops != null && settings.threading == Threading.VIRTUAL_LOOPS) {
+            throw new IllegalStateException("Threading.VIRTUAL_LOOPS makes its own loops on virtual threads, so it"
+                    + " cannot run on the event loops given to eventLoops(group); choose LOOP_CARRIERS (open"
+                    + " java.lang to spool-web) or PLATFORM_LOOPS");
+        }
         WebServer server = new WebServer(settings.snapshot(), dispatcher(), mapper, metrics, accessLog, host, port,
                 tls);
         lastServer.set(server);

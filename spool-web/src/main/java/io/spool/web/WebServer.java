@@ -88,7 +88,8 @@ public final class WebServer implements AutoCloseable {
         this.accessLog = accessLog;
         this.bodyBudget = new BodyBudget(settings.bodyBudget > 0 ? settings.bodyBudget
                 : BodyBudget.defaultCapacity(settings.maxBodySize));
-        this.workers = EventLoops.group(settings.ioThreads, settings.threading == Threading.VIRTUAL_LOOPS);
+        this.workers = settings.eventLoops != null ? settings.eventLoops
+                : EventLoops.group(settings.ioThreads, settings.threading == Threading.VIRTUAL_LOOPS);
         this.handlers = new HandlerThreads(settings.threading, workers);
         try {
             serverChannel = new ServerBootstrap()
@@ -311,7 +312,9 @@ public final class WebServer implements AutoCloseable {
 
     private void shutdownLoops() {
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (workers != settings.eventLoops) {   // the application's own loops are the application's to end
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
     }
 
     // ---- for Connection

@@ -47,6 +47,39 @@ class EventLoopsTest {
         }
     }
 
+    @Test
+    void theApplicationsOwnEventLoopsCarryTheHandlersAndOutliveTheServer() throws Exception {
+        EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(2,
+                new io.netty.util.concurrent.DefaultThreadFactory("app-loop"),
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            WebApp app = WebApp.create().eventLoops(group).get("/where", ctx -> Thread.currentThread().toString());
+            app.get("/loop", ctx -> ctx.eventLoop().map(loop -> loop.inEventLoop(carrier(Thread.currentThread()))
+                    ? "carried by its connection's loop" : "elsewhere").orElse("none"));
+            try (WebServer server = app.start(0)) {
+                assertThat(Http.get(server, "/where").body()).startsWith("VirtualThread")
+                        .containsPattern("@app-loop-\\d+-\\d+$");
+                assertThat(Http.get(server, "/loop").body()).isEqualTo("carried by its connection's loop");
+            }
+            app.test(client -> assertThat(client.get("/loop").text()).isEqualTo("none"));
+            // a Netty client of the application goes on using the loops after the server stopped
+            assertThat(group.isShuttingDown()).isFalse();
+            assertThat(group.submit(() -> "still running").get(5, TimeUnit.SECONDS)).isEqualTo("still running");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> app.threading(Threading.VIRTUAL_LOOPS).start(0))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("eventLoops(group)");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The platform thread carrying virtual thread {@code t} now: the name after the '@' of its description. */
+    private static Thread carrier(Thread t) {
+        String name = t.toString().substring(t.toString().lastIndexOf('@') + 1);
+        return Thread.getAllStackTraces().keySet().stream().filter(p -> p.getName().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
     /** A handler that waits parks its virtual thread and gives the loop's thread back to the others. */
     @Test
     void loopCarriedHandlersThatWaitLeaveTheirLoopFree() throws Exception {

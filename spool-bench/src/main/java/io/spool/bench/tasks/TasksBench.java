@@ -50,7 +50,7 @@ public final class TasksBench {
         try (BenchDatabase db = BenchDatabase.open()) {
             PgConfig c = PgConfig.parse(db.url());
             Database admin = new Database(c.host(), c.port(), c.user(), c.password(), c.database());
-            CpuMeter cpu = new CpuMeter(db.embedded() ? CpuMeter.postmasterPid(dataDirectory(admin)) : 0);
+            CpuMeter cpu = new CpuMeter(db.postmasterPid());
             header(admin, options, contenders);
             Map<String, List<RoundResult>> results = measure(admin, options, contenders, cpu);
             TasksReport.print(results, System.out);
@@ -73,14 +73,6 @@ public final class TasksBench {
                 o.pollInterval().toMillis());
         for (Entry e : contenders) {
             System.out.printf("  %-12s %s%n", e.name(), e.make().apply(o).settings());
-        }
-    }
-
-    private static String dataDirectory(Database admin) throws Exception {
-        try (Connection conn = admin.connect(); var s = conn.createStatement();
-             var rs = s.executeQuery("SHOW data_directory")) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 

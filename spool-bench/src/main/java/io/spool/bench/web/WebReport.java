@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.IntStream;
 
 /**
  * Prints the web benchmark's results: per endpoint and connection count, each contender's median throughput
@@ -79,12 +78,11 @@ final class WebReport {
 
     /** Round i of {@code a} over round i of {@code b}, for the rounds both have. */
     static List<Double> pairedRatios(List<Wrk.Sample> a, List<Wrk.Sample> b) {
-        int n = Math.min(a.size(), b.size());
-        if (n == 0) {
-            throw new IllegalArgumentException("no rounds to pair");
-        }
-        return IntStream.range(0, n).mapToObj(i -> a.get(i).requestsPerSecond() / b.get(i).requestsPerSecond())
-                .toList();
+        return Stats.pairedRatios(rates(a), rates(b));
+    }
+
+    private static List<Double> rates(List<Wrk.Sample> samples) {
+        return samples.stream().map(Wrk.Sample::requestsPerSecond).toList();
     }
 
     private static double rate(List<Wrk.Sample> samples) {

@@ -9,12 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load generator: runs {@code wrk --latency} (keep-alive HTTP/1.1, from Debian's {@code wrk} package) against
+ * The HTTP/1.1 load generator of {@code ./spool bench web} and {@code ./spool bench stack}: runs {@code wrk --latency} (keep-alive HTTP/1.1, from Debian's {@code wrk} package) against
  * one URL and parses requests per second, p50/p99 latency and error counts from its report.
  */
-final class Wrk implements LoadGenerator {
+public final class Wrk implements LoadGenerator {
     /** One wrk run; latencies in microseconds; errors are socket errors plus non-2xx/3xx answers. */
-    record Sample(double requestsPerSecond, double p50Micros, double p99Micros, long errors) {}
+    public record Sample(double requestsPerSecond, double p50Micros, double p99Micros, long errors) {}
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern SOCKET_ERRORS =
@@ -23,12 +23,12 @@ final class Wrk implements LoadGenerator {
 
     private final int threads;
 
-    Wrk(int threads) {
+    public Wrk(int threads) {
         this.threads = threads;
     }
 
     /** Makes sure {@code wrk} is on the PATH: installs Debian's package when running as root, else explains. */
-    static void ensureInstalled() throws IOException, InterruptedException {
+    public static void ensureInstalled() throws IOException, InterruptedException {
         if (exitCode(List.of("sh", "-c", "command -v wrk >/dev/null")) == 0) {
             return;
         }
@@ -39,7 +39,7 @@ final class Wrk implements LoadGenerator {
                 return;
             }
         }
-        throw new IllegalStateException("./spool bench web needs the load generator wrk on the PATH: "
+        throw new IllegalStateException("./spool bench web and stack need the load generator wrk on the PATH: "
                 + "apt-get install wrk (Debian/Ubuntu), or build it from https://github.com/wg/wrk");
     }
 

@@ -64,6 +64,16 @@ public final class PgNettyPool implements AutoCloseable {
 
     /** Runs {@code work} on the least busy usable connection. */
     public <T> CompletableFuture<T> on(Function<PgNettyConnection, CompletableFuture<T>> work) {
+        return on(null, work);
+    }
+
+    /**
+     * Runs {@code work} on the least busy usable connection, preferring one of {@code near}'s: the event loop the
+     * caller runs on (a virtual thread carried by that loop, say, where {@link io.netty.util.concurrent.EventExecutor#inEventLoop()}
+     * cannot tell), so the query and its answer stay on that thread. Null: the calling thread's own loop, if any.
+     */
+    public <T> CompletableFuture<T> on(io.netty.util.concurrent.EventExecutor near,
+                                       Function<PgNettyConnection, CompletableFuture<T>> work) {
         if (closed) {
             return CompletableFuture.failedFuture(new PgException(PgException.CONNECTION_DOES_NOT_EXIST, "the pool is closed"));
         }
@@ -79,7 +89,8 @@ public final class PgNettyPool implements AutoCloseable {
             if (best == null || c.commandsInFlight() < best.commandsInFlight()) {
                 best = c;
             }
-            if (c.channel().eventLoop().inEventLoop() && (local == null || c.commandsInFlight() < local.commandsInFlight())) {
+            boolean onNear = near == null ? c.channel().eventLoop().inEventLoop() : c.channel().eventLoop() == near;
+            if (onNear && (local == null || c.commandsInFlight() < local.commandsInFlight())) {
                 local = c;
             }
         }

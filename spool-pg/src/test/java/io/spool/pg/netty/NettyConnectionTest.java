@@ -109,6 +109,28 @@ class NettyConnectionTest {
     }
 
     @Test
+    void poolPrefersAConnectionOfTheLoopTheCallerNames() throws Exception {
+        // a virtual thread carried by an event loop cannot be told by inEventLoop(): the caller names its loop
+        EventLoopGroup two = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (PgNettyPool pool = PgNettyPool.connect(PgConfig.parse(db.url()), 4, two).get(10, TimeUnit.SECONDS)) {
+            for (io.netty.util.concurrent.EventExecutor loop : two) {
+                for (int n = 0; n < 20; n++) {
+                    int i = n;
+                    io.netty.channel.EventLoop[] used = new io.netty.channel.EventLoop[1];
+                    RowSet rows = pool.on(loop, c -> {
+                        used[0] = c.channel().eventLoop();
+                        return c.query("SELECT $1::int4", i);
+                    }).get(5, TimeUnit.SECONDS);
+                    assertThat(rows.row(0).intValue(0)).isEqualTo(i);
+                    assertThat(used[0]).isSameAs(loop);
+                }
+            }
+        } finally {
+            two.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
     void poolSpreadsQueriesAndReplacesAKilledConnection() throws Exception {
         try (PgNettyPool pool = PgNettyPool.connect(PgConfig.parse(db.url()), 4, group).get(10, TimeUnit.SECONDS)) {
             List<CompletableFuture<RowSet>> pids = new ArrayList<>();
