@@ -1,5 +1,6 @@
 package io.spool.bench;
 
+import io.spool.bench.encode.EncodeBenchmark;
 import io.spool.bench.memes.MemesBench;
 import io.spool.bench.pg.EngineBenchmark;
 import io.spool.bench.pg.PgBench;
@@ -12,7 +13,8 @@ import java.util.Arrays;
  * The one entry point of {@code ./spool bench WHAT}: {@code pg} (driver throughput and latency against pgjdbc
  * and vertx-pg-client), {@code pg-engine} (JMH: the engine alone, with allocation per operation), {@code web}
  * (HTTP plaintext and JSON under wrk against raw Netty, Javalin and Helidon), {@code memes} (captions per
- * second of the spool-memes service against ImageMagick's {@code convert}), {@code tasks} (end-to-end task
+ * second of the spool-memes service against ImageMagick's {@code convert}), {@code encode} (JMH: the encode step
+ * alone, JDK and libjpeg-turbo, against spool-memes' whole caption render), {@code tasks} (end-to-end task
  * queue throughput and pickup latency against db-scheduler and JobRunr).
  */
 public final class Bench {
@@ -26,6 +28,7 @@ public final class Bench {
             case "pg-engine" -> EngineBenchmark.main(rest);
             case "web" -> WebBench.main(rest);
             case "memes" -> MemesBench.main(rest);
+            case "encode" -> EncodeBenchmark.main(rest);
             case "tasks" -> TasksBench.main(rest);
             default -> {
                 System.out.println("usage: ./spool bench pg [--seconds N] [--rounds N] [--only NAME,...]");
@@ -34,6 +37,8 @@ public final class Bench {
                         + " [--connections N,...] [--only NAME,...]");
                 System.out.println("       ./spool bench memes [--seconds N] [--warmup N] [--rounds N] [--clients N]"
                         + " [--only png,jpeg,gif]");
+                System.out.println("       ./spool bench encode [encodeJpegImageIo|encodeJpegTurbo|encodePng|encodeGif"
+                        + "|renderJpeg|renderPng|renderGif ...]");
                 System.out.println("       ./spool bench tasks [--tasks N] [--warmup N] [--rounds N] [--batch N]"
                         + " [--concurrency N] [--connections N] [--only NAME,...]");
                 System.exit(what.equals("help") ? 0 : 2);
