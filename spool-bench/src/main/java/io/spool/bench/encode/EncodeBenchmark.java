@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
-import io.spool.memes.render.Frame;
 import io.spool.memes.render.ImageEncoder;
 import io.spool.memes.render.Renderer;
 import io.spool.memes.render.RendererConfig;
@@ -31,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * {@code ./spool bench encode}: the encode step alone against a whole caption, one thread, for what
  * {@code ./spool bench memes} asks the service for (same templates, captions, size and quality). The
  * {@code encode*} benchmarks encode the finished captioned picture, drawn once by spool-memes' renderer: JPEG at the
- * service's quality through the JDK's ImageIO writer and through libjpeg-turbo ({@link TurboJpeg}), PNG through the service's encoder, the animated GIF's palette frames through
+ * service's quality through the JDK's ImageIO writer (as the service wrote them before it took libjpeg-turbo) and through libjpeg-turbo ({@link TurboJpeg}), PNG through the service's encoder, the animated GIF's palette frames through
  * ImageIO's GIF writer as the service hands them over. The {@code render*} benchmarks are the service's whole
  * caption in process: parse, layout, drawing, compositing and encoding of a unique caption, each call, by
  * spool-memes' own {@link Renderer} with the service's default settings. Each result carries the thread's CPU time
@@ -70,7 +69,7 @@ public class EncodeBenchmark {
 
     @Benchmark
     public byte[] encodeJpegImageIo() {
-        return ImageEncoder.encode(List.of(pictures.jpeg()), ImageFormat.JPEG, 0, RendererConfig.DEFAULT.jpegQuality());
+        return ImageEncoder.jdkJpeg(pictures.jpeg().image(), RendererConfig.DEFAULT.jpegQuality());
     }
 
     @Benchmark

@@ -141,8 +141,10 @@ public final class Renderer {
         }
         checkInterrupted();
         byte[] bytes = null;
-        if (format == ImageFormat.JPEG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR) {
-            // only the MCU rows under the captions are encoded; the template's other rows are reused
+        if (format == ImageFormat.JPEG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR
+                && !TurboJpeg.available()) {
+            // with the JDK's writer, only the MCU rows under the captions are encoded and the template's other rows
+            // are reused; libjpeg-turbo encodes the whole frame in less time than that
             JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
             bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
         }
