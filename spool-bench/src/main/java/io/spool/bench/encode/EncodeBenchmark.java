@@ -55,11 +55,19 @@ public class EncodeBenchmark {
         renderer = Renderer.create(RendererConfig.DEFAULT);
         pictures = CaptionedPictures.draw(renderer, request(Workload.JPEG), request(Workload.PNG), request(Workload.GIF));
         turbo = TurboJpeg.of(pictures.jpeg().image(), RendererConfig.DEFAULT.jpegQuality());
-        System.out.printf("%n  bytes: service jpeg %,d, imageio jpeg %,d, libjpeg-turbo jpeg %,d; service png %,d; "
+        System.out.printf("%n  bytes: service jpeg %,d, imageio jpeg %s, libjpeg-turbo jpeg %,d; service png %,d; "
                         + "service gif %,d, re-encoded gif %,d%n",
-                renderer.render(request(Workload.JPEG)).bytes().length, encodeJpegImageIo().length,
-                encodeJpegTurbo().length, encodePng().length, renderer.render(request(Workload.GIF)).bytes().length,
-                encodeGif().length);
+                renderer.render(request(Workload.JPEG)).bytes().length, jdkJpegSize(), encodeJpegTurbo().length,
+                encodePng().length, renderer.render(request(Workload.GIF)).bytes().length, encodeGif().length);
+    }
+
+    /** The JDK writer's size, or why there is none: an older spool-memes build on the class path, for a before/after. */
+    private String jdkJpegSize() {
+        try {
+            return String.format("%,d", encodeJpegImageIo().length);
+        } catch (NoSuchMethodError e) {
+            return "- (ImageEncoder.jdkJpeg is not in this spool-memes build)";
+        }
     }
 
     @TearDown

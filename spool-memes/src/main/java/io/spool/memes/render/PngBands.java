@@ -11,8 +11,8 @@ import java.util.zip.Deflater;
 
 /**
  * A PNG kept as its header plus one IDAT chunk per band of {@link #ROWS} rows. Each band's scanlines are deflated
- * on their own, with the band before's as the preset dictionary (so the file is about as small as one stream
- * over all rows), ended by a sync flush (byte-aligned, never final); the zlib stream
+ * on their own, with the last {@link #DICTIONARY} bytes of the band before's as the preset dictionary (so the
+ * file is about as small as one stream over all rows: 1.2% larger on the bundled photograph), ended by a sync flush (byte-aligned, never final); the zlib stream
  * is the header chunk's two bytes, the bands, and a last chunk with an empty final block and the Adler-32 of all
  * scanlines, combined from the bands' own. A band depends only on its rows, those of the band before
  * and the row above that ("up" filter), so an image that differs from another in a few rows is written by deflating just those bands and reusing the
@@ -23,6 +23,9 @@ record PngBands(byte[] head, List<Band> bands) {
     static final int ROWS = 16;
     /** zlib level: with "up" filtering, 2 is faster than ImageIO's 4 and gives smaller files than it did. */
     static final int LEVEL = 2;
+
+    /** The end of the band before given as a band's dictionary: all 24 KiB of it cost almost as much as deflating it. */
+    static final int DICTIONARY = 8 << 10;
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
     private static final byte[] ZLIB_HEADER = {0x78, 0x5E}; // deflate, 32 KiB window, "fast" level
@@ -66,8 +69,8 @@ record PngBands(byte[] head, List<Band> bands) {
     }
 
     /**
-     * Band {@code index} of {@code pixels}, deflated by {@code deflater} (reset first) with the band before's
-     * scanlines as its preset dictionary: the inflater has them as the stream's output just before.
+     * Band {@code index} of {@code pixels}, deflated by {@code deflater} (reset first) with the end of the band
+     * before's scanlines as its preset dictionary: the inflater has them as the stream's output just before.
      */
     static Band band(PngPixels pixels, int index, Deflater deflater) {
         int from = index * ROWS;
@@ -79,7 +82,8 @@ record PngBands(byte[] head, List<Band> bands) {
     private static Band band(byte[] scanlines, byte[] before, Deflater deflater) {
         deflater.reset();
         if (before != null) {
-            deflater.setDictionary(before);
+            int length = Math.min(DICTIONARY, before.length);
+            deflater.setDictionary(before, before.length - length, length);
         }
         deflater.setInput(scanlines);
         byte[] out = new byte[scanlines.length / 2 + 64];
