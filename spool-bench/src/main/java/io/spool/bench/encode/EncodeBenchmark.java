@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 public class EncodeBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
