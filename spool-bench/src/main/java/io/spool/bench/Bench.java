@@ -1,5 +1,6 @@
 package io.spool.bench;
 
+import io.spool.bench.encode.EncodeBenchmark;
 import io.spool.bench.memes.MemesBench;
 import io.spool.bench.pg.EngineBenchmark;
 import io.spool.bench.pg.PgBench;
@@ -13,7 +14,8 @@ import java.util.Arrays;
  * The one entry point of {@code ./spool bench WHAT}: {@code pg} (driver throughput and latency against pgjdbc
  * and vertx-pg-client), {@code pg-engine} (JMH: the engine alone, with allocation per operation), {@code web}
  * (HTTP plaintext and JSON under wrk against raw Netty, Javalin and Helidon), {@code memes} (captions per
- * second of the spool-memes service against sharp, Pillow and ImageMagick's {@code convert}), {@code tasks}
+ * second of the spool-memes service against sharp, Pillow and ImageMagick's {@code convert}), {@code encode}
+ * (JMH: the encode step alone, JDK and libjpeg-turbo, against spool-memes' whole caption render), {@code tasks}
  * (end-to-end task queue throughput and pickup latency against db-scheduler and JobRunr), {@code stack}
  * (TechEmpower's database tests on spool-web + spool-pg against Vert.x, Javalin + pgjdbc and Helidon + pgjdbc).
  */
@@ -28,6 +30,7 @@ public final class Bench {
             case "pg-engine" -> EngineBenchmark.main(rest);
             case "web" -> WebBench.main(rest);
             case "memes" -> MemesBench.main(rest);
+            case "encode" -> EncodeBenchmark.main(rest);
             case "tasks" -> TasksBench.main(rest);
             case "stack" -> StackBench.main(rest);
             default -> {
@@ -37,6 +40,8 @@ public final class Bench {
                         + " [--connections N,...] [--only NAME,...]");
                 System.out.println("       ./spool bench memes [--seconds N] [--warmup N] [--rounds N] [--clients N]"
                         + " [--only png,jpeg,gif] [--contenders spool-memes,sharp,pillow,imagemagick]");
+                System.out.println("       ./spool bench encode [encodeJpegImageIo|encodeJpegTurbo|encodePng|encodeGif"
+                        + "|renderJpeg|renderPng|renderGif ...]");
                 System.out.println("       ./spool bench tasks [--tasks N] [--warmup N] [--rounds N] [--batch N]"
                         + " [--concurrency N] [--connections N] [--only NAME,...]");
                 System.out.println("       " + StackBench.USAGE);

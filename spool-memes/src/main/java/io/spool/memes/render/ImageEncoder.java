@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -18,7 +17,8 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Encodes frames as PNG (by {@link PngEncoder}), JPEG (quality 0.9 unless told), GIF or WebP (by {@link WebpEncoder},
+ * Encodes frames as PNG (by {@link PngEncoder}), JPEG (quality 0.9 unless told; by {@link TurboJpeg} where it
+ * loads, else ImageIO's writer), GIF or WebP (by {@link WebpEncoder},
  * lossy at the JPEG quality). A GIF keeps each frame's delay and disposal and the loop count, a WebP each frame's
  * delay and the loop count; PNG and JPEG take the first frame. Frames must already be of a type the format takes (no alpha for
  * JPEG), which the renderer sees to.
@@ -56,20 +56,38 @@ public final class ImageEncoder {
         if (format == ImageFormat.WEBP) {
             return WebpEncoder.encode(frames, loops, jpegQuality);
         }
+        if (format == ImageFormat.JPEG) {
+            BufferedImage image = frames.getFirst().image();
+            return TurboJpeg.available() && image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                    ? TurboJpeg.encode(image, jpegQuality) : jdkJpeg(image, jpegQuality);
+        }
+        List<Frame> gifFrames = frames;
+        return write("gif", (writer, param) -> writeGif(writer, param, gifFrames, loops));
+    }
+
+    /**
+     * {@code image} (opaque) as a baseline JPEG at {@code quality} percent through the JDK's ImageIO writer, which
+     * {@link #encode} uses where libjpeg-turbo does not load; public for the encode benchmark in spool-bench.
+     */
+    public static byte[] jdkJpeg(BufferedImage image, int quality) {
+        return write("jpeg", (writer, param) -> {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(Math.clamp(quality, 1, 100) / 100f);
+            writer.write(null, new IIOImage(JpegInput.of(image), null, null), param);
+        });
+    }
+
+    /** What an ImageIO writer writes to memory. */
+    private interface Writing {
+        void write(ImageWriter writer, ImageWriteParam param) throws IOException;
+    }
+
+    private static byte[] write(String format, Writing writing) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) { // ImageIO's default caches in a temp file
             writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            switch (format) {
-                case GIF -> writeGif(writer, param, frames, loops);
-                case JPEG -> {
-                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionQuality(Math.clamp(jpegQuality, 1, 100) / 100f);
-                    writer.write(null, new IIOImage(JpegInput.of(frames.getFirst().image()), null, null), param);
-                }
-                case PNG, WEBP -> throw new AssertionError(format + " has an encoder of its own");
-            }
+            writing.write(writer, writer.getDefaultWriteParam());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory: not expected
         } finally {

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "4";
+    private static final String ENGINE_VERSION = "5";
     /** Rasterised glyphs kept: a caption font at one size takes well under 1 MiB. */
     private static final long GLYPH_CACHE_BYTES = 16L << 20;
 
@@ -141,10 +141,16 @@ public final class Renderer {
         }
         checkInterrupted();
         byte[] bytes = null;
-        if (format == ImageFormat.JPEG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR) {
-            // only the MCU rows under the captions are encoded; the template's other rows are reused
+        if (format == ImageFormat.JPEG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR
+                && !TurboJpeg.available()) {
+            // with the JDK's writer, only the MCU rows under the captions are encoded and the template's other rows
+            // are reused; libjpeg-turbo encodes the whole frame in less time than that
             JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
             bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
+        }
+        if (format == ImageFormat.PNG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR) {
+            // only the bands of rows under the captions are deflated; the template's other bands are reused
+            bytes = CaptionPng.encode(frames.getFirst().image(), ready.getFirst(), base.pngBands());
         }
         if (bytes == null) {
             bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);

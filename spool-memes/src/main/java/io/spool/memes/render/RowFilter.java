@@ -6,27 +6,15 @@ package io.spool.memes.render;
  * five filters, least sum of absolute values) at a fraction of the time.
  */
 final class RowFilter {
-    private static final byte UP = 2;
+    static final byte UP = 2;
 
     private RowFilter() {
     }
 
-    /** {@code raw} rows of {@code rowBytes} bytes → scanlines, each after its filter-type byte. */
-    static byte[] filter(byte[] raw, int rowBytes, int height) {
-        byte[] out = new byte[(rowBytes + 1) * height];
-        for (int y = 0; y < height; y++) {
-            int row = y * rowBytes;
-            int at = y * (rowBytes + 1) + 1;
-            out[at - 1] = UP;
-            if (y == 0) {
-                System.arraycopy(raw, 0, out, at, rowBytes); // "up" from the zero row above the image
-                continue;
-            }
-            int prev = row - rowBytes;
-            for (int i = 0; i < rowBytes; i++) {
-                out[at + i] = (byte) (raw[row + i] - raw[prev + i]);
-            }
+    /** Writes {@code row} filtered against {@code above} (zeros above the first row) to {@code out} from {@code at}. */
+    static void up(byte[] row, byte[] above, byte[] out, int at) {
+        for (int i = 0; i < row.length; i++) {
+            out[at + i] = (byte) (row[i] - above[i]);
         }
-        return out;
     }
 }

@@ -14,13 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * a render draws on (transparent pixels already on white where the type has no alpha), so a render at the
  * template's own size starts from an array copy ({@link Pixels#copy}) instead of a colour conversion; for GIF
  * output, also the frames as palette indices ({@link IndexedFrame}); for JPEG output, the first frame's
- * encoding by MCU row ({@link JpegRows}).
+ * encoding by MCU row ({@link JpegRows}); for PNG output, its encoding by band of rows ({@link PngBands}).
  */
 final class Template {
     private final Picture picture;
     private final Map<Integer, List<BufferedImage>> bases = new ConcurrentHashMap<>();
     private final Map<Integer, Optional<List<IndexedFrame>>> indexed = new ConcurrentHashMap<>();
     private final Map<Integer, Optional<JpegRows>> jpeg = new ConcurrentHashMap<>();
+    private volatile PngBands png;
 
     Template(Picture picture) {
         this.picture = picture;
@@ -63,6 +64,16 @@ final class Template {
             BufferedImage first = frames(BufferedImage.TYPE_3BYTE_BGR).getFirst();
             return Optional.ofNullable(JpegRows.encode(first, 0, first.getHeight(), q));
         });
+    }
+
+    /** The first frame as {@code TYPE_3BYTE_BGR}, PNG-encoded band by band ({@link PngBands}), made on first use. */
+    PngBands pngBands() {
+        PngBands bands = png;
+        if (bands == null) { // two first renders at once may both encode it: the same bytes either way
+            bands = PngBands.encode(PngPixels.of(frames(BufferedImage.TYPE_3BYTE_BGR).getFirst(), false));
+            png = bands;
+        }
+        return bands;
     }
 
     /** The decoded size plus room for two converted copies and the indices, as the template cache weighs it. */

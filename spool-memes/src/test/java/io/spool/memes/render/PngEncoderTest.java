@@ -6,6 +6,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.util.Random;
+import java.util.zip.Adler32;
 import org.junit.jupiter.api.Test;
 
 class PngEncoderTest {
@@ -80,5 +82,46 @@ class PngEncoderTest {
         Graphics2D g = b.createGraphics();
         g.dispose();
         assertThat(PngEncoder.encode(b)).isEqualTo(PngEncoder.encode(a)).isEqualTo(PngEncoder.encode(Pixels.copy(b)));
+    }
+
+    @Test
+    void bandsCombineTheirAdlerChecksumsAsZlibDoes() {
+        Random random = new Random(29);
+        for (int round = 0; round < 50; round++) {
+            byte[] a = new byte[random.nextInt(70_000)];
+            byte[] b = new byte[random.nextInt(70_000)];
+            random.nextBytes(a);
+            random.nextBytes(b);
+            Adler32 whole = new Adler32();
+            whole.update(a);
+            whole.update(b);
+            Adler32 first = new Adler32();
+            first.update(a);
+            Adler32 second = new Adler32();
+            second.update(b);
+            assertThat(PngBands.combine((int) first.getValue(), (int) second.getValue(), b.length))
+                    .isEqualTo((int) whole.getValue());
+        }
+    }
+
+    @Test
+    void aCaptionReusesTheTemplatesBandsAndGivesTheWholeEncodingsBytes() {
+        BufferedImage base = pattern(BufferedImage.TYPE_3BYTE_BGR, false, false);
+        BufferedImage tall = new BufferedImage(37, 3 * PngBands.ROWS + 5, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = tall.createGraphics();
+        g.drawImage(base, 0, 0, null);
+        g.drawImage(base, 0, 23, null);
+        g.drawImage(base, 0, 46, null);
+        g.dispose();
+        PngBands bands = PngBands.encode(PngPixels.of(tall, false));
+        assertThat(bands.bands()).hasSize(4);
+        // the last row of band 0 (band 1's first row is filtered against it) and a row of band 3
+        BufferedImage painted = Pixels.copy(tall);
+        painted.setRGB(3, PngBands.ROWS - 1, 0xFFFFFF);
+        painted.setRGB(30, 3 * PngBands.ROWS + 2, 0x000000);
+        byte[] spliced = CaptionPng.encode(painted, tall, bands);
+        assertThat(spliced).isEqualTo(PngEncoder.encode(painted)).isNotEqualTo(PngEncoder.encode(tall));
+        assertSameArgb(painted, TestImages.read(spliced));
+        assertThat(CaptionPng.encode(Pixels.copy(tall), tall, bands)).isEqualTo(bands.bytes());
     }
 }
