@@ -8,7 +8,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
@@ -49,8 +51,10 @@ final class ResponseWriter {
         HttpResponseStatus status = HttpResponseStatus.valueOf(res.status());
         HttpVersion version = http10 ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         HttpResponse r = full
+                // no trailers ever: the shared empty set spares a header table per response
                 ? new DefaultFullHttpResponse(version, status,
-                        bytes == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes))
+                        bytes == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes),
+                        DefaultHttpHeadersFactory.headersFactory().newHeaders(), EmptyHttpHeaders.INSTANCE)
                 : new DefaultHttpResponse(version, status);
         r.headers().set(HttpHeaderNames.DATE, HttpDates.now());   // first: a Date of the response's own replaces it
         // as AsciiString the encoder copies each header in bulk; a String it would write byte by byte

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * {@code DataRows} is a view over it that decodes values on access).
  */
 public final class DataRows {
-    private static final int FIRST_CHUNK = 512;
+    /** Small: most results of a web request are a row or a few (a one-row result held a 512-byte chunk). */
+    private static final int FIRST_CHUNK = 64;
+    private static final int FIRST_ROW_SLOTS = 4;
     private static final int MAX_CHUNK = 64 * 1024;
     private static final byte[][] NO_CHUNKS = new byte[0][];
     private static final long[] NO_ROWS = new long[0];
@@ -65,13 +67,13 @@ public final class DataRows {
         byte[] chunk = chunkFor(body);
         System.arraycopy(buf, start + 2, chunk, chunkUsed, body);
         if (rows == rowRefs.length) {
-            rowRefs = Arrays.copyOf(rowRefs, Math.max(16, rows * 2));
+            rowRefs = Arrays.copyOf(rowRefs, Math.max(FIRST_ROW_SLOTS, rows * 2));
         }
         rowRefs[rows++] = ((long) (chunkCount - 1) << 32) | chunkUsed;
         chunkUsed += body;
     }
 
-    /** The current chunk if {@code size} more bytes fit, else a new one (doubling up to 64 KiB, or as big as the row). */
+    /** The current chunk if {@code size} more bytes fit, else a new one (doubling from 64 bytes up to 64 KiB, or as big as the row). */
     private byte[] chunkFor(int size) {
         if (chunkCount > 0 && chunks[chunkCount - 1].length - chunkUsed >= size) {
             return chunks[chunkCount - 1];

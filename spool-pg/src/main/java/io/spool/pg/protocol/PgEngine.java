@@ -270,7 +270,7 @@ public final class PgEngine {
 
     /** Why a statement is refused before anything is sent, or null. */
     private static EngineException refusal(String sql, Object[] params) {
-        if (COPY_STREAM.matcher(sql).lookingAt()) {
+        if (mayBeCopy(sql) && COPY_STREAM.matcher(sql).lookingAt()) {
             // a COPY inside a pipeline would swallow the commands behind it
             return new EngineException(SqlState.FEATURE_NOT_SUPPORTED,
                     "COPY FROM STDIN / TO STDOUT is not supported through query(); use copyIn / copyOut");
@@ -291,6 +291,20 @@ public final class PgEngine {
         command.setFailure(why);
         command.finish();
         return command;
+    }
+
+    /**
+     * Whether {@link #COPY_STREAM} can match at all: only a statement that starts with whitespace, a comment or
+     * {@code copy} can. Most statements are told apart by their first character, without a regex run and its
+     * Matcher on every query.
+     */
+    static boolean mayBeCopy(String sql) {
+        if (sql.isEmpty()) {
+            return false;
+        }
+        char first = sql.charAt(0);
+        return first == '-' || first == '/' || first == ' ' || first == '\t' || first == '\n' || first == '\r'
+                || first == '\f' || first == '\u000B' || sql.regionMatches(true, 0, "copy", 0, 4);
     }
 
     /** A COPY from or to the client, after any whitespace and comments that may come first. */

@@ -172,10 +172,20 @@ class PgEngineTest {
     }
 
     @Test
+    void onlyAStatementStartingWithBlankCommentOrCopyIsCheckedForACopy() {
+        assertThat(PgEngine.mayBeCopy("SELECT id, randomnumber FROM world WHERE id = $1")).isFalse();
+        assertThat(PgEngine.mayBeCopy("UPDATE t SET note = 'copy to stdout'")).isFalse();
+        assertThat(PgEngine.mayBeCopy("")).isFalse();
+        for (String sql : new String[] {"COPY t", "copy t", " x", "\tx", "\nx", "-- c", "/* c */"}) {
+            assertThat(PgEngine.mayBeCopy(sql)).as(sql).isTrue();
+        }
+    }
+
+    @Test
     void aCopyBehindCommentsIsStillRefusedInAPipeline() {
         PgEngine engine = started();
         for (String sql : new String[] {"COPY t FROM STDIN", "  /* load */ copy t from stdin",
-                "-- nightly\n/* a */ /* b */\n COPY t TO STDOUT"}) {
+                "-- nightly\n/* a */ /* b */\n COPY t TO STDOUT", "\tCopy t TO STDOUT"}) {
             ExtendedQuery q = engine.query(sql);
             assertThat(q.isFailed()).as(sql).isTrue();
             assertThat(q.failure().getMessage()).contains("copyIn");
