@@ -141,14 +141,18 @@ public final class Renderer {
         }
         checkInterrupted();
         byte[] bytes = null;
-        if (format == ImageFormat.JPEG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR
-                && !TurboJpeg.available()) {
+        boolean captionedFrame = sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR;
+        if (format == ImageFormat.JPEG && captionedFrame && TurboJpeg.available()) {
+            // libjpeg-turbo gets the template's pixels converted once; only the rows under the captions are converted
+            bytes = TurboJpeg.encode(frames.getFirst().image(), ready.getFirst(), base.turboWords(), jpegQuality);
+        }
+        if (format == ImageFormat.JPEG && captionedFrame && !TurboJpeg.available()) {
             // with the JDK's writer, only the MCU rows under the captions are encoded and the template's other rows
             // are reused; libjpeg-turbo encodes the whole frame in less time than that
             JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
             bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
         }
-        if (format == ImageFormat.PNG && sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR) {
+        if (format == ImageFormat.PNG && captionedFrame) {
             // only the bands of rows under the captions are deflated; the template's other bands are reused
             bytes = CaptionPng.encode(frames.getFirst().image(), ready.getFirst(), base.pngBands());
         }

@@ -2,7 +2,10 @@ package io.spool.memes.render;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.Arrays;
+import java.util.function.Consumer;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.SizeTPointer;
@@ -31,15 +34,48 @@ final class TurboJpeg {
 
     /** {@code image} ({@code TYPE_3BYTE_BGR}) as a baseline JPEG at {@code quality} percent (1 to 100). */
     static byte[] encode(BufferedImage image, int quality) {
+        requireBgr(image);
+        int[] words = words(image);
+        return write(image.getWidth(), image.getHeight(), quality, data -> data.put(words));
+    }
+
+    /**
+     * {@code image}, a copy of {@code base} (both {@code TYPE_3BYTE_BGR}, same size) with captions painted on it,
+     * as {@link #encode(BufferedImage, int)} writes it, given {@code baseWords}, {@link #words} of {@code base}:
+     * Leptonica gets those in one copy and only the rows that differ from {@code base} are converted again.
+     */
+    static byte[] encode(BufferedImage image, BufferedImage base, int[] baseWords, int quality) {
+        requireBgr(image);
+        byte[] now = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] was = ((DataBufferByte) base.getRaster().getDataBuffer()).getData();
+        int width = image.getWidth();
+        int rowBytes = 3 * width;
+        return write(width, image.getHeight(), quality, data -> {
+            data.put(baseWords);
+            int[] row = new int[width];
+            for (int y = 0, at = 0; y < image.getHeight(); y++, at += rowBytes) {
+                if (!Arrays.equals(now, at, at + rowBytes, was, at, at + rowBytes)) {
+                    convert(now, at, row, 0, width);
+                    data.position((long) y * width).put(row).position(0);
+                }
+            }
+        });
+    }
+
+    private static void requireBgr(BufferedImage image) {
         if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
             throw new IllegalArgumentException("a TYPE_3BYTE_BGR image, not type " + image.getType());
         }
-        PIX pix = leptonica.pixCreate(image.getWidth(), image.getHeight(), 32);
+    }
+
+    /** A 32-bit picture of Leptonica's, its every pixel set by {@code fill}, written as JPEG. */
+    private static byte[] write(int width, int height, int quality, Consumer<IntPointer> fill) {
+        PIX pix = leptonica.pixCreateNoInit(width, height, 32); // no zeroing: fill sets every word
         if (pix == null || pix.isNull()) {
-            throw new OutOfMemoryError("Leptonica could not allocate a " + image.getWidth() + "x" + image.getHeight() + " picture");
+            throw new OutOfMemoryError("Leptonica could not allocate a " + width + "x" + height + " picture");
         }
         try (PointerPointer<BytePointer> out = new PointerPointer<>(1L); SizeTPointer size = new SizeTPointer(1)) {
-            leptonica.pixGetData(pix).put(words(image));
+            fill.accept(leptonica.pixGetData(pix));
             if (leptonica.pixWriteMemJpeg(out, size, pix, Math.clamp(quality, 1, 100), 0) != 0) {
                 throw new IllegalStateException("libjpeg-turbo could not write a JPEG");
             }
@@ -56,14 +92,18 @@ final class TurboJpeg {
         }
     }
 
-    /** Leptonica's 32-bit pixels: red in the high byte, then green and blue, the low byte unused. */
-    private static int[] words(BufferedImage image) {
+    /** Leptonica's 32-bit pixels of a {@code TYPE_3BYTE_BGR} image: red in the high byte, then green and blue. */
+    static int[] words(BufferedImage image) {
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         int[] words = new int[image.getWidth() * image.getHeight()];
-        for (int i = 0, j = 0; i < words.length; i++, j += 3) {
+        convert(bgr, 0, words, 0, words.length);
+        return words;
+    }
+
+    private static void convert(byte[] bgr, int from, int[] words, int to, int count) {
+        for (int i = to, j = from; i < to + count; i++, j += 3) {
             words[i] = (bgr[j + 2] & 0xFF) << 24 | (bgr[j + 1] & 0xFF) << 16 | (bgr[j] & 0xFF) << 8;
         }
-        return words;
     }
 
     private static boolean load() {

@@ -47,6 +47,23 @@ class TurboJpegTest {
     }
 
     @Test
+    void convertsOnlyTheChangedRowsYetWritesWhatTheWholeFrameGives() {
+        int[] words = TurboJpeg.words(CHELSEA);
+        assertThat(TurboJpeg.encode(Pixels.copy(CHELSEA), CHELSEA, words, 90))
+                .isEqualTo(TurboJpeg.encode(CHELSEA, 90));
+        BufferedImage captioned = Pixels.copy(CHELSEA);
+        Graphics2D g = captioned.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(20, 0, 300, 40); // from the first row
+        g.dispose();
+        captioned.setRGB(CHELSEA.getWidth() - 1, CHELSEA.getHeight() - 1, 0x123456); // the last pixel alone
+        captioned.setRGB(0, 100, 0xFF00FF);                                           // a row's first pixel
+        byte[] rows = TurboJpeg.encode(captioned, CHELSEA, words, 90);
+        assertThat(rows).isEqualTo(TurboJpeg.encode(captioned, 90)).isNotEqualTo(TurboJpeg.encode(CHELSEA, 90));
+        assertThat(words).as("the template's words are left as they were").isEqualTo(TurboJpeg.words(CHELSEA));
+    }
+
+    @Test
     void theRendererAndTheEncoderUseItForJpeg() throws InterruptedException {
         Renderer renderer = Renderer.create(RendererConfig.DEFAULT);
         byte[] rendered = renderer.render(request("jpeg")).bytes();
