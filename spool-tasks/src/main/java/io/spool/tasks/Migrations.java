@@ -21,7 +21,7 @@ final class Migrations {
     /** In order; a new version is appended here and as a resource file. */
     static final List<String> FILES = List.of("V1__init.sql", "V2__hot_paths.sql", "V3__safer_cancel_and_limits.sql",
             "V4__strict_release_and_claim_limit.sql", "V5__claim_by_name_and_db_time.sql",
-            "V6__paused_queues_and_pickup_wait.sql");
+            "V6__paused_queues_and_pickup_wait.sql", "V7__heartbeat_sees_a_cancel.sql");
 
     private static final String MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS ${schema}.migrations (version int "
             + "PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())";
