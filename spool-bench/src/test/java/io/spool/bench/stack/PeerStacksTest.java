@@ -1,9 +1,7 @@
 package io.spool.bench.stack;
 
-import io.spool.embedded.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spool.bench.ChildJvm;
@@ -32,20 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeerStacksTest {
     private static final int CONNECTIONS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalPostgres postgres;
-    private static StackDatabase database;
-
-    @BeforeAll
-    static void load() {
-        postgres = LocalPostgres.start();
-        database = StackDatabase.parse(postgres.url(), CONNECTIONS);
-        TechEmpowerData.load(database);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final TechEmpowerPostgres POSTGRES = new TechEmpowerPostgres(CONNECTIONS);
 
     @Test
     void vertxPassesTechEmpowersChecks() throws Exception {
@@ -64,8 +50,8 @@ class PeerStacksTest {
 
     private static void passes(StackContender contender) throws Exception {
         int port = ChildJvm.freePort();
-        try (AutoCloseable running = contender.start(port, database)) {
-            new StackCheck(contender.name(), URI.create("http://127.0.0.1:" + port), database).all();
+        try (AutoCloseable running = contender.start(port, POSTGRES.database())) {
+            new StackCheck(contender.name(), URI.create("http://127.0.0.1:" + port), POSTGRES.database()).all();
             servesConcurrently(contender.name(), port);
             assertThat(openConnections()).as("%s's database connections", contender.name()).isEqualTo(CONNECTIONS);
         }
@@ -78,7 +64,7 @@ class PeerStacksTest {
             if (attempt > 0) {
                 Thread.sleep(100);
             }
-            try (Connection c = TechEmpowerData.connect(database); Statement s = c.createStatement();
+            try (Connection c = TechEmpowerData.connect(POSTGRES.database()); Statement s = c.createStatement();
                  ResultSet rows = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
                          + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
                 rows.next();

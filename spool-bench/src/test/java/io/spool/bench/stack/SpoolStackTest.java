@@ -1,9 +1,7 @@
 package io.spool.bench.stack;
 
 import io.spool.bench.ChildJvm;
-import io.spool.embedded.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,27 +9,15 @@ import java.net.URI;
 
 /** Each spool contender, started here on a real PostgreSQL, passes TechEmpower's checks on all four tests. */
 class SpoolStackTest {
-    private static LocalPostgres postgres;
-    private static StackDatabase database;
-
-    @BeforeAll
-    static void load() {
-        postgres = LocalPostgres.start();
-        database = StackDatabase.parse(postgres.url(), 2);
-        TechEmpowerData.load(database);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final TechEmpowerPostgres POSTGRES = new TechEmpowerPostgres(2);
 
     @ParameterizedTest
     @ValueSource(strings = {StackContenders.SPOOL, StackContenders.SPOOL_BLOCKING})
     void answersByTechEmpowersRules(String name) throws Exception {
         int port = ChildJvm.freePort();
-        try (AutoCloseable server = StackContenders.named(name).start(port, database)) {
-            new StackCheck(name, URI.create("http://127.0.0.1:" + port), database).all();
+        try (AutoCloseable server = StackContenders.named(name).start(port, POSTGRES.database())) {
+            new StackCheck(name, URI.create("http://127.0.0.1:" + port), POSTGRES.database()).all();
         }
     }
 }

@@ -2,10 +2,8 @@ package io.spool.bench.stack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.spool.embedded.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,29 +25,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** TechEmpower's tables on a real PostgreSQL, and the checker failing on pages and updates that break the rules. */
 class StackCheckTest {
-    private static LocalPostgres postgres;
-    private static StackDatabase database;
-
-    @BeforeAll
-    static void load() {
-        postgres = LocalPostgres.start();
-        database = StackDatabase.parse(postgres.url(), 2);
-        TechEmpowerData.load(database);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final TechEmpowerPostgres POSTGRES = new TechEmpowerPostgres(2);
 
     @Test
     void loadingTwiceLeavesTheSpecsTables() throws Exception {
-        TechEmpowerData.load(database);
-        int[] worlds = TechEmpowerData.worlds(database);
+        TechEmpowerData.load(POSTGRES.database());
+        int[] worlds = TechEmpowerData.worlds(POSTGRES.database());
         for (int id = 1; id <= TechEmpower.WORLD_ROWS; id++) {
             assertThat(worlds[id]).as("row %d", id).isBetween(1, TechEmpower.WORLD_ROWS);
         }
-        try (Connection c = TechEmpowerData.connect(database); Statement s = c.createStatement()) {
+        try (Connection c = TechEmpowerData.connect(POSTGRES.database()); Statement s = c.createStatement()) {
             try (ResultSet count = s.executeQuery("SELECT count(*), min(id), max(id) FROM world")) {
                 count.next();
                 assertThat(List.of(count.getInt(1), count.getInt(2), count.getInt(3))).containsExactly(10_000, 1, 10_000);
@@ -139,7 +125,7 @@ class StackCheckTest {
     /** Rows of the table as they are ({@code asTheyAre}) or with made-up numbers, as many as {@code query} asks. */
     private static byte[] rows(String query, boolean asTheyAre) {
         int count = TechEmpower.queries(query == null ? null : query.substring(query.indexOf('=') + 1));
-        int[] table = TechEmpowerData.worlds(database);
+        int[] table = TechEmpowerData.worlds(POSTGRES.database());
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < count; i++) {
             int id = TechEmpower.randomWorld();
@@ -183,7 +169,7 @@ class StackCheckTest {
         }
 
         StackCheck check() {
-            return new StackCheck("fake", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), database);
+            return new StackCheck("fake", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), POSTGRES.database());
         }
 
         @Override
