@@ -33,9 +33,17 @@ record JpegRows(byte[] head, List<byte[]> rows) {
 
     /**
      * Pixel rows [{@code from}, {@code to}) of {@code image} (opaque 3-byte RGB) at {@code quality} percent,
-     * {@code from} a multiple of {@link #MCU}; null if the writer made something else than expected.
+     * {@code from} a multiple of {@link #MCU}: through libjpeg-turbo ({@link TurboJpeg#rows}) where it loads and
+     * the image is {@code TYPE_3BYTE_BGR}, else through the JDK's writer ({@link #jdk}); both give the same bytes
+     * after the JFIF header. Null if the JDK's writer made something else than expected.
      */
     static JpegRows encode(BufferedImage image, int from, int to, int quality) {
+        return TurboJpeg.available() && image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                ? TurboJpeg.rows(image, from, to, quality) : jdk(image, from, to, quality);
+    }
+
+    /** {@link #encode} through the JDK's ImageIO writer, told to put a restart marker after every row of MCUs. */
+    static JpegRows jdk(BufferedImage image, int from, int to, int quality) {
         if (from % MCU != 0) {
             throw new IllegalArgumentException("row " + from + " does not start a row of MCUs");
         }
@@ -73,14 +81,10 @@ record JpegRows(byte[] head, List<byte[]> rows) {
 
     /** {@code jpeg} cut at its start of scan and its restart markers; null unless it has {@code count} segments. */
     static JpegRows split(byte[] jpeg, int count) {
-        int p = 2; // after SOI
-        while (p + 4 <= jpeg.length && (jpeg[p] & 0xFF) == 0xFF && (jpeg[p + 1] & 0xFF) != 0xDA) {
-            p += 2 + ((jpeg[p + 2] & 0xFF) << 8 | jpeg[p + 3] & 0xFF);
-        }
-        if (p + 4 > jpeg.length || (jpeg[p] & 0xFF) != 0xFF) {
+        int start = startOfScanData(jpeg);
+        if (start < 0) {
             return null;
         }
-        int start = p + 2 + ((jpeg[p + 2] & 0xFF) << 8 | jpeg[p + 3] & 0xFF);
         List<byte[]> rows = new ArrayList<>(count);
         int segment = start;
         for (int i = start; i + 1 < jpeg.length; i++) {
@@ -102,6 +106,46 @@ record JpegRows(byte[] head, List<byte[]> rows) {
             }
         }
         return rows.size() == count ? new JpegRows(Arrays.copyOf(jpeg, start), rows) : null;
+    }
+
+    /**
+     * {@code head}, the headers of a baseline JPEG up to its entropy-coded data, for a picture {@code height} pixels
+     * high with a restart marker after every row of MCUs of a picture {@code width} wide: its frame header's
+     * height set, a restart interval (DRI) put before its start of scan.
+     */
+    static byte[] withRestarts(byte[] head, int height, int width) {
+        int interval = (width + MCU - 1) / MCU;
+        byte[] dri = {(byte) 0xFF, (byte) 0xDD, 0, 4, (byte) (interval >> 8), (byte) interval};
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + dri.length);
+        out.write(head, 0, 2); // SOI
+        for (int p = 2; p + 4 <= head.length; ) {
+            int marker = head[p + 1] & 0xFF;
+            byte[] segment = Arrays.copyOfRange(head, p, p + 2 + ((head[p + 2] & 0xFF) << 8 | head[p + 3] & 0xFF));
+            p += segment.length;
+            if (marker == 0xC0) { // the frame: precision, then height
+                segment[5] = (byte) (height >> 8);
+                segment[6] = (byte) height;
+            }
+            if (marker == 0xDA) {
+                out.writeBytes(dri);
+            }
+            if (marker != 0xDD) { // an interval already there gives way to this one
+                out.writeBytes(segment);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Where {@code jpeg}'s entropy-coded data starts (after its start-of-scan header); -1 if it has none. */
+    static int startOfScanData(byte[] jpeg) {
+        int p = 2; // after SOI
+        while (p + 4 <= jpeg.length && (jpeg[p] & 0xFF) == 0xFF && (jpeg[p + 1] & 0xFF) != 0xDA) {
+            p += 2 + ((jpeg[p + 2] & 0xFF) << 8 | jpeg[p + 3] & 0xFF);
+        }
+        if (p + 4 > jpeg.length || (jpeg[p] & 0xFF) != 0xFF) {
+            return -1;
+        }
+        return p + 2 + ((jpeg[p + 2] & 0xFF) << 8 | jpeg[p + 3] & 0xFF);
     }
 
     /** These rows with those from MCU row {@code first} on replaced by {@code strip}'s. */

@@ -142,13 +142,8 @@ public final class Renderer {
         checkInterrupted();
         byte[] bytes = null;
         boolean captionedFrame = sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR;
-        if (format == ImageFormat.JPEG && captionedFrame && TurboJpeg.available()) {
-            // libjpeg-turbo gets the template's pixels converted once; only the rows under the captions are converted
-            bytes = TurboJpeg.encode(frames.getFirst().image(), ready.getFirst(), base.turboWords(), jpegQuality);
-        }
-        if (format == ImageFormat.JPEG && captionedFrame && !TurboJpeg.available()) {
-            // with the JDK's writer, only the MCU rows under the captions are encoded and the template's other rows
-            // are reused; libjpeg-turbo encodes the whole frame in less time than that
+        if (format == ImageFormat.JPEG && captionedFrame) {
+            // only the MCU rows under the captions are encoded; the template's other rows are reused
             JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
             bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
         }
@@ -174,6 +169,15 @@ public final class Renderer {
         Source from = source(request);
         requireFonts(request);
         return etag(cacheKey(request, from));
+    }
+
+    /**
+     * Throws what {@link #render} would throw for the request's template, background, overlays or fonts (a 404 or
+     * 400 {@link io.spool.memes.model.MemeException}), without rendering or computing its cache key.
+     */
+    public void check(CaptionRequest request) throws InterruptedException {
+        source(request);
+        requireFonts(request);
     }
 
     /**

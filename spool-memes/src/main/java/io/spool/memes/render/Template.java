@@ -22,7 +22,6 @@ final class Template {
     private final Map<Integer, Optional<List<IndexedFrame>>> indexed = new ConcurrentHashMap<>();
     private final Map<Integer, Optional<JpegRows>> jpeg = new ConcurrentHashMap<>();
     private volatile PngBands png;
-    private volatile int[] turbo;
 
     Template(Picture picture) {
         this.picture = picture;
@@ -77,19 +76,9 @@ final class Template {
         return bands;
     }
 
-    /** The first frame as {@code TYPE_3BYTE_BGR} in libjpeg-turbo's (Leptonica's) pixels ({@link TurboJpeg#words}), made on first use. */
-    int[] turboWords() {
-        int[] words = turbo;
-        if (words == null) { // two first renders at once may both convert it: the same words either way
-            words = TurboJpeg.words(frames(BufferedImage.TYPE_3BYTE_BGR).getFirst());
-            turbo = words;
-        }
-        return words;
-    }
-
-    /** The decoded size plus room for three converted copies (one of them Leptonica's) and the indices, as the template cache weighs it. */
+    /** The decoded size plus room for two converted copies, the indices and the encoded rows, as the template cache weighs it. */
     long weight() {
-        return 4 * picture.weight() + picture.weight() / 4;
+        return 3 * picture.weight() + picture.weight() / 2;
     }
 
     /** {@code source} drawn at {@code width}×{@code height} (bilinear) onto a new image of {@code type}. */

@@ -2,8 +2,12 @@ package io.spool.memes.render;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.Consumer;
+import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
@@ -23,6 +27,8 @@ import org.bytedeco.leptonica.global.leptonica;
 final class TurboJpeg {
     private static final System.Logger LOG = System.getLogger("io.spool.memes.render");
     private static final boolean AVAILABLE = load();
+    private static final VarHandle LITTLE_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private TurboJpeg() {
     }
@@ -35,31 +41,40 @@ final class TurboJpeg {
     /** {@code image} ({@code TYPE_3BYTE_BGR}) as a baseline JPEG at {@code quality} percent (1 to 100). */
     static byte[] encode(BufferedImage image, int quality) {
         requireBgr(image);
-        int[] words = words(image);
-        return write(image.getWidth(), image.getHeight(), quality, data -> data.put(words));
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        try (Writer writer = new Writer(image.getWidth())) {
+            return writer.write(bgr, 0, image.getHeight(), quality);
+        }
     }
 
     /**
-     * {@code image}, a copy of {@code base} (both {@code TYPE_3BYTE_BGR}, same size) with captions painted on it,
-     * as {@link #encode(BufferedImage, int)} writes it, given {@code baseWords}, {@link #words} of {@code base}:
-     * Leptonica gets those in one copy and only the rows that differ from {@code base} are converted again.
+     * Pixel rows [{@code from}, {@code to}) of {@code image} ({@code TYPE_3BYTE_BGR}) at {@code quality} percent,
+     * {@code from} a multiple of {@link JpegRows#MCU}, cut as {@link JpegRows} cuts the JDK writer's output: each row
+     * of MCUs is encoded on its own, which gives the entropy-coded segment that row has in a JPEG with a restart
+     * marker after every row (the data of one scan ends byte-aligned, and each scan starts its DC prediction anew,
+     * as a restart does). The header is the first row's, with the strip's height and the restart interval.
      */
-    static byte[] encode(BufferedImage image, BufferedImage base, int[] baseWords, int quality) {
+    static JpegRows rows(BufferedImage image, int from, int to, int quality) {
         requireBgr(image);
-        byte[] now = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        byte[] was = ((DataBufferByte) base.getRaster().getDataBuffer()).getData();
-        int width = image.getWidth();
-        int rowBytes = 3 * width;
-        return write(width, image.getHeight(), quality, data -> {
-            data.put(baseWords);
-            int[] row = new int[width];
-            for (int y = 0, at = 0; y < image.getHeight(); y++, at += rowBytes) {
-                if (!Arrays.equals(now, at, at + rowBytes, was, at, at + rowBytes)) {
-                    convert(now, at, row, 0, width);
-                    data.position((long) y * width).put(row).position(0);
+        if (from % JpegRows.MCU != 0) {
+            throw new IllegalArgumentException("row " + from + " does not start a row of MCUs");
+        }
+        to = Math.min(to, image.getHeight());
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        List<byte[]> segments = new ArrayList<>((to - from + JpegRows.MCU - 1) / JpegRows.MCU);
+        byte[] head = null;
+        try (Writer writer = new Writer(image.getWidth())) {
+            for (int y = from; y < to; y += JpegRows.MCU) {
+                byte[] jpeg = writer.write(bgr, y, Math.min(JpegRows.MCU, to - y), quality);
+                int scan = JpegRows.startOfScanData(jpeg);
+                if (scan < 0 || (jpeg[jpeg.length - 2] & 0xFF) != 0xFF || (jpeg[jpeg.length - 1] & 0xFF) != 0xD9) {
+                    throw new IllegalStateException("libjpeg-turbo wrote a JPEG of another layout than expected");
                 }
+                head = head == null ? Arrays.copyOf(jpeg, scan) : head;
+                segments.add(Arrays.copyOfRange(jpeg, scan, jpeg.length - 2)); // one scan, no restart: one segment
             }
-        });
+        }
+        return new JpegRows(JpegRows.withRestarts(head, to - from, image.getWidth()), segments);
     }
 
     private static void requireBgr(BufferedImage image) {
@@ -68,40 +83,75 @@ final class TurboJpeg {
         }
     }
 
-    /** A 32-bit picture of Leptonica's, its every pixel set by {@code fill}, written as JPEG. */
-    private static byte[] write(int width, int height, int quality, Consumer<IntPointer> fill) {
-        PIX pix = leptonica.pixCreateNoInit(width, height, 32); // no zeroing: fill sets every word
-        if (pix == null || pix.isNull()) {
-            throw new OutOfMemoryError("Leptonica could not allocate a " + width + "x" + height + " picture");
+    /**
+     * Writes strips of one width through Leptonica, keeping its native scratch (a picture of the last strip height,
+     * the output pointer and size) from one strip to the next.
+     */
+    private static final class Writer implements AutoCloseable {
+        private final int width;
+        private final PointerPointer<BytePointer> out = new PointerPointer<>(1L);
+        private final SizeTPointer size = new SizeTPointer(1);
+        private int[] words = new int[0];
+        private PIX pix;
+        private IntPointer data;
+
+        Writer(int width) {
+            this.width = width;
         }
-        try (PointerPointer<BytePointer> out = new PointerPointer<>(1L); SizeTPointer size = new SizeTPointer(1)) {
-            fill.accept(leptonica.pixGetData(pix));
+
+        /** Rows [{@code y}, {@code y + rows}) of {@code bgr} ({@code width} pixels a row) as a JPEG. */
+        byte[] write(byte[] bgr, int y, int rows, int quality) {
+            if (pix == null || leptonica.pixGetHeight(pix) != rows) {
+                destroyPicture();
+                pix = leptonica.pixCreateNoInit(width, rows, 32); // no zeroing: every word is set below
+                if (pix == null || pix.isNull()) {
+                    throw new OutOfMemoryError("Leptonica could not allocate a " + width + "x" + rows + " picture");
+                }
+                data = leptonica.pixGetData(pix);
+            }
+            int count = width * rows;
+            words = words.length >= count ? words : new int[count];
+            convert(bgr, 3 * width * y, words, 0, count);
+            data.put(words, 0, count);
             if (leptonica.pixWriteMemJpeg(out, size, pix, Math.clamp(quality, 1, 100), 0) != 0) {
                 throw new IllegalStateException("libjpeg-turbo could not write a JPEG");
             }
-            BytePointer data = out.get(BytePointer.class, 0).capacity(size.get());
+            BytePointer written = out.get(BytePointer.class, 0).capacity(size.get());
             try {
                 byte[] jpeg = new byte[(int) size.get()];
-                data.get(jpeg);
+                written.get(jpeg);
                 return jpeg;
             } finally {
-                leptonica.lept_free(data);
+                leptonica.lept_free(written);
             }
-        } finally {
-            leptonica.pixDestroy(pix);
+        }
+
+        private void destroyPicture() {
+            if (pix != null) {
+                leptonica.pixDestroy(pix);
+                pix = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            destroyPicture();
+            out.close();
+            size.close();
         }
     }
 
-    /** Leptonica's 32-bit pixels of a {@code TYPE_3BYTE_BGR} image: red in the high byte, then green and blue. */
-    static int[] words(BufferedImage image) {
-        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int[] words = new int[image.getWidth() * image.getHeight()];
-        convert(bgr, 0, words, 0, words.length);
-        return words;
-    }
-
+    /**
+     * Leptonica's 32-bit pixels from {@code TYPE_3BYTE_BGR} bytes: red in the high byte, then green and blue. Four
+     * bytes read little-endian from a pixel's first are B | G·2⁸ | R·2¹⁶ | (the next pixel's B)·2²⁴, so the word
+     * is that shifted left by one byte: one load a pixel instead of three.
+     */
     private static void convert(byte[] bgr, int from, int[] words, int to, int count) {
-        for (int i = to, j = from; i < to + count; i++, j += 3) {
+        int last = count > 0 && from + 3 * count + 1 > bgr.length ? count - 1 : count; // no fourth byte to read
+        for (int i = to, j = from; i < to + last; i++, j += 3) {
+            words[i] = (int) LITTLE_ENDIAN_INT.get(bgr, j) << 8;
+        }
+        for (int i = to + last, j = from + 3 * last; i < to + count; i++, j += 3) {
             words[i] = (bgr[j + 2] & 0xFF) << 24 | (bgr[j + 1] & 0xFF) << 16 | (bgr[j] & 0xFF) << 8;
         }
     }

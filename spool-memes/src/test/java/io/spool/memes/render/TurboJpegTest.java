@@ -47,20 +47,32 @@ class TurboJpegTest {
     }
 
     @Test
-    void convertsOnlyTheChangedRowsYetWritesWhatTheWholeFrameGives() {
-        int[] words = TurboJpeg.words(CHELSEA);
-        assertThat(TurboJpeg.encode(Pixels.copy(CHELSEA), CHELSEA, words, 90))
-                .isEqualTo(TurboJpeg.encode(CHELSEA, 90));
+    void encodesRowsOfMcusAsTheJdkWriterDoesWithARestartAfterEachRow() {
         BufferedImage captioned = Pixels.copy(CHELSEA);
         Graphics2D g = captioned.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(20, 0, 300, 40); // from the first row
         g.dispose();
-        captioned.setRGB(CHELSEA.getWidth() - 1, CHELSEA.getHeight() - 1, 0x123456); // the last pixel alone
-        captioned.setRGB(0, 100, 0xFF00FF);                                           // a row's first pixel
-        byte[] rows = TurboJpeg.encode(captioned, CHELSEA, words, 90);
-        assertThat(rows).isEqualTo(TurboJpeg.encode(captioned, 90)).isNotEqualTo(TurboJpeg.encode(CHELSEA, 90));
-        assertThat(words).as("the template's words are left as they were").isEqualTo(TurboJpeg.words(CHELSEA));
+        captioned.setRGB(CHELSEA.getWidth() - 1, CHELSEA.getHeight() - 1, 0x123456); // in the partial last row
+        for (int quality : new int[] {90, 50}) {
+            JpegRows turbo = TurboJpeg.rows(captioned, 0, captioned.getHeight(), quality);
+            JpegRows jdk = JpegRows.jdk(captioned, 0, captioned.getHeight(), quality);
+            assertThat(turbo.rows()).hasSize((CHELSEA.getHeight() + 15) / 16).hasSameSizeAs(jdk.rows());
+            for (int i = 0; i < jdk.rows().size(); i++) {
+                assertThat(turbo.rows().get(i)).as("quality %d, row of MCUs %d", quality, i).isEqualTo(jdk.rows().get(i));
+            }
+            byte[] file = turbo.bytes();
+            int scan = startOfScan(file);
+            assertThat(Arrays.copyOfRange(file, scan, file.length))
+                    .as("tables, frame, restart interval and scan as the JDK writes them")
+                    .isEqualTo(Arrays.copyOfRange(jdk.bytes(), scan, jdk.bytes().length));
+            assertThat(GlyphPaintingTest.maxDifference(TestImages.read(file),
+                    TestImages.read(TurboJpeg.encode(captioned, quality)))).as("restarts change no pixel").isZero();
+        }
+        JpegRows strip = TurboJpeg.rows(captioned, 32, 80, 90);
+        assertThat(strip.rows()).as("MCU rows 2, 3 and 4")
+                .containsExactlyElementsOf(TurboJpeg.rows(captioned, 0, captioned.getHeight(), 90).rows().subList(2, 5));
+        assertThatThrownBy(() -> TurboJpeg.rows(captioned, 8, 40, 90)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -69,8 +81,12 @@ class TurboJpegTest {
         byte[] rendered = renderer.render(request("jpeg")).bytes();
         BufferedImage pixels = TestImages.read(renderer.render(request("png")).bytes());
         BufferedImage bgr = Template.convert(pixels, pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        assertThat(rendered).isEqualTo(TurboJpeg.encode(bgr, ImageEncoder.DEFAULT_JPEG_QUALITY));
-        assertThat(ImageEncoder.encode(List.of(new Frame(bgr, 0, "")), ImageFormat.JPEG, -1)).isEqualTo(rendered);
+        int quality = ImageEncoder.DEFAULT_JPEG_QUALITY;
+        assertThat(rendered).as("the caption's rows spliced into the template's")
+                .isEqualTo(TurboJpeg.rows(bgr, 0, bgr.getHeight(), quality).bytes());
+        byte[] whole = ImageEncoder.encode(List.of(new Frame(bgr, 0, "")), ImageFormat.JPEG, -1);
+        assertThat(whole).isEqualTo(TurboJpeg.encode(bgr, quality));
+        assertThat(GlyphPaintingTest.maxDifference(TestImages.read(rendered), TestImages.read(whole))).isZero();
     }
 
     @Test
