@@ -16,13 +16,13 @@ import java.awt.image.DataBufferByte;
  * the whole pixel the glyph's origin falls in. The masks come from the same Java2D rasteriser with the same hints
  * and stroke as drawing the outline directly, so compositing them gives the same coverage.
  */
-record GlyphMask(int left, int top, int width, int height, byte[] stroke, byte[] fill) {
+record GlyphMask(int left, int top, int width, int height, Coverage stroke, Coverage fill) {
     /** Masks of {@code glyph} of {@code sized} with its origin at ({@code dx}, {@code dy}) in [0, 1) of a pixel. */
     static GlyphMask render(Font sized, int glyph, float dx, float dy, float strokeWidth) {
         Shape outline = sized.createGlyphVector(TextBlock.FRC, new int[] {glyph}).getGlyphOutline(0, dx, dy);
         Rectangle2D bounds = outline.getBounds2D();
         if (bounds.isEmpty()) {
-            return new GlyphMask(0, 0, 0, 0, null, new byte[0]);
+            return new GlyphMask(0, 0, 0, 0, null, Coverage.of(new byte[0], 0, 0));
         }
         double grow = strokeWidth / 2 + 1; // round joins reach half the stroke out; one more pixel for antialiasing
         int left = (int) Math.floor(bounds.getMinX() - grow);
@@ -38,11 +38,11 @@ record GlyphMask(int left, int top, int width, int height, byte[] stroke, byte[]
 
     /** Bytes the cache charges for this mask: its pixels plus a little for the object. */
     long weight() {
-        return 64 + (long) width * height * (stroke == null ? 1 : 2);
+        return 64 + fill.bytes() + (stroke == null ? 0 : stroke.bytes());
     }
 
     /** White on black in 8-bit grey: each pixel ends up equal to the rasteriser's coverage. */
-    private static byte[] coverage(Shape outline, BasicStroke stroke, int left, int top, int width, int height) {
+    private static Coverage coverage(Shape outline, BasicStroke stroke, int left, int top, int width, int height) {
         BufferedImage mask = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = mask.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -56,6 +56,6 @@ record GlyphMask(int left, int top, int width, int height, byte[] stroke, byte[]
             g.fill(outline);
         }
         g.dispose();
-        return ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+        return Coverage.of(((DataBufferByte) mask.getRaster().getDataBuffer()).getData(), width, height);
     }
 }

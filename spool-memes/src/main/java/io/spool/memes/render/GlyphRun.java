@@ -65,9 +65,8 @@ record GlyphRun(Font base, Font sized, int[] glyphs, float[] x, float baseline) 
             }
             int qx = Math.round(x[i] * GlyphMasks.PHASES);
             GlyphMask m = masks.get(base, sized, glyphs[i], Math.floorMod(qx, GlyphMasks.PHASES), phaseY, strokeWidth);
-            byte[] mask = outline ? m.stroke() : m.fill();
             if (m.width() > 0) {
-                target.blend(mask, m.width(), m.height(), Math.floorDiv(qx, GlyphMasks.PHASES) + m.left(),
+                target.blend(outline ? m.stroke() : m.fill(), Math.floorDiv(qx, GlyphMasks.PHASES) + m.left(),
                         iy + m.top(), rgb);
             }
         }

@@ -11,22 +11,10 @@ import java.awt.image.WritableRaster;
 /**
  * Paints an opaque colour through a coverage mask onto an opaque image, with the arithmetic of Java2D's
  * antialiased fills on such images ({@code dst = mul8(a, colour) + mul8(255 - a, dst)} a channel, with its
- * rounding table), so a glyph composited from {@link GlyphMask}s matches one filled by {@code Graphics2D}.
+ * rounding), so a glyph composited from {@link GlyphMask}s matches one filled by {@code Graphics2D}.
  * Handles 3-byte interleaved RGB in any byte order and {@code TYPE_INT_RGB}; {@link #of} is null for other images.
  */
 abstract sealed class MaskCompositor {
-    /** {@code MUL8[a << 8 | b]}: a·b/255, rounded as Java2D's {@code mul8table}. */
-    private static final byte[] MUL8 = new byte[256 * 256];
-
-    static {
-        for (int a = 1; a < 256; a++) {
-            int inc = a * 0x010101;
-            for (int b = 1; b < 256; b++) {
-                MUL8[a << 8 | b] = (byte) ((inc * b + (1 << 23)) >>> 24);
-            }
-        }
-    }
-
     final int width;
     final int height;
 
@@ -58,30 +46,40 @@ abstract sealed class MaskCompositor {
     }
 
     /**
-     * Paints {@code rgb} (0xRRGGBB) through {@code mask} ({@code mw}×{@code mh}, row by row) placed with its
-     * first pixel at ({@code x}, {@code y}); the parts outside the image are skipped.
+     * Paints {@code rgb} (0xRRGGBB) through {@code mask} placed with its first pixel at ({@code x}, {@code y});
+     * the parts outside the image, and each row's pixels outside its non-zero span, are skipped.
      */
-    final void blend(byte[] mask, int mw, int mh, int x, int y, int rgb) {
-        int x0 = Math.max(0, -x);
+    final void blend(Coverage mask, int x, int y, int rgb) {
+        int[] spans = mask.spans();
         int y0 = Math.max(0, -y);
-        int x1 = Math.min(mw, width - x);
-        int y1 = Math.min(mh, height - y);
+        int y1 = Math.min(mask.height(), height - y);
         for (int my = y0; my < y1; my++) {
-            int m = my * mw;
-            for (int mx = x0; mx < x1; mx++) {
-                int a = mask[m + mx] & 0xFF;
-                if (a != 0) {
-                    put(x + mx, y + my, a, rgb);
-                }
+            int from = Math.max(spans[2 * my], -x);
+            int to = Math.min(spans[2 * my + 1], width - x);
+            if (from < to) {
+                row(mask.alpha(), my * mask.width(), from, to, x, y + my, rgb);
             }
         }
     }
 
-    /** Composites one pixel at coverage {@code a} (1 to 255). */
-    abstract void put(int x, int y, int a, int rgb);
+    /**
+     * Composites mask pixels {@code mask[m + from]} to {@code mask[m + to - 1]} onto image row {@code y}, from
+     * column {@code x + from}.
+     */
+    abstract void row(byte[] mask, int m, int from, int to, int x, int y, int rgb);
 
+    /** a·src/255 + (255-a)·dst/255, rounded as Java2D does, for coverage {@code a} from 1 to 254. */
     static int mix(int a, int src, int dst) {
-        return (MUL8[a << 8 | src] & 0xFF) + (MUL8[(255 - a) << 8 | dst] & 0xFF);
+        return mul8(a, src) + mul8(255 - a, dst);
+    }
+
+    /**
+     * a·b/255 rounded as Java2D's {@code mul8table} has it, computed rather than looked up: the 64 KiB table
+     * missed the processor's first-level cache on most antialiased pixels. The sum stays below 2^32, so the
+     * unsigned shift is exact.
+     */
+    static int mul8(int a, int b) {
+        return (a * 0x010101 * b + (1 << 23)) >>> 24;
     }
 
     private static final class ByteRgb extends MaskCompositor {
@@ -101,16 +99,21 @@ abstract sealed class MaskCompositor {
         }
 
         @Override
-        void put(int x, int y, int a, int rgb) {
-            int i = y * stride + x * 3;
-            if (a == 255) {
-                data[i + r] = (byte) (rgb >> 16);
-                data[i + g] = (byte) (rgb >> 8);
-                data[i + b] = (byte) rgb;
-            } else {
-                data[i + r] = (byte) mix(a, rgb >> 16 & 0xFF, data[i + r] & 0xFF);
-                data[i + g] = (byte) mix(a, rgb >> 8 & 0xFF, data[i + g] & 0xFF);
-                data[i + b] = (byte) mix(a, rgb & 0xFF, data[i + b] & 0xFF);
+        void row(byte[] mask, int m, int from, int to, int x, int y, int rgb) {
+            int red = rgb >> 16 & 0xFF;
+            int green = rgb >> 8 & 0xFF;
+            int blue = rgb & 0xFF;
+            for (int k = from, i = y * stride + (x + from) * 3; k < to; k++, i += 3) {
+                int a = mask[m + k] & 0xFF;
+                if (a == 255) {
+                    data[i + r] = (byte) red;
+                    data[i + g] = (byte) green;
+                    data[i + b] = (byte) blue;
+                } else if (a != 0) {
+                    data[i + r] = (byte) mix(a, red, data[i + r] & 0xFF);
+                    data[i + g] = (byte) mix(a, green, data[i + g] & 0xFF);
+                    data[i + b] = (byte) mix(a, blue, data[i + b] & 0xFF);
+                }
             }
         }
     }
@@ -126,14 +129,16 @@ abstract sealed class MaskCompositor {
         }
 
         @Override
-        void put(int x, int y, int a, int rgb) {
-            int i = y * stride + x;
-            if (a == 255) {
-                data[i] = rgb & 0xFFFFFF;
-            } else {
-                int d = data[i];
-                data[i] = mix(a, rgb >> 16 & 0xFF, d >> 16 & 0xFF) << 16 | mix(a, rgb >> 8 & 0xFF, d >> 8 & 0xFF) << 8
-                        | mix(a, rgb & 0xFF, d & 0xFF);
+        void row(byte[] mask, int m, int from, int to, int x, int y, int rgb) {
+            for (int k = from, i = y * stride + x + from; k < to; k++, i++) {
+                int a = mask[m + k] & 0xFF;
+                if (a == 255) {
+                    data[i] = rgb & 0xFFFFFF;
+                } else if (a != 0) {
+                    int d = data[i];
+                    data[i] = mix(a, rgb >> 16 & 0xFF, d >> 16 & 0xFF) << 16
+                            | mix(a, rgb >> 8 & 0xFF, d >> 8 & 0xFF) << 8 | mix(a, rgb & 0xFF, d & 0xFF);
+                }
             }
         }
     }

@@ -23,7 +23,22 @@ class GlyphMasksTest {
         assertThat(masks.get(reloaded, reloaded.deriveFont(40f), 36, 1, 2, 5f))
                 .as("fonts are told apart by instance, not name").isNotSameAs(a);
         assertThat(a.width()).isGreaterThan(10);
-        assertThat(a.stroke()).hasSize(a.width() * a.height());
+        assertThat(a.stroke().alpha()).hasSize(a.width() * a.height());
+        for (Coverage c : new Coverage[] {a.stroke(), a.fill()}) {
+            int[] spans = c.spans();
+            for (int y = 0; y < c.height(); y++) {
+                for (int x = 0; x < c.width(); x++) {
+                    boolean inSpan = x >= spans[2 * y] && x < spans[2 * y + 1];
+                    boolean edge = x == spans[2 * y] || x == spans[2 * y + 1] - 1;
+                    int alpha = c.alpha()[y * c.width() + x];
+                    assertThat(alpha == 0 && !inSpan || inSpan && (!edge || alpha != 0))
+                            .as("row %d, column %d: the span holds every covered pixel and starts and ends on one", y, x)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(a.fill().spans()[0]).as("the first row is margin: an empty span")
+                .isEqualTo(a.fill().spans()[1]);
     }
 
     @Test
