@@ -70,9 +70,13 @@ final class CaptionRoutes {
     }
 
     private Response caption(Context ctx, CaptionRequest request) throws InterruptedException {
-        String etag = renderer.etag(request);
-        if (ImageResponses.notModified(ctx, etag)) {
-            return ImageResponses.notModifiedResponse(etag);
+        if (ImageResponses.asksNotModified(ctx)) {
+            String etag = renderer.etag(request);
+            if (ImageResponses.notModified(ctx, etag)) {
+                return ImageResponses.notModifiedResponse(etag);
+            }
+        } else {
+            renderer.check(request); // a bad request is answered at once, not after a wait for the pool
         }
         RenderResult result = pool.render(request);
         return ImageResponses.image(result.bytes(), result.mediaType(), result.etag());

@@ -15,6 +15,11 @@ final class ImageResponses {
     }
 
     /** True when {@code If-None-Match} lists {@code etag} (or is {@code *}); weak tags compare weakly. */
+    /** Whether the client sent {@code If-None-Match}, so the ETag is worth computing before the render. */
+    static boolean asksNotModified(Context ctx) {
+        return ctx.header("If-None-Match") != null;
+    }
+
     static boolean notModified(Context ctx, String etag) {
         String header = ctx.header("If-None-Match");
         if (header == null) {
