@@ -79,6 +79,13 @@ final class TextBlock {
             String p = paragraph.isEmpty() ? " " : paragraph; // an empty paragraph still takes a line
             List<EmojiSpan> spans = new ArrayList<>();
             AttributedString styled = styled(p, sized, fallback, spans);
+            TextLayout whole = oneLine(p, styled, sized, wrapWidth);
+            if (whole != null) {
+                lines.add(whole);
+                texts.add(p);
+                emoji.add(List.copyOf(spans));
+                continue;
+            }
             LineBreakMeasurer measurer = new LineBreakMeasurer(styled.getIterator(), FRC);
             while (measurer.getPosition() < p.length()) {
                 int start = measurer.getPosition();
@@ -94,6 +101,25 @@ final class TextBlock {
             }
         }
         return new TextBlock(lines, texts, emoji, font, sized, size);
+    }
+
+    /**
+     * The paragraph as one line when the caption's font has all of it and it fits {@code wrapWidth}, else null.
+     * This is the line the line-break measurer
+     * would make (it breaks nowhere when all fits), made with one shaping instead of its two or three. The
+     * paragraph is shaped only when its unshaped width (the caption font's advances, without layout) says it
+     * may fit, so a paragraph that wraps costs no extra shaping.
+     */
+    private static TextLayout oneLine(String paragraph, AttributedString styled, Font sized, float wrapWidth) {
+        if (sized.canDisplayUpTo(paragraph) != -1) {
+            return null; // fallback fonts or emoji: the measurer's general path
+        }
+        if (wrapWidth != Float.MAX_VALUE
+                && sized.createGlyphVector(FRC, paragraph).getLogicalBounds().getWidth() > wrapWidth * 1.1) {
+            return null;
+        }
+        TextLayout line = new TextLayout(styled.getIterator(), FRC);
+        return line.getVisibleAdvance() <= wrapWidth ? line : null;
     }
 
     float height() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spool.memes.assets.AssetStore;
 import java.awt.Font;
+import java.awt.font.LineBreakMeasurer;
 import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
 import java.text.AttributedCharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,5 +37,42 @@ class TextBlockTest {
         TextBlock broken = TextBlock.layout("unbreakableword", anton, dejavu, 40, 50, false);
         assertThat(broken.lines.size()).isGreaterThan(1);
         assertThat(broken.widest()).isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void aParagraphThatFitsIsTheLineTheLineBreakMeasurerMakes() {
+        Font anton = FONTS.get("anton");
+        String[] texts = {"When the build is green 1000001", "ship it", "ONE DOES NOT SIMPLY", "a", "  spaced  out  ",
+                "trailing space ", "don't-stop / 100% (yes)!", "hyphen-ated words-here"};
+        int compared = 0;
+        for (String text : texts) {
+            for (float size : new float[] {12, 31.5f, 42.857f, 90}) {
+                Font sized = anton.deriveFont(size);
+                float natural = new TextLayout(text, sized, TextBlock.FRC).getVisibleAdvance();
+                for (float width : new float[] {natural - 0.01f, natural, natural + 0.01f, natural * 1.09f,
+                        natural * 2, Float.MAX_VALUE}) {
+                    TextBlock block = TextBlock.layout(text, anton, FONTS.fallback(), size, width, false);
+                    LineBreakMeasurer measurer = new LineBreakMeasurer(
+                            TextBlock.styled(text, sized, FONTS.fallback(), new ArrayList<>()).getIterator(), TextBlock.FRC);
+                    List<TextLayout> expected = new ArrayList<>();
+                    while (measurer.getPosition() < text.length()) {
+                        expected.add(measurer.nextLayout(width, text.length(), false));
+                    }
+                    assertThat(block.lines).as("\"%s\" at %s px in %s px", text, size, width).hasSameSizeAs(expected);
+                    for (int i = 0; i < expected.size(); i++) {
+                        TextLayout a = block.lines.get(i);
+                        TextLayout b = expected.get(i);
+                        assertThat(a.getCharacterCount()).isEqualTo(b.getCharacterCount());
+                        assertThat(a.getAdvance()).isEqualTo(b.getAdvance());
+                        assertThat(a.getVisibleAdvance()).isEqualTo(b.getVisibleAdvance());
+                        assertThat(a.getAscent()).isEqualTo(b.getAscent());
+                        assertThat(a.getDescent()).isEqualTo(b.getDescent());
+                        assertThat(a.getOutline(null).getBounds2D()).isEqualTo(b.getOutline(null).getBounds2D());
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(texts.length * 4 * 6);
     }
 }
