@@ -124,10 +124,13 @@ public final class Renderer {
         List<IndexedFrame> indexed = sameSize && format == ImageFormat.GIF && gifQuality == 100 && !emoji && onlyCaptions
                 ? base.indexed(type).orElse(null) : null;
         int[][] colours = captionColours(captions);
+        // a still caption on the template as it is: painted on a spare copy of its frame, given back once encoded
+        boolean captionedFrame = sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR;
+        boolean spareFrame = captionedFrame && source.size() == 1;
         for (int i = 0; i < source.size(); i++) {
             checkInterrupted();
             Frame frame = source.get(i);
-            BufferedImage image = sameSize ? Pixels.copy(ready.get(i))
+            BufferedImage image = spareFrame ? base.borrowFirst(type) : sameSize ? Pixels.copy(ready.get(i))
                     : Template.convert(frame.image(), size[0], size[1], type);
             for (PastedOverlay overlay : overlays) {   // under the text, as memegen pastes them into the picture
                 OverlayPainter.paste(image, overlay.picture(), overlay.area());
@@ -141,7 +144,6 @@ public final class Renderer {
         }
         checkInterrupted();
         byte[] bytes = null;
-        boolean captionedFrame = sameSize && onlyCaptions && type == BufferedImage.TYPE_3BYTE_BGR;
         if (format == ImageFormat.JPEG && captionedFrame) {
             // only the MCU rows under the captions are encoded; the template's other rows are reused
             JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
@@ -153,6 +155,9 @@ public final class Renderer {
         }
         if (bytes == null) {
             bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);
+        }
+        if (spareFrame) {
+            base.giveBack(type, frames.getFirst().image());
         }
         if (bytes.length > limits.maxOutputBytes()) {
             throw new LimitExceededException("the image would be " + bytes.length + " bytes; at most "

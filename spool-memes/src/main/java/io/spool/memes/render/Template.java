@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,7 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * encoding by MCU row ({@link JpegRows}); for PNG output, its encoding by band of rows ({@link PngBands}).
  */
 final class Template {
+    /** Spare copies of the first frame kept per pixel type: one for each render thread that may want one. */
+    private static final int SPARES = Math.min(4, Runtime.getRuntime().availableProcessors());
+
     private final Picture picture;
+    private final Map<Integer, BlockingQueue<BufferedImage>> spares = new ConcurrentHashMap<>();
     private final Map<Integer, List<BufferedImage>> bases = new ConcurrentHashMap<>();
     private final Map<Integer, Optional<List<IndexedFrame>>> indexed = new ConcurrentHashMap<>();
     private final Map<Integer, Optional<JpegRows>> jpeg = new ConcurrentHashMap<>();
@@ -76,9 +82,38 @@ final class Template {
         return bands;
     }
 
-    /** The decoded size plus room for two converted copies, the indices and the encoded rows, as the template cache weighs it. */
+    /**
+     * A copy of the first frame of {@code type} to paint on: a spare one when there is, else a new copy. Hand it
+     * back with {@link #giveBack} once encoded, so the next caption need not allocate and copy the whole frame.
+     */
+    BufferedImage borrowFirst(int type) {
+        BufferedImage spare = spares(type).poll();
+        return spare != null ? spare : Pixels.copy(frames(type).getFirst());
+    }
+
+    /**
+     * Takes back a frame from {@link #borrowFirst}: the bands of rows that differ from the template's are copied
+     * back, and it is kept if fewer than {@link #SPARES} are. A frame whose render failed is simply not given back.
+     */
+    void giveBack(int type, BufferedImage frame) {
+        BlockingQueue<BufferedImage> queue = spares(type);
+        if (queue.remainingCapacity() > 0) {
+            Pixels.restore(frame, frames(type).getFirst());
+            queue.offer(frame);
+        }
+    }
+
+    private BlockingQueue<BufferedImage> spares(int type) {
+        return spares.computeIfAbsent(type, t -> new ArrayBlockingQueue<>(SPARES));
+    }
+
+    /**
+     * The decoded size plus room for two converted copies, the indices, the encoded rows and the spare first
+     * frames, as the template cache weighs it.
+     */
     long weight() {
-        return 3 * picture.weight() + picture.weight() / 2;
+        long firstFrame = (long) picture.width() * picture.height() * 4;
+        return 3 * picture.weight() + picture.weight() / 2 + SPARES * firstFrame;
     }
 
     /** {@code source} drawn at {@code width}×{@code height} (bilinear) onto a new image of {@code type}. */

@@ -5,11 +5,11 @@ import java.awt.image.DataBufferByte;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.SizeTPointer;
@@ -91,9 +91,8 @@ final class TurboJpeg {
         private final int width;
         private final PointerPointer<BytePointer> out = new PointerPointer<>(1L);
         private final SizeTPointer size = new SizeTPointer(1);
-        private int[] words = new int[0];
         private PIX pix;
-        private IntPointer data;
+        private IntBuffer words; // the picture's pixels in native memory
 
         Writer(int width) {
             this.width = width;
@@ -107,12 +106,9 @@ final class TurboJpeg {
                 if (pix == null || pix.isNull()) {
                     throw new OutOfMemoryError("Leptonica could not allocate a " + width + "x" + rows + " picture");
                 }
-                data = leptonica.pixGetData(pix);
+                words = leptonica.pixGetData(pix).capacity((long) width * rows).asBuffer();
             }
-            int count = width * rows;
-            words = words.length >= count ? words : new int[count];
-            convert(bgr, 3 * width * y, words, 0, count);
-            data.put(words, 0, count);
+            convert(bgr, 3 * width * y, words, width * rows);
             if (leptonica.pixWriteMemJpeg(out, size, pix, Math.clamp(quality, 1, 100), 0) != 0) {
                 throw new IllegalStateException("libjpeg-turbo could not write a JPEG");
             }
@@ -146,13 +142,13 @@ final class TurboJpeg {
      * bytes read little-endian from a pixel's first are B | G·2⁸ | R·2¹⁶ | (the next pixel's B)·2²⁴, so the word
      * is that shifted left by one byte: one load a pixel instead of three.
      */
-    private static void convert(byte[] bgr, int from, int[] words, int to, int count) {
+    private static void convert(byte[] bgr, int from, IntBuffer words, int count) {
         int last = count > 0 && from + 3 * count + 1 > bgr.length ? count - 1 : count; // no fourth byte to read
-        for (int i = to, j = from; i < to + last; i++, j += 3) {
-            words[i] = (int) LITTLE_ENDIAN_INT.get(bgr, j) << 8;
+        for (int i = 0, j = from; i < last; i++, j += 3) {
+            words.put(i, (int) LITTLE_ENDIAN_INT.get(bgr, j) << 8);
         }
-        for (int i = to + last, j = from + 3 * last; i < to + count; i++, j += 3) {
-            words[i] = (bgr[j + 2] & 0xFF) << 24 | (bgr[j + 1] & 0xFF) << 16 | (bgr[j] & 0xFF) << 8;
+        for (int i = last, j = from + 3 * last; i < count; i++, j += 3) {
+            words.put(i, (bgr[j + 2] & 0xFF) << 24 | (bgr[j + 1] & 0xFF) << 16 | (bgr[j] & 0xFF) << 8);
         }
     }
 

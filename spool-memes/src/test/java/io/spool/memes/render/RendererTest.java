@@ -193,6 +193,20 @@ class RendererTest {
     }
 
     @Test
+    void aSpareFrameCarriesNothingOfTheCaptionBeforeIt() throws Exception {
+        for (String format : new String[] {"png", "jpeg"}) {
+            Renderer used = Renderer.create(RendererConfig.DEFAULT.withTemplatesDir(templates).withResultCacheBytes(0));
+            String before = "{'template':'grey','format':'" + format + "','top_text':'FIRST CAPTION','bottom_text':'X'}";
+            String after = "{'template':'grey','format':'" + format + "','bottom_text':'second'}";
+            for (int i = 0; i < 3; i++) {
+                used.render(request(before)); // paints on the template's spare frames, hands them back
+            }
+            Renderer fresh = Renderer.create(RendererConfig.DEFAULT.withTemplatesDir(templates).withResultCacheBytes(0));
+            assertThat(used.render(request(after)).bytes()).as(format).isEqualTo(fresh.render(request(after)).bytes());
+        }
+    }
+
+    @Test
     void rendersConcurrentlyToIdenticalBytes() throws Exception {
         Renderer fresh = Renderer.create(RendererConfig.DEFAULT.withTemplatesDir(templates).withResultCacheBytes(0));
         CaptionRequest request = request("{'template':'anim','captions':['a b c','d e f']}");
