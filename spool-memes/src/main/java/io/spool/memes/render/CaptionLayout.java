@@ -149,7 +149,7 @@ final class CaptionLayout {
             }
             case FIT -> {
                 for (float size = start; size > MIN_SIZE; size *= SHRINK_STEP) {
-                    TextBlock block = TextBlock.layout(c.text(), font, fallback, size, boxWidth, true);
+                    TextBlock block = TextBlock.layout(c.text(), font, fallback, size, boxWidth, true, maxHeight);
                     if (block != null && block.height() <= maxHeight) {
                         yield block;
                     }

@@ -71,6 +71,21 @@ final class TextBlock {
      * makes the result null (the caller shrinks the text); otherwise such a word is broken.
      */
     static TextBlock layout(String text, Font font, FontChain fallback, float size, float wrapWidth, boolean wholeWords) {
+        return layout(text, font, fallback, size, wrapWidth, wholeWords, Float.MAX_VALUE);
+    }
+
+    /**
+     * {@link #layout(String, Font, FontChain, float, float, boolean)}, or null early when the lines would be taller
+     * than {@code maxHeight}, which the caller (shrinking until the caption fits) would refuse anyway.
+     *
+     * <p>A paragraph in the caption's own font is shaped once as one line first: if it fits the width, that is the
+     * line the line-break measurer would make (it breaks nowhere when all fits), at one shaping instead of its
+     * two or three (HarfBuzz in JDK 25 calls back into Java per glyph). If it does not fit, it takes two lines or
+     * more, each at least as tall as that one, so a size where two such lines pass {@code maxHeight} is refused
+     * without measuring where the lines would break.
+     */
+    static TextBlock layout(String text, Font font, FontChain fallback, float size, float wrapWidth, boolean wholeWords,
+            float maxHeight) {
         Font sized = font.deriveFont(size);
         List<TextLayout> lines = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -79,12 +94,17 @@ final class TextBlock {
             String p = paragraph.isEmpty() ? " " : paragraph; // an empty paragraph still takes a line
             List<EmojiSpan> spans = new ArrayList<>();
             AttributedString styled = styled(p, sized, fallback, spans);
-            TextLayout whole = oneLine(p, styled, sized, wrapWidth);
-            if (whole != null) {
-                lines.add(whole);
-                texts.add(p);
-                emoji.add(List.copyOf(spans));
-                continue;
+            if (sized.canDisplayUpTo(p) == -1) { // the caption's font alone: no fallback fonts, no emoji
+                TextLayout whole = new TextLayout(styled.getIterator(), FRC);
+                if (whole.getVisibleAdvance() <= wrapWidth) {
+                    lines.add(whole);
+                    texts.add(p);
+                    emoji.add(List.of());
+                    continue;
+                }
+                if (2 * (whole.getAscent() + whole.getDescent()) > maxHeight) {
+                    return null;
+                }
             }
             LineBreakMeasurer measurer = new LineBreakMeasurer(styled.getIterator(), FRC);
             while (measurer.getPosition() < p.length()) {
@@ -101,25 +121,6 @@ final class TextBlock {
             }
         }
         return new TextBlock(lines, texts, emoji, font, sized, size);
-    }
-
-    /**
-     * The paragraph as one line when the caption's font has all of it and it fits {@code wrapWidth}, else null.
-     * This is the line the line-break measurer
-     * would make (it breaks nowhere when all fits), made with one shaping instead of its two or three. The
-     * paragraph is shaped only when its unshaped width (the caption font's advances, without layout) says it
-     * may fit, so a paragraph that wraps costs no extra shaping.
-     */
-    private static TextLayout oneLine(String paragraph, AttributedString styled, Font sized, float wrapWidth) {
-        if (sized.canDisplayUpTo(paragraph) != -1) {
-            return null; // fallback fonts or emoji: the measurer's general path
-        }
-        if (wrapWidth != Float.MAX_VALUE
-                && sized.createGlyphVector(FRC, paragraph).getLogicalBounds().getWidth() > wrapWidth * 1.1) {
-            return null;
-        }
-        TextLayout line = new TextLayout(styled.getIterator(), FRC);
-        return line.getVisibleAdvance() <= wrapWidth ? line : null;
     }
 
     float height() {

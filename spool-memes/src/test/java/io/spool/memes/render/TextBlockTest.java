@@ -75,4 +75,31 @@ class TextBlockTest {
         }
         assertThat(compared).isGreaterThan(texts.length * 4 * 6);
     }
+
+    @Test
+    void aTooTallLayoutIsRefusedEarlyOnlyWhenTheFullLayoutWouldBeTooTall() {
+        Font anton = FONTS.get("anton");
+        String[] texts = {"When the build is green 1000001", "ship it", "a much longer caption that wraps over lines",
+                "two\nparagraphs here", "Ж mixed fonts Ж that wrap around"};
+        int refused = 0;
+        for (String text : texts) {
+            for (float size = 60; size > 8; size *= 0.9f) {
+                for (float maxHeight : new float[] {20, 60, 94, 150, 400}) {
+                    TextBlock early = TextBlock.layout(text, anton, FONTS.fallback(), size, 300, true, maxHeight);
+                    TextBlock full = TextBlock.layout(text, anton, FONTS.fallback(), size, 300, true);
+                    if (early == null) {
+                        refused += full == null ? 0 : 1; // refused by height, not by a word wider than the line
+                        assertThat(full == null || full.height() > maxHeight)
+                                .as("\"%s\" at %s px, %s px high", text, size, maxHeight).isTrue();
+                    } else {
+                        assertThat(full).isNotNull();
+                        assertThat(early.lines).hasSameSizeAs(full.lines);
+                        assertThat(early.texts).isEqualTo(full.texts);
+                        assertThat(early.height()).isEqualTo(full.height());
+                    }
+                }
+            }
+        }
+        assertThat(refused).as("refusals by height before measuring line breaks").isPositive();
+    }
 }
