@@ -1,11 +1,12 @@
 package io.spool.memes.model;
 
-import java.util.Locale;
+import java.util.HexFormat;
 
 /** An opaque sRGB colour, each channel 0–255. */
 public record Rgb(int r, int g, int b) {
     public static final Rgb WHITE = new Rgb(255, 255, 255);
     public static final Rgb BLACK = new Rgb(0, 0, 0);
+    private static final HexFormat HEX = HexFormat.of();
 
     public Rgb {
         if ((r | g | b) < 0 || r > 255 || g > 255 || b > 255) {
@@ -18,8 +19,8 @@ public record Rgb(int r, int g, int b) {
         return r << 16 | g << 8 | b;
     }
 
-    /** The colour as {@code #rrggbb}. */
+    /** The colour as {@code #rrggbb} (lower case; part of every request's cache key, so not through a formatter). */
     public String hex() {
-        return String.format(Locale.ROOT, "#%06x", packed());
+        return "#" + HEX.toHexDigits(packed()).substring(2);
     }
 }
