@@ -7,7 +7,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * A Caffeine cache bounded by the bytes its values hold (each value weighed by a function), recording hits and
- * misses for {@link #stats()}. A value heavier than the whole capacity is simply not kept.
+ * misses for {@link #stats()}. A value heavier than the whole capacity is simply not kept. Its upkeep (eviction,
+ * buffer draining) runs on the calling thread, which is a render thread for these caches: handing it to the
+ * common pool woke a thread there about once a caption, CPU the render's own thread did not show.
  */
 final class BoundedCache<K, V> {
     private final String name;
@@ -22,6 +24,7 @@ final class BoundedCache<K, V> {
                 .weigher((K key, V value) -> (int) Math.min(Integer.MAX_VALUE, weigher.applyAsLong(value)
                         + (key instanceof String s ? 2L * s.length() : 0)))
                 .recordStats()
+                .executor(Runnable::run) // upkeep on the caller: no common-pool thread woken for every write
                 .build();
     }
 
