@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Renderer {
     /** Bumped when rendering changes, so ETags from an older engine no longer match. */
-    private static final String ENGINE_VERSION = "5";
+    private static final String ENGINE_VERSION = "6";
     /** Rasterised glyphs kept: a caption font at one size takes well under 1 MiB. */
     private static final long GLYPH_CACHE_BYTES = 16L << 20;
 
