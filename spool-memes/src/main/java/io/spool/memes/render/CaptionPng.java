@@ -36,7 +36,7 @@ final class CaptionPng {
         return new PngBands(baseBands.head(), bands).bytes();
     }
 
-    /** The bands of {@code image} whose bytes differ from {@code base}'s: those that one of the changed rows reaches. */
+    /** The bands of {@code image} whose bytes differ from {@code base}'s: those that a changed row reaches. */
     static BitSet changedBands(BufferedImage image, BufferedImage base) {
         int[] changedUpTo = changedUpTo(image, base);
         int height = image.getHeight();

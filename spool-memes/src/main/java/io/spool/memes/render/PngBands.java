@@ -31,7 +31,7 @@ record PngBands(byte[] head, List<Band> bands) {
      * caption re-deflates 12 bands of 25 instead of 14.
      */
     static final int DICTIONARY_ROWS = 2;
-    /** Rows above a band that its bytes depend on: its dictionary's, and the one the first of them is filtered against. */
+    /** Rows above a band its bytes depend on: its dictionary's, and the one the first of those is filtered against. */
     static final int ROWS_ABOVE = DICTIONARY_ROWS + 1;
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};

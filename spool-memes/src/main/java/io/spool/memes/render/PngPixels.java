@@ -55,7 +55,7 @@ final class PngPixels {
         return out;
     }
 
-    /** Writes rows [{@code from}, {@code to}) as scanlines ({@link #scanlines(int, int)}) to the start of {@code out}. */
+    /** Writes rows [{@code from}, {@code to}) as {@link #scanlines(int, int)} does, to the start of {@code out}. */
     void scanlines(int from, int to, byte[] out) {
         if (!grey && !alpha && stride == 3) {
             bgrScanlines(from, to, out);
