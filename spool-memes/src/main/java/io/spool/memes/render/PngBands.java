@@ -5,18 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.Adler32;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * A PNG kept as its header plus one IDAT chunk per band of {@link #ROWS} rows. Each band's scanlines are deflated
- * on their own, with the last {@link #DICTIONARY} bytes of the band before's as the preset dictionary (so the
- * file is about as small as one stream over all rows: 1.2% larger on the bundled photograph), ended by a sync flush (byte-aligned, never final); the zlib stream
- * is the header chunk's two bytes, the bands, and a last chunk with an empty final block and the Adler-32 of all
- * scanlines, combined from the bands' own. A band depends only on its rows, those of the band before
- * and the row above that ("up" filter), so an image that differs from another in a few rows is written by deflating just those bands and reusing the
- * other's chunks ({@link CaptionPng}, {@link #bytes}): the result has the same bytes as encoding the whole image.
+ * on their own ({@link BandDeflater}), with the scanlines of the band before's last {@link #DICTIONARY_ROWS} rows
+ * as the preset dictionary (so the file is about as small as one stream over all rows), ended by a sync flush
+ * (byte-aligned, never final); the zlib stream is the header chunk's two bytes, the bands, and a last chunk with an
+ * empty final block and the Adler-32 of all scanlines, combined from the bands' own. A band depends only on its
+ * rows and the {@link #ROWS_ABOVE} rows above it (the dictionary's, and the row the first of those is filtered
+ * against: "up" filter), so an image that differs from another in a few rows is written by deflating just the bands
+ * those rows reach and reusing the other's chunks ({@link CaptionPng}, {@link #bytes}): the result has the same
+ * bytes as encoding the whole image.
  */
 record PngBands(byte[] head, List<Band> bands) {
     /** Rows a band: 16 rows of a 512-pixel RGB photograph are 24 KiB, within deflate's 32 KiB window. */
@@ -24,8 +24,15 @@ record PngBands(byte[] head, List<Band> bands) {
     /** zlib level: with "up" filtering, 2 is faster than ImageIO's 4 and gives smaller files than it did. */
     static final int LEVEL = 2;
 
-    /** The end of the band before given as a band's dictionary: all 24 KiB of it cost almost as much as deflating it. */
-    static final int DICTIONARY = 8 << 10;
+    /**
+     * Rows of the band before whose scanlines are a band's dictionary. More costs time twice: zlib hashes every
+     * dictionary byte, and a caption must re-deflate a band whenever a row its dictionary covers changed. On the
+     * bundled camera picture two rows make the file 0.9 % larger than 8 KiB (5.3 rows) did, and the benchmark's
+     * caption re-deflates 12 bands of 25 instead of 14.
+     */
+    static final int DICTIONARY_ROWS = 2;
+    /** Rows above a band its bytes depend on: its dictionary's, and the one the first of those is filtered against. */
+    static final int ROWS_ABOVE = DICTIONARY_ROWS + 1;
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
     private static final byte[] ZLIB_HEADER = {0x78, 0x5E}; // deflate, 32 KiB window, "fast" level
@@ -49,16 +56,10 @@ record PngBands(byte[] head, List<Band> bands) {
         head.writeBytes(chunk("IDAT", ZLIB_HEADER, ZLIB_HEADER.length));
         int count = count(pixels.height);
         List<Band> bands = new ArrayList<>(count);
-        Deflater deflater = new Deflater(LEVEL, true);
-        try {
-            byte[] before = null;
+        try (BandDeflater deflater = new BandDeflater(pixels)) {
             for (int i = 0; i < count; i++) {
-                byte[] scanlines = pixels.scanlines(i * ROWS, Math.min(pixels.height, (i + 1) * ROWS));
-                bands.add(band(scanlines, before, deflater));
-                before = scanlines;
+                bands.add(deflater.band(i));
             }
-        } finally {
-            deflater.end();
         }
         return new PngBands(head.toByteArray(), bands);
     }
@@ -66,38 +67,6 @@ record PngBands(byte[] head, List<Band> bands) {
     /** The number of bands of an image {@code height} rows high. */
     static int count(int height) {
         return (height + ROWS - 1) / ROWS;
-    }
-
-    /**
-     * Band {@code index} of {@code pixels}, deflated by {@code deflater} (reset first) with the end of the band
-     * before's scanlines as its preset dictionary: the inflater has them as the stream's output just before.
-     */
-    static Band band(PngPixels pixels, int index, Deflater deflater) {
-        int from = index * ROWS;
-        return band(pixels.scanlines(from, Math.min(pixels.height, from + ROWS)),
-                index == 0 ? null : pixels.scanlines(from - ROWS, from), deflater);
-    }
-
-    /** {@code scanlines} deflated after {@code before} (null for the first band). */
-    private static Band band(byte[] scanlines, byte[] before, Deflater deflater) {
-        deflater.reset();
-        if (before != null) {
-            int length = Math.min(DICTIONARY, before.length);
-            deflater.setDictionary(before, before.length - length, length);
-        }
-        deflater.setInput(scanlines);
-        byte[] out = new byte[scanlines.length / 2 + 64];
-        int length = 0;
-        while (true) {
-            length += deflater.deflate(out, length, out.length - length, Deflater.SYNC_FLUSH);
-            if (length < out.length) {
-                break; // all input taken and flushed: the flush stops short of a full buffer
-            }
-            out = Arrays.copyOf(out, out.length * 2);
-        }
-        Adler32 adler = new Adler32();
-        adler.update(scanlines);
-        return new Band(chunk("IDAT", out, length), (int) adler.getValue(), scanlines.length);
     }
 
     /** The PNG file: header, the bands' chunks, the stream's end (final block, Adler-32), IEND. */
@@ -150,7 +119,7 @@ record PngBands(byte[] head, List<Band> bands) {
         return out;
     }
 
-    private static void putInt(byte[] b, int at, int v) {
+    static void putInt(byte[] b, int at, int v) {
         b[at] = (byte) (v >>> 24);
         b[at + 1] = (byte) (v >>> 16);
         b[at + 2] = (byte) (v >>> 8);

@@ -50,8 +50,18 @@ final class PngPixels {
 
     /** Rows [{@code from}, {@code to}) as scanlines, each after its filter byte, "up" from the row above. */
     byte[] scanlines(int from, int to) {
+        byte[] out = new byte[(rowBytes() + 1) * (to - from)];
+        scanlines(from, to, out);
+        return out;
+    }
+
+    /** Writes rows [{@code from}, {@code to}) as {@link #scanlines(int, int)} does, to the start of {@code out}. */
+    void scanlines(int from, int to, byte[] out) {
+        if (!grey && !alpha && stride == 3) {
+            bgrScanlines(from, to, out);
+            return;
+        }
         int rowBytes = rowBytes();
-        byte[] out = new byte[(rowBytes + 1) * (to - from)];
         byte[] above = new byte[rowBytes]; // zeros above the image
         byte[] row = new byte[rowBytes];
         if (from > 0) {
@@ -65,21 +75,39 @@ final class PngPixels {
             above = row;
             row = swap;
         }
-        return out;
+    }
+
+    /**
+     * The photographs' case, packing and filtering in one pass straight from the {@code TYPE_3BYTE_BGR} raster: "up"
+     * is a difference per byte, so it can be taken before the bytes of a pixel are put in RGB order.
+     */
+    private void bgrScanlines(int from, int to, byte[] out) {
+        int rowBytes = 3 * width;
+        for (int y = from, at = 0; y < to; y++, at += rowBytes + 1) {
+            out[at] = RowFilter.UP;
+            int o = at + 1;
+            int i = y * rowBytes;
+            if (y == 0) { // zeros above the image
+                for (int j = 0; j < rowBytes; j += 3) {
+                    out[o + j] = abgr[i + j + 2];
+                    out[o + j + 1] = abgr[i + j + 1];
+                    out[o + j + 2] = abgr[i + j];
+                }
+                continue;
+            }
+            int u = i - rowBytes;
+            for (int j = 0; j < rowBytes; j += 3) {
+                out[o + j] = (byte) (abgr[i + j + 2] - abgr[u + j + 2]);
+                out[o + j + 1] = (byte) (abgr[i + j + 1] - abgr[u + j + 1]);
+                out[o + j + 2] = (byte) (abgr[i + j] - abgr[u + j]);
+            }
+        }
     }
 
     /** Row {@code y} in PNG order: grey or r, g, b, then alpha when kept. */
     private void pack(int y, byte[] dst) {
         int c = stride - 3;
         int i = y * width * stride;
-        if (!grey && !alpha && stride == 3) {   // the photographs' case, kept to a plain loop
-            for (int j = 0; j < dst.length; i += 3, j += 3) {
-                dst[j] = abgr[i + 2];
-                dst[j + 1] = abgr[i + 1];
-                dst[j + 2] = abgr[i];
-            }
-            return;
-        }
         for (int j = 0; j < dst.length; i += stride, j += channels) {
             if (grey) {
                 dst[j] = abgr[i + c];

@@ -24,27 +24,17 @@ class PngEncoderTest {
         return image;
     }
 
-    private static void assertSameArgb(BufferedImage expected, BufferedImage actual) {
-        assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
-        assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
-        for (int y = 0; y < expected.getHeight(); y++) {
-            for (int x = 0; x < expected.getWidth(); x++) {
-                assertThat(actual.getRGB(x, y)).as("(%d,%d)", x, y).isEqualTo(expected.getRGB(x, y));
-            }
-        }
-    }
-
     @Test
     void rgbAndRgbaRoundTripThroughImageIo() {
         for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB}) {
             BufferedImage rgb = pattern(type, false, false);
-            assertSameArgb(rgb, TestImages.read(PngEncoder.encode(rgb)));
+            TestImages.assertSameArgb(rgb, TestImages.read(PngEncoder.encode(rgb)));
         }
         for (int type : new int[] {BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB}) {
             BufferedImage rgba = pattern(type, false, true);
             BufferedImage back = TestImages.read(PngEncoder.encode(rgba));
             assertThat(back.getColorModel().hasAlpha()).isTrue();
-            assertSameArgb(rgba, back);
+            TestImages.assertSameArgb(rgba, back);
         }
     }
 
@@ -53,7 +43,7 @@ class PngEncoderTest {
         BufferedImage opaque = pattern(BufferedImage.TYPE_4BYTE_ABGR, false, false);
         BufferedImage back = TestImages.read(PngEncoder.encode(opaque));
         assertThat(back.getColorModel().hasAlpha()).isFalse();
-        assertSameArgb(opaque, back);
+        TestImages.assertSameArgb(opaque, back);
     }
 
     @Test
@@ -121,7 +111,7 @@ class PngEncoderTest {
         painted.setRGB(30, 3 * PngBands.ROWS + 2, 0x000000);
         byte[] spliced = CaptionPng.encode(painted, tall, bands);
         assertThat(spliced).isEqualTo(PngEncoder.encode(painted)).isNotEqualTo(PngEncoder.encode(tall));
-        assertSameArgb(painted, TestImages.read(spliced));
+        TestImages.assertSameArgb(painted, TestImages.read(spliced));
         assertThat(CaptionPng.encode(Pixels.copy(tall), tall, bands)).isEqualTo(bands.bytes());
     }
 }

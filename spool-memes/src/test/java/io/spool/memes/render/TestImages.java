@@ -1,5 +1,7 @@
 package io.spool.memes.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.spool.memes.model.ImageFormat;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -52,6 +54,17 @@ public final class TestImages {
             return ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts that both images have the same size and the same ARGB in every pixel. */
+    static void assertSameArgb(BufferedImage expected, BufferedImage actual) {
+        assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+        assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                assertThat(actual.getRGB(x, y)).as("(%d,%d)", x, y).isEqualTo(expected.getRGB(x, y));
+            }
         }
     }
 
