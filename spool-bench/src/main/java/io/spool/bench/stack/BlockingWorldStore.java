@@ -23,7 +23,10 @@ final class BlockingWorldStore implements WorldStore {
 
     @Override
     public World world(EventExecutor near, int id) {
-        Row row = pool.query(SELECT_WORLD, id).row(0);
+        return world(pool.query(SELECT_WORLD, id).row(0));
+    }
+
+    private static World world(Row row) {
         return new World(row.intValue(0), row.intValue(1));
     }
 
@@ -43,6 +46,15 @@ final class BlockingWorldStore implements WorldStore {
             fortunes.add(new Fortune(row.intValue(0), row.getString(1)));
         }
         return fortunes;
+    }
+
+    @Override
+    public List<World> cachedWorlds() {
+        List<World> worlds = new ArrayList<>(TechEmpower.WORLD_ROWS);
+        for (Row row : pool.query(WorldCache.SELECT_CACHED_WORLDS)) {
+            worlds.add(world(row));
+        }
+        return worlds;
     }
 
     @Override

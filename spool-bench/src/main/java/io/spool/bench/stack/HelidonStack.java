@@ -33,6 +33,7 @@ public final class HelidonStack implements StackContender {
     public AutoCloseable start(int port, StackDatabase database) {
         JdbcWorlds worlds = new JdbcWorlds(database, false);
         try {
+            WorldCache cache = worlds.cache();
             WebServer server = WebServer.builder()
                     .host("127.0.0.1")
                     .port(port)
@@ -45,7 +46,10 @@ public final class HelidonStack implements StackContender {
                             .get("/fortunes", (req, res) -> send(res, HTML,
                                     FortunesPage.render(TechEmpower.withAdditional(worlds.fortunes()))))
                             .get("/updates", (req, res) -> send(res, HeaderValues.CONTENT_TYPE_JSON,
-                                    StackJson.bytes(worlds.update(queries(req))))))
+                                    StackJson.bytes(worlds.update(queries(req)))))
+                            .get("/cached-queries", (req, res) -> send(res, HeaderValues.CONTENT_TYPE_JSON,
+                                    StackJson.bytes(cache.random(TechEmpower.queries(
+                                            req.query().first("count").orElse(null)))))))
                     .build()
                     .start();
             return () -> {

@@ -29,6 +29,7 @@ public final class JavalinStack implements StackContender {
     public AutoCloseable start(int port, StackDatabase database) {
         JdbcWorlds worlds = new JdbcWorlds(database, true);
         try {
+            WorldCache cache = worlds.cache();
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
@@ -42,6 +43,8 @@ public final class JavalinStack implements StackContender {
                         FortunesPage.render(TechEmpower.withAdditional(worlds.fortunes()))));
                 config.routes.get("/updates", ctx -> send(ctx, JSON,
                         StackJson.bytes(worlds.update(TechEmpower.queries(ctx.queryParam("queries"))))));
+                config.routes.get("/cached-queries", ctx -> send(ctx, JSON,
+                        StackJson.bytes(cache.random(TechEmpower.queries(ctx.queryParam("count"))))));
             }).start("127.0.0.1", port);
             return () -> {
                 app.stop();

@@ -68,6 +68,21 @@ final class JdbcWorlds implements AutoCloseable {
         }
     }
 
+    /** The cached-queries test's cache, filled with every row of {@code cachedworld}. */
+    WorldCache cache() {
+        try (Connection c = pool.getConnection();
+             PreparedStatement select = c.prepareStatement(WorldCache.SELECT_CACHED_WORLDS);
+             ResultSet rows = select.executeQuery()) {
+            List<World> worlds = new ArrayList<>(TechEmpower.WORLD_ROWS);
+            while (rows.next()) {
+                worlds.add(new World(rows.getInt(1), rows.getInt(2)));
+            }
+            return new WorldCache(worlds);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read cachedworld: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code count} random rows read, each given a new random number, written back in one batch; sorted by id. */
     World[] update(int count) throws SQLException {
         try (Connection c = pool.getConnection(); PreparedStatement select = c.prepareStatement(SELECT_WORLD);

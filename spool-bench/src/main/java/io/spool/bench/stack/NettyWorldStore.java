@@ -37,7 +37,10 @@ final class NettyWorldStore implements WorldStore {
     }
 
     private static World world(RowSet rows) {
-        Row row = rows.row(0);
+        return world(rows.row(0));
+    }
+
+    private static World world(Row row) {
         return new World(row.intValue(0), row.intValue(1));
     }
 
@@ -66,6 +69,15 @@ final class NettyWorldStore implements WorldStore {
             fortunes.add(new Fortune(row.intValue(0), row.getString(1)));
         }
         return fortunes;
+    }
+
+    @Override
+    public List<World> cachedWorlds() {
+        List<World> worlds = new ArrayList<>(TechEmpower.WORLD_ROWS);
+        for (Row row : pool.query(WorldCache.SELECT_CACHED_WORLDS).join()) {
+            worlds.add(world(row));
+        }
+        return worlds;
     }
 
     @Override

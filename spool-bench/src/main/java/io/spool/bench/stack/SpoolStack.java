@@ -10,9 +10,9 @@ import java.util.function.Function;
 /**
  * spool-web + spool-pg as a user writes them: straight-line handlers on virtual threads (spool-web's default
  * threading, carried by its event loops), JSON through spool-web's own Jackson path, fortunes through
- * {@link FortunesPage}, and the updates of one request as one batch. As "spool" the handlers use spool-pg's Netty
- * transport on the web server's own event loops ({@code WebApp.eventLoops}), each handler sending its queries at
- * once; as "spool-blocking" spool-pg's blocking pool of shared pipelined connections, a handler's queries one after
+ * {@link FortunesPage}, the updates of one request as one batch, and cached queries from a {@link WorldCache}. As
+ * "spool" the handlers use spool-pg's Netty transport on the web server's own event loops
+ * ({@code WebApp.eventLoops}), each handler sending its queries at once; as "spool-blocking" spool-pg's blocking pool of shared pipelined connections, a handler's queries one after
  * the other (the simplest code; it measured slower).
  */
 final class SpoolStack implements StackContender {
@@ -59,8 +59,9 @@ final class SpoolStack implements StackContender {
         };
     }
 
-    /** The four routes over {@code worlds}. */
+    /** The five routes over {@code worlds} (the cache filled from it here). */
     static WebApp app(WorldStore worlds) {
+        WorldCache cache = new WorldCache(worlds.cachedWorlds());
         WebApp app = WebApp.create().after((ctx, response) -> response.header("Server", "spool"));  // TechEmpower's rule
         app.get("/db", ctx -> worlds.world(near(ctx), TechEmpower.randomWorld()));
         app.get("/queries", ctx -> worlds.randomWorlds(near(ctx), count(ctx)));
@@ -74,6 +75,7 @@ final class SpoolStack implements StackContender {
             worlds.update(near(ctx), changed);
             return changed;
         });
+        app.get("/cached-queries", ctx -> cache.random(TechEmpower.queries(ctx.queryParam("count"))));
         return app;
     }
 

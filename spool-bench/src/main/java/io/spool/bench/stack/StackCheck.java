@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
  * the fortunes parser, BSD-3, see NOTICE), made strict where the validator only warns: every answer has status
  * 200, {@code Server}, a current {@code Date}, a {@code Content-Type} of the test's kind and a
  * {@code Content-Length} or {@code Transfer-Encoding}; {@code /db} gives one {@code {"id","randomNumber"}} object,
- * {@code /queries} and {@code /updates} an array of them sized by the clamped {@code queries} parameter (for
- * {@code 0}, {@code foo}, empty, {@code 501}, {@code 20}), every number from 1 to 10,000; the rows read match the
- * table; {@code /fortunes} equals the validator's page once normalized; and {@code /updates} left the numbers it
+ * {@code /queries}, {@code /updates} and {@code /cached-queries} an array of them sized by the clamped
+ * {@code queries} (or {@code count}) parameter (for {@code 0}, {@code foo}, empty, {@code 501}, {@code 20}), every
+ * number from 1 to 10,000; the rows read match the table ({@code cachedworld} for the cached ones); {@code /fortunes} equals the validator's page once normalized; and {@code /updates} left the numbers it
  * returns in the table, read back through pgjdbc. A broken rule throws {@link Failure} naming contender, URL and rule.
  */
 public final class StackCheck {
@@ -63,11 +63,12 @@ public final class StackCheck {
         }
     }
 
-    /** All four tests; the first broken rule throws. */
+    /** All five tests; the first broken rule throws. */
     public void all() {
         db();
         queries();
         fortunes();
+        cachedQueries();
         updates();
     }
 
@@ -85,9 +86,20 @@ public final class StackCheck {
 
     /** {@code GET /queries?queries=…} for each of the validator's values: arrays of rows of the table as it is. */
     public void queries() {
-        int[] table = TechEmpowerData.worlds(database);
+        rowsOfTable("/queries?queries=", TechEmpowerData.worlds(database));
+    }
+
+    /**
+     * {@code GET /cached-queries?count=…} for each of the validator's values (as for {@code queries}): arrays of rows
+     * of {@code cachedworld}, the table the cache is filled from.
+     */
+    public void cachedQueries() {
+        rowsOfTable("/cached-queries?count=", TechEmpowerData.cachedWorlds(database));
+    }
+
+    private void rowsOfTable(String prefix, int[] table) {
         QUERY_CASES.forEach((parameter, expected) -> {
-            String url = "/queries?queries=" + parameter;
+            String url = prefix + parameter;
             for (World world : worlds(url, expected)) {
                 matchesTable(url, world, table);
             }

@@ -11,7 +11,7 @@ import java.util.List;
 record StackOptions(int seconds, int warmup, int rounds, List<Integer> connections, List<String> only,
                     List<TestType> tests, int dbConnections) {
     static final String USAGE = "./spool bench stack [--seconds N] [--warmup N] [--rounds N] [--connections N,...]"
-            + " [--only NAME,...] [--tests db,queries,fortunes,updates] [--db-connections N]";
+            + " [--only NAME,...] [--tests db,queries,fortunes,updates,cached] [--db-connections N]";
 
     StackOptions {
         if (seconds < 1 || warmup < 0 || rounds < 1 || dbConnections < 1 || connections.isEmpty()

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * TechEmpower's {@code world} and {@code fortune} tables, as its {@code toolset/databases/postgres/create-postgres.sql}
- * defines them (BSD-3, see NOTICE): dropped and created afresh on each {@link #load}, so loading twice leaves the
- * same tables, with 10,000 world rows of random numbers from 1 to 10,000 and the spec's twelve fortunes. Set-up goes
- * through pgjdbc, which every contender's measurements leave alone; {@link #worlds} reads the table back for checks.
+ * TechEmpower's {@code world}, {@code cachedworld} and {@code fortune} tables, as its
+ * {@code toolset/databases/postgres/create-postgres.sql} defines them (BSD-3, see NOTICE): dropped and created afresh
+ * on each {@link #load}, so loading twice leaves the same tables, with 10,000 rows of random numbers from 1 to 10,000
+ * in each world table (the cached-queries test reads {@code cachedworld}, which no test updates) and the spec's
+ * twelve fortunes. Set-up goes through pgjdbc, which every contender's measurements leave alone; {@link #worlds} and
+ * {@link #cachedWorlds} read the tables back for checks.
  */
 public final class TechEmpowerData {
     /** The twelve rows of the spec's {@code fortune} table, in id order. */
@@ -31,6 +33,9 @@ public final class TechEmpowerData {
             new Fortune(11, "<script>alert(\"This should not be displayed in a browser alert box.\");</script>"),
             new Fortune(12, "フレームワークのベンチマーク"));
 
+    /** The tables of world rows: the one the database tests read and update, the one the cache is filled from. */
+    private static final List<String> WORLD_TABLES = List.of("world", "cachedworld");
+
     private TechEmpowerData() {}
 
     /** Drops and creates both tables on {@code database} and fills them; analyzed, so plans are stable from the start. */
@@ -47,13 +52,16 @@ public final class TechEmpowerData {
     public static void load(Connection c) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS world");
             s.execute("DROP TABLE IF EXISTS fortune");
-            s.execute("CREATE TABLE world (id integer NOT NULL, randomnumber integer NOT NULL DEFAULT 0, PRIMARY KEY (id))");
-            // the spec's own fill: one uniformly random number per row, computed by the server
-            s.execute("INSERT INTO world (id, randomnumber) SELECT x.id, least(floor(random() * "
-                    + TechEmpower.WORLD_ROWS + " + 1), " + TechEmpower.WORLD_ROWS
-                    + ") FROM generate_series(1, " + TechEmpower.WORLD_ROWS + ") AS x(id)");
+            for (String table : WORLD_TABLES) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+                s.execute("CREATE TABLE " + table + " (id integer NOT NULL, randomnumber integer NOT NULL DEFAULT 0,"
+                        + " PRIMARY KEY (id))");
+                // the spec's own fill: one uniformly random number per row, computed by the server
+                s.execute("INSERT INTO " + table + " (id, randomnumber) SELECT x.id, least(floor(random() * "
+                        + TechEmpower.WORLD_ROWS + " + 1), " + TechEmpower.WORLD_ROWS
+                        + ") FROM generate_series(1, " + TechEmpower.WORLD_ROWS + ") AS x(id)");
+            }
             s.execute("CREATE TABLE fortune (id integer NOT NULL, message varchar(2048) NOT NULL, PRIMARY KEY (id))");
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO fortune (id, message) VALUES (?, ?)")) {
@@ -67,23 +75,34 @@ public final class TechEmpowerData {
         c.commit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE world");
+            for (String table : WORLD_TABLES) {
+                s.execute("VACUUM ANALYZE " + table);
+            }
             s.execute("VACUUM ANALYZE fortune");
         }
     }
 
     /** The world table as it is now: index {@code id} holds that row's random number (index 0 unused). */
     public static int[] worlds(StackDatabase database) {
+        return numbers(database, "world");
+    }
+
+    /** The cachedworld table, as {@link #worlds} gives the world table. */
+    public static int[] cachedWorlds(StackDatabase database) {
+        return numbers(database, "cachedworld");
+    }
+
+    private static int[] numbers(StackDatabase database, String table) {
         try (Connection c = connect(database);
              Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT id, randomnumber FROM world")) {
+             ResultSet rows = s.executeQuery("SELECT id, randomnumber FROM " + table)) {
             int[] numbers = new int[TechEmpower.WORLD_ROWS + 1];
             while (rows.next()) {
                 numbers[rows.getInt(1)] = rows.getInt(2);
             }
             return numbers;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the world table of " + database.jdbcUrl()
+            throw new IllegalStateException("could not read the " + table + " table of " + database.jdbcUrl()
                     + ": " + e.getMessage(), e);
         }
     }

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * One instance of the Vert.x contender: its own pipelined PostgreSQL connection and a vertx-web router on the
  * shared port. Every handler runs on the verticle's event loop, so the counters and arrays it fills from query
  * callbacks need no locking. JSON goes through Vert.x's {@link Json} (Jackson databind underneath, as in the
- * TechEmpower entry, without its Blackbird module); updates are one {@code executeBatch} of the rows sorted by id.
+ * TechEmpower entry, without its Blackbird module); updates are one {@code executeBatch} of the rows sorted by id;
+ * cached queries come from a {@link WorldCache} the verticle fills through its connection at start.
  */
 final class VertxStackVerticle extends VerticleBase {
     private static final String SELECT_WORLD = "SELECT id, randomnumber FROM world WHERE id = $1";
@@ -40,6 +41,7 @@ final class VertxStackVerticle extends VerticleBase {
     private final int port;
     private final StackDatabase database;
     private PgConnection connection;
+    private WorldCache cache;
     private CharSequence date;
 
     VertxStackVerticle(int port, StackDatabase database) {
@@ -59,11 +61,19 @@ final class VertxStackVerticle extends VerticleBase {
         }
         return PgConnection.connect(vertx, options).compose(connected -> {
             connection = connected;
+            return connected.query(WorldCache.SELECT_CACHED_WORLDS).execute();
+        }).compose(rows -> {
+            List<World> cached = new ArrayList<>(TechEmpower.WORLD_ROWS);
+            for (Row row : rows) {
+                cached.add(new World(row.getInteger(0), row.getInteger(1)));
+            }
+            cache = new WorldCache(cached);
             Router router = Router.router(vertx);
             router.get("/db").handler(this::db);
             router.get("/queries").handler(this::queries);
             router.get("/fortunes").handler(this::fortunes);
             router.get("/updates").handler(this::updates);
+            router.get("/cached-queries").handler(this::cachedQueries);
             return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1");
         });
     }
@@ -120,6 +130,10 @@ final class VertxStackVerticle extends VerticleBase {
                 }
             });
         });
+    }
+
+    private void cachedQueries(RoutingContext ctx) {
+        send(ctx, JSON, Json.encodeToBuffer(cache.random(TechEmpower.queries(ctx.request().getParam("count")))));
     }
 
     /** Sends {@code queries} selects at once down the pipelined connection and hands on the rows when all came. */

@@ -28,6 +28,9 @@ interface WorldStore extends AutoCloseable {
 
     List<Fortune> fortunes(EventExecutor near);
 
+    /** Every row of {@code cachedworld}, to fill the cached-queries test's cache once. */
+    List<World> cachedWorlds();
+
     /** Writes the rows' random numbers in one batch (one round trip). */
     void update(EventExecutor near, World[] worlds);
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 
-/** Each spool contender, started here on a real PostgreSQL, passes TechEmpower's checks on all four tests. */
+/** Each spool contender, started here on a real PostgreSQL, passes TechEmpower's checks on all five tests. */
 class SpoolStackTest {
     @RegisterExtension
     static final TechEmpowerPostgres POSTGRES = new TechEmpowerPostgres(2);

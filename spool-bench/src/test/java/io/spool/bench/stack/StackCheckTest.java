@@ -36,9 +36,15 @@ class StackCheckTest {
             assertThat(worlds[id]).as("row %d", id).isBetween(1, TechEmpower.WORLD_ROWS);
         }
         try (Connection c = TechEmpowerData.connect(POSTGRES.database()); Statement s = c.createStatement()) {
-            try (ResultSet count = s.executeQuery("SELECT count(*), min(id), max(id) FROM world")) {
-                count.next();
-                assertThat(List.of(count.getInt(1), count.getInt(2), count.getInt(3))).containsExactly(10_000, 1, 10_000);
+            for (String table : List.of("world", "cachedworld")) {
+                try (ResultSet count = s.executeQuery("SELECT count(*), min(id), max(id), min(randomnumber),"
+                        + " max(randomnumber) FROM " + table)) {
+                    count.next();
+                    assertThat(List.of(count.getInt(1), count.getInt(2), count.getInt(3))).as(table)
+                            .containsExactly(10_000, 1, 10_000);
+                    assertThat(List.of(count.getInt(4), count.getInt(5))).as(table)
+                            .allSatisfy(n -> assertThat(n).isBetween(1, TechEmpower.WORLD_ROWS));
+                }
             }
             List<Fortune> fortunes = new ArrayList<>();
             try (ResultSet rows = s.executeQuery("SELECT id, message FROM fortune ORDER BY id")) {
@@ -122,10 +128,34 @@ class StackCheckTest {
         }
     }
 
+    @Test
+    void cachedRowsNotFromTheCachedTableOrOfTheWrongCountFail() throws Exception {
+        // rows of world, where the cache must hold cachedworld's
+        try (Fake fake = new Fake("application/json", query -> rows(query, true))) {
+            assertThatThrownBy(() -> fake.check().cachedQueries()).isInstanceOf(StackCheck.Failure.class)
+                    .hasMessageContaining("/cached-queries?count=2: expected the row matches the table");
+        }
+        // cachedworld's rows, but 20 whatever the count
+        try (Fake fake = new Fake("application/json", query -> rows("count=20",
+                TechEmpowerData.cachedWorlds(POSTGRES.database()), true))) {
+            assertThatThrownBy(() -> fake.check().cachedQueries()).isInstanceOf(StackCheck.Failure.class)
+                    .hasMessageContaining("/cached-queries?count=2: expected the array holds 2 objects, got 20 objects");
+        }
+        // cachedworld's rows, as many as asked: it passes, so the table and the count were what failed
+        try (Fake fake = new Fake("application/json", query -> rows(query,
+                TechEmpowerData.cachedWorlds(POSTGRES.database()), true))) {
+            fake.check().cachedQueries();
+        }
+    }
+
     /** Rows of the table as they are ({@code asTheyAre}) or with made-up numbers, as many as {@code query} asks. */
     private static byte[] rows(String query, boolean asTheyAre) {
+        return rows(query, TechEmpowerData.worlds(POSTGRES.database()), asTheyAre);
+    }
+
+    /** As {@link #rows(String, boolean)}, from {@code table} (index id, value the row's number). */
+    private static byte[] rows(String query, int[] table, boolean asTheyAre) {
         int count = TechEmpower.queries(query == null ? null : query.substring(query.indexOf('=') + 1));
-        int[] table = TechEmpowerData.worlds(POSTGRES.database());
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < count; i++) {
             int id = TechEmpower.randomWorld();

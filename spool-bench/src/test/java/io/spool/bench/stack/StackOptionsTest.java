@@ -19,9 +19,9 @@ class StackOptionsTest {
     @Test
     void readsEveryOption() {
         StackOptions o = StackOptions.parse("--seconds", "5", "--warmup", "0", "--rounds", "2", "--connections",
-                "16, 32", "--only", "Spool,vertx", "--tests", "db,updates", "--db-connections", "4");
+                "16, 32", "--only", "Spool,vertx", "--tests", "db,updates,cached", "--db-connections", "4");
         assertThat(o).isEqualTo(new StackOptions(5, 0, 2, List.of(16, 32), List.of("spool", "vertx"),
-                List.of(TestType.DB, TestType.UPDATES), 4));
+                List.of(TestType.DB, TestType.UPDATES, TestType.CACHED), 4));
     }
 
     @Test

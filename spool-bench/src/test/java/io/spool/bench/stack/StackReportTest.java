@@ -28,7 +28,7 @@ class StackReportTest {
     }
 
     @Test
-    void javalinsTargetAppliesToQueriesOnlyAndAMissIsMarked() {
+    void javalinsTargetAppliesToQueriesOnlyCachedHasNoneAndAMissIsMarked() {
         Map<String, List<StackReport.Run>> byName = new LinkedHashMap<>();
         byName.put(StackContenders.SPOOL, List.of(run(9_000, 20)));
         byName.put(StackContenders.VERTX, List.of(run(10_000, 20)));
@@ -36,11 +36,15 @@ class StackReportTest {
         Map<StackReport.Case, Map<String, List<StackReport.Run>>> runs = new LinkedHashMap<>();
         runs.put(new StackReport.Case(TestType.QUERIES, 256), byName);
         runs.put(new StackReport.Case(TestType.FORTUNES, 256), byName);
+        runs.put(new StackReport.Case(TestType.CACHED, 256), byName);
         String out = print(runs);
         assertThat(out).containsPattern("queries\\s+256\\s+spool / vertx\\s+0.90\\s+0.90-0.90\\s+>= 1.00\\s+MISSED")
                 .containsPattern("queries\\s+256\\s+spool / javalin\\s+9.00\\s+9.00-9.00\\s+>= 1.50\\s+met")
                 .containsPattern("fortunes\\s+256\\s+spool / vertx\\s+0.90")
-                .doesNotContainPattern("fortunes\\s+256\\s+spool / javalin");
+                .doesNotContainPattern("fortunes\\s+256\\s+spool / javalin")
+                // cached queries: reported, with no target
+                .containsPattern("cached\\s+256\\s+spool\\s+9,000")
+                .doesNotContainPattern("cached\\s+256\\s+spool / ");
     }
 
     @Test
@@ -49,6 +53,13 @@ class StackReportTest {
                 Map.of(StackContenders.VERTX, List.of(run(1000, 50)))));
         assertThat(out).containsPattern("updates\\s+64\\s+vertx\\s+1,000\\s+2.00\\s+0\\s+50.0\\s+10.0\\s+1.00\\s+-")
                 .contains("spool / peers: not measured");
+    }
+
+    @Test
+    void cachedQueriesAloneHaveNoTargetTable() {
+        String out = print(Map.of(new StackReport.Case(TestType.CACHED, 64),
+                Map.of(StackContenders.SPOOL, List.of(run(1000, 50)), StackContenders.VERTX, List.of(run(1000, 50)))));
+        assertThat(out).contains("spool / peers: no target on these tests").doesNotContain("verdict");
     }
 
     @Test

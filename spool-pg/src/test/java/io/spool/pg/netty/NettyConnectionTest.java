@@ -131,6 +131,53 @@ class NettyConnectionTest {
     }
 
     @Test
+    void poolKeepsWorkOnTheCallersLoopWhileTheOtherLoopsConnectionsAreBusy() throws Exception {
+        // issue 28: handing queries to another loop's connection under load cost more than the queue it skipped
+        EventLoopGroup two = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (PgNettyPool pool = PgNettyPool.connect(PgConfig.parse(db.url()), 2, two).get(10, TimeUnit.SECONDS);
+             PgConnection admin = PgConnection.connect(db.url())) {
+            java.util.Iterator<io.netty.util.concurrent.EventExecutor> loops = two.iterator();
+            io.netty.util.concurrent.EventExecutor a = loops.next();
+            io.netty.util.concurrent.EventExecutor b = loops.next();
+            admin.query("SELECT pg_advisory_lock(2801), pg_advisory_lock(2802)");
+            // a's connection: a statement waiting for the lock and 40 more behind it; b's: one waiting statement
+            List<CompletableFuture<?>> queued = new ArrayList<>();
+            PgNettyConnection onA = queue(pool, a, 2801, 40, queued);
+            PgNettyConnection onB = queue(pool, b, 2802, 0, queued);
+            assertThat(onA).isNotSameAs(onB);
+
+            assertThat(pool.on(a, c -> CompletableFuture.completedFuture(c)).get(5, TimeUnit.SECONDS))
+                    .as("a busy connection of the caller's loop beats a less busy one elsewhere").isSameAs(onA);
+
+            admin.query("SELECT pg_advisory_unlock(2802)");
+            queued.get(41).get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (onB.commandsInFlight() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);   // the count drops in a callback that may run just after the caller's
+            }
+            assertThat(pool.on(a, c -> CompletableFuture.completedFuture(c)).get(5, TimeUnit.SECONDS))
+                    .as("an idle connection of another loop takes the overflow").isSameAs(onB);
+
+            admin.query("SELECT pg_advisory_unlock(2801)");
+            CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } finally {
+            two.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** On {@code loop}'s connection: a statement waiting for advisory lock {@code key}, then {@code more} queries. */
+    private static PgNettyConnection queue(PgNettyPool pool, io.netty.util.concurrent.EventExecutor loop, int key,
+                                           int more, List<CompletableFuture<?>> queued) throws Exception {
+        return pool.on(loop, c -> {
+            queued.add(c.query("SELECT pg_advisory_lock($1::int8), pg_advisory_unlock($1::int8)", key));
+            for (int i = 0; i < more; i++) {
+                queued.add(c.query("SELECT 1"));
+            }
+            return CompletableFuture.completedFuture(c);
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void poolSpreadsQueriesAndReplacesAKilledConnection() throws Exception {
         try (PgNettyPool pool = PgNettyPool.connect(PgConfig.parse(db.url()), 4, group).get(10, TimeUnit.SECONDS)) {
             List<CompletableFuture<RowSet>> pids = new ArrayList<>();
