@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
-import java.util.Arrays;
 
 /**
  * Whole-image pixel copies done as one array copy: a render takes a private copy of a cached template frame
@@ -29,21 +28,17 @@ final class Pixels {
         return out;
     }
 
-    /** Rows copied back at a time by {@link #restore}, compared first. */
-    private static final int BAND = 16;
-
     /**
      * Makes {@code image} equal to {@code source} again (both byte-packed, same type and size, as {@link #copy}
-     * makes them) by copying back each band of rows that differs: after a caption, only the bands under its text.
+     * makes them) by copying back the rows that differ, {@code changed}: after a caption, only those under its text.
      */
-    static void restore(BufferedImage image, BufferedImage source) {
+    static void restore(BufferedImage image, BufferedImage source, ChangedRows changed) {
         byte[] to = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         byte[] from = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
-        int band = from.length / source.getHeight() * BAND;
-        for (int start = 0; start < from.length; start += band) {
-            int end = Math.min(from.length, start + band);
-            if (!Arrays.equals(from, start, end, to, start, end)) {
-                System.arraycopy(from, start, to, start, end - start);
+        int rowBytes = from.length / source.getHeight();
+        for (int y = 0; y < source.getHeight(); y++) {
+            if (changed.any(y, y + 1)) {
+                System.arraycopy(from, y * rowBytes, to, y * rowBytes, rowBytes);
             }
         }
     }

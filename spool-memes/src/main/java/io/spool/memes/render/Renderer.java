@@ -144,20 +144,23 @@ public final class Renderer {
         }
         checkInterrupted();
         byte[] bytes = null;
+        // the rows the captions changed, found once: the JPEG and PNG splices redo only them, the spare frame gets
+        // them back
+        ChangedRows changed = captionedFrame ? ChangedRows.between(frames.getFirst().image(), ready.getFirst()) : null;
         if (format == ImageFormat.JPEG && captionedFrame) {
             // only the MCU rows under the captions are encoded; the template's other rows are reused
             JpegRows rows = base.jpegRows(jpegQuality).orElse(null);
-            bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), ready.getFirst(), rows, jpegQuality);
+            bytes = rows == null ? null : CaptionJpeg.encode(frames.getFirst().image(), changed, rows, jpegQuality);
         }
         if (format == ImageFormat.PNG && captionedFrame) {
             // only the bands of rows under the captions are deflated; the template's other bands are reused
-            bytes = CaptionPng.encode(frames.getFirst().image(), ready.getFirst(), base.pngBands());
+            bytes = CaptionPng.encode(frames.getFirst().image(), changed, base.pngBands());
         }
         if (bytes == null) {
             bytes = ImageEncoder.encode(frames, format, picture.loops(), jpegQuality, gifQuality);
         }
         if (spareFrame) {
-            base.giveBack(type, frames.getFirst().image());
+            base.giveBack(type, frames.getFirst().image(), changed);
         }
         if (bytes.length > limits.maxOutputBytes()) {
             throw new LimitExceededException("the image would be " + bytes.length + " bytes; at most "

@@ -92,13 +92,14 @@ final class Template {
     }
 
     /**
-     * Takes back a frame from {@link #borrowFirst}: the bands of rows that differ from the template's are copied
-     * back, and it is kept if fewer than {@link #SPARES} are. A frame whose render failed is simply not given back.
+     * Takes back a frame from {@link #borrowFirst} whose rows {@code changed} differ from the template's: they are
+     * copied back, and it is kept if fewer than {@link #SPARES} are. A frame whose render failed is simply not given
+     * back.
      */
-    void giveBack(int type, BufferedImage frame) {
+    void giveBack(int type, BufferedImage frame, ChangedRows changed) {
         BlockingQueue<BufferedImage> queue = spares(type);
         if (queue.remainingCapacity() > 0) {
-            Pixels.restore(frame, frames(type).getFirst());
+            Pixels.restore(frame, frames(type).getFirst(), changed);
             queue.offer(frame);
         }
     }

@@ -53,7 +53,7 @@ class CaptionPngTest {
         assertThat(baseBands.bands()).hasSize(4);
         for (int y = 0; y < height; y++) {
             BufferedImage painted = withPixelFlipped(base, y * 7 % 37, y);
-            byte[] spliced = CaptionPng.encode(painted, base, baseBands);
+            byte[] spliced = CaptionPng.encode(painted, ChangedRows.between(painted, base), baseBands);
             assertThat(spliced).as("row %d", y).isEqualTo(PngEncoder.encode(painted));
             TestImages.assertSameArgb(painted, TestImages.read(spliced));
         }
@@ -63,16 +63,16 @@ class CaptionPngTest {
     void onlyTheBandsAChangedRowReachesAreDeflatedAgain() {
         int height = 3 * ROWS + 5;
         BufferedImage base = photo(37, height, BufferedImage.TYPE_3BYTE_BGR);
-        assertThat(CaptionPng.changedBands(Pixels.copy(base), base)).isEqualTo(new BitSet());
-        assertThat(CaptionPng.changedBands(withPixelFlipped(base, 0, 0), base)).isEqualTo(bands(0));
+        assertThat(redone(Pixels.copy(base), base)).isEqualTo(new BitSet());
+        assertThat(redone(withPixelFlipped(base, 0, 0), base)).isEqualTo(bands(0));
         // band 1 depends on the three rows above it (its dictionary, and the row its first is filtered against)
-        assertThat(CaptionPng.changedBands(withPixelFlipped(base, 5, ROWS - 4), base)).isEqualTo(bands(0));
-        assertThat(CaptionPng.changedBands(withPixelFlipped(base, 5, ROWS - 3), base)).isEqualTo(bands(0, 1));
-        assertThat(CaptionPng.changedBands(withPixelFlipped(base, 36, ROWS - 1), base)).isEqualTo(bands(0, 1));
-        assertThat(CaptionPng.changedBands(withPixelFlipped(base, 36, ROWS), base)).isEqualTo(bands(1));
-        assertThat(CaptionPng.changedBands(withPixelFlipped(base, 36, height - 1), base)).isEqualTo(bands(3));
+        assertThat(redone(withPixelFlipped(base, 5, ROWS - 4), base)).isEqualTo(bands(0));
+        assertThat(redone(withPixelFlipped(base, 5, ROWS - 3), base)).isEqualTo(bands(0, 1));
+        assertThat(redone(withPixelFlipped(base, 36, ROWS - 1), base)).isEqualTo(bands(0, 1));
+        assertThat(redone(withPixelFlipped(base, 36, ROWS), base)).isEqualTo(bands(1));
+        assertThat(redone(withPixelFlipped(base, 36, height - 1), base)).isEqualTo(bands(3));
         BufferedImage twoPlaces = withPixelFlipped(withPixelFlipped(base, 1, ROWS + 2), 2, 3 * ROWS + 1);
-        assertThat(CaptionPng.changedBands(twoPlaces, base)).isEqualTo(bands(1, 3));
+        assertThat(redone(twoPlaces, base)).isEqualTo(bands(1, 3));
     }
 
     @Test
@@ -82,12 +82,13 @@ class CaptionPngTest {
         assertThat(baseBands.bands()).hasSize(1);
         for (int y : new int[] {0, 4}) {
             BufferedImage painted = withPixelFlipped(base, 22, y);
-            assertThat(CaptionPng.changedBands(painted, base)).isEqualTo(bands(0));
-            byte[] spliced = CaptionPng.encode(painted, base, baseBands);
+            assertThat(redone(painted, base)).isEqualTo(bands(0));
+            byte[] spliced = CaptionPng.encode(painted, ChangedRows.between(painted, base), baseBands);
             assertThat(spliced).isEqualTo(PngEncoder.encode(painted));
             TestImages.assertSameArgb(painted, TestImages.read(spliced));
         }
-        assertThat(CaptionPng.encode(Pixels.copy(base), base, baseBands)).isEqualTo(baseBands.bytes());
+        BufferedImage unpainted = Pixels.copy(base);
+        assertThat(CaptionPng.encode(unpainted, ChangedRows.between(unpainted, base), baseBands)).isEqualTo(baseBands.bytes());
     }
 
     @Test
@@ -95,7 +96,7 @@ class CaptionPngTest {
         BufferedImage base = photo(64, 5 * ROWS + 3, BufferedImage.TYPE_3BYTE_BGR);
         PngBands baseBands = PngBands.encode(PngPixels.of(base, false));
         BufferedImage painted = withPixelFlipped(withPixelFlipped(base, 10, 2 * ROWS + 7), 63, 5 * ROWS + 2);
-        byte[] idat = idatData(CaptionPng.encode(painted, base, baseBands));
+        byte[] idat = idatData(CaptionPng.encode(painted, ChangedRows.between(painted, base), baseBands));
         Inflater inflater = new Inflater(); // zlib format: it checks the Adler-32 at the end
         inflater.setInput(idat);
         byte[] scanlines = new byte[(64 * 3 + 1) * (5 * ROWS + 3) + 1];
@@ -129,7 +130,7 @@ class CaptionPngTest {
                 BufferedImage.TYPE_3BYTE_BGR);
         assertThat(captioned.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
         assertThat(png).isEqualTo(PngEncoder.encode(captioned));
-        BitSet changed = CaptionPng.changedBands(captioned, base);
+        BitSet changed = redone(captioned, base);
         int count = PngBands.count(base.getHeight());
         assertThat(changed.cardinality()).isBetween(2, count / 2);
         assertThat(changed.get(0)).isFalse(); // the top margin
@@ -151,5 +152,10 @@ class CaptionPngTest {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The bands a caption on {@code base} that made {@code painted} deflates again. */
+    private static BitSet redone(BufferedImage painted, BufferedImage base) {
+        return CaptionPng.changedBands(ChangedRows.between(painted, base), base.getHeight());
     }
 }

@@ -24,7 +24,8 @@ class JpegRowsTest {
         BufferedImage decoded = TestImages.read(rows.bytes());
         assertThat(GlyphPaintingTest.maxDifference(decoded, TestImages.read(plainJpeg(CHELSEA))))
                 .as("restart markers change no pixel").isZero();
-        assertThat(CaptionJpeg.encode(Pixels.copy(CHELSEA), CHELSEA, rows, 90)).isEqualTo(rows.bytes());
+        BufferedImage unpainted = Pixels.copy(CHELSEA);
+        assertThat(CaptionJpeg.encode(unpainted, ChangedRows.between(unpainted, CHELSEA), rows, 90)).isEqualTo(rows.bytes());
     }
 
     @Test
@@ -37,7 +38,7 @@ class JpegRowsTest {
         g.fillRect(0, CHELSEA.getHeight() - 5, 451, 5);        // the partial last MCU row
         g.dispose();
         image.setRGB(200, 150, 0xFF0000);                      // one pixel in MCU row 9
-        byte[] spliced = CaptionJpeg.encode(image, CHELSEA, rows, 75);
+        byte[] spliced = CaptionJpeg.encode(image, ChangedRows.between(image, CHELSEA), rows, 75);
         assertThat(spliced).isEqualTo(JpegRows.encode(image, 0, image.getHeight(), 75).bytes());
         assertThat(GlyphPaintingTest.maxDifference(TestImages.read(spliced), TestImages.read(plainJpegAt75(image))))
                 .isZero();

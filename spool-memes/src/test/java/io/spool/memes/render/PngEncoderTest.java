@@ -109,9 +109,10 @@ class PngEncoderTest {
         BufferedImage painted = Pixels.copy(tall);
         painted.setRGB(3, PngBands.ROWS - 1, 0xFFFFFF);
         painted.setRGB(30, 3 * PngBands.ROWS + 2, 0x000000);
-        byte[] spliced = CaptionPng.encode(painted, tall, bands);
+        byte[] spliced = CaptionPng.encode(painted, ChangedRows.between(painted, tall), bands);
         assertThat(spliced).isEqualTo(PngEncoder.encode(painted)).isNotEqualTo(PngEncoder.encode(tall));
         TestImages.assertSameArgb(painted, TestImages.read(spliced));
-        assertThat(CaptionPng.encode(Pixels.copy(tall), tall, bands)).isEqualTo(bands.bytes());
+        BufferedImage unpainted = Pixels.copy(tall);
+        assertThat(CaptionPng.encode(unpainted, ChangedRows.between(unpainted, tall), bands)).isEqualTo(bands.bytes());
     }
 }
