@@ -39,8 +39,7 @@ class GlyphPaintingTest {
         String[] aligns = {"left", "center", "right"};
         int cases = 0;
         for (String name : TEMPLATES.names()) {
-            BufferedImage base = new Template(ImageDecoder.decode(TEMPLATES.get(name).bytes(), RenderLimits.DEFAULT))
-                    .frames(BufferedImage.TYPE_3BYTE_BGR).getFirst();
+            BufferedImage base = TestImages.template(name);
             for (String[] text : texts) {
                 for (int i = 0; i < sizes.length; i++) {
                     String align = aligns[(cases + i) % aligns.length];

@@ -3,7 +3,6 @@ package io.spool.memes.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.spool.memes.assets.AssetStore;
 import io.spool.memes.model.ImageFormat;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,9 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JpegRowsTest {
-    private static final BufferedImage CHELSEA = new Template(ImageDecoder.decode(
-            AssetStore.templates(null).get("chelsea").bytes(), RenderLimits.DEFAULT))
-            .frames(BufferedImage.TYPE_3BYTE_BGR).getFirst();
+    private static final BufferedImage CHELSEA = TestImages.template("chelsea");
 
     @Test
     void theTemplateIsCutIntoOneSegmentPerRowOfMcus() {

@@ -2,6 +2,7 @@ package io.spool.memes.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spool.memes.assets.AssetStore;
 import io.spool.memes.model.ImageFormat;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -47,6 +48,12 @@ public final class TestImages {
             frames.add(new Frame(solid(width, height, new Color(100 + i % 50, 120, 128)), i + 1, "doNotDispose"));
         }
         return ImageEncoder.encode(frames, ImageFormat.GIF, loops);
+    }
+
+    /** The bundled template {@code name}'s first frame as the renderer keeps it for JPEG and PNG ({@code TYPE_3BYTE_BGR}). */
+    static BufferedImage template(String name) {
+        return new Template(ImageDecoder.decode(AssetStore.templates(null).get(name).bytes(), RenderLimits.DEFAULT))
+                .frames(BufferedImage.TYPE_3BYTE_BGR).getFirst();
     }
 
     static BufferedImage read(byte[] bytes) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spool.memes.assets.AssetStore;
 import io.spool.memes.model.CaptionRequest;
 import io.spool.memes.model.ImageFormat;
 import java.awt.Color;
@@ -15,9 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TurboJpegTest {
-    private static final BufferedImage CHELSEA = new Template(ImageDecoder.decode(
-            AssetStore.templates(null).get("chelsea").bytes(), RenderLimits.DEFAULT))
-            .frames(BufferedImage.TYPE_3BYTE_BGR).getFirst();
+    private static final BufferedImage CHELSEA = TestImages.template("chelsea");
 
     @Test
     void loadsOnLinuxX64WhereItsNativesAre() {
