@@ -58,8 +58,7 @@ public final class ImageEncoder {
         }
         if (format == ImageFormat.JPEG) {
             BufferedImage image = frames.getFirst().image();
-            return TurboJpeg.available() && image.getType() == BufferedImage.TYPE_3BYTE_BGR
-                    ? TurboJpeg.encode(image, jpegQuality) : jdkJpeg(image, jpegQuality);
+            return TurboJpeg.takes(image) ? TurboJpeg.encode(image, jpegQuality) : jdkJpeg(image, jpegQuality);
         }
         List<Frame> gifFrames = frames;
         return write("gif", (writer, param) -> writeGif(writer, param, gifFrames, loops));

@@ -38,8 +38,7 @@ record JpegRows(byte[] head, List<byte[]> rows) {
      * after the JFIF header. Null if the JDK's writer made something else than expected.
      */
     static JpegRows encode(BufferedImage image, int from, int to, int quality) {
-        return TurboJpeg.available() && image.getType() == BufferedImage.TYPE_3BYTE_BGR
-                ? TurboJpeg.rows(image, from, to, quality) : jdk(image, from, to, quality);
+        return TurboJpeg.takes(image) ? TurboJpeg.rows(image, from, to, quality) : jdk(image, from, to, quality);
     }
 
     /** {@link #encode} through the JDK's ImageIO writer, told to put a restart marker after every row of MCUs. */

@@ -38,6 +38,11 @@ final class TurboJpeg {
         return AVAILABLE;
     }
 
+    /** Whether {@code image} goes through libjpeg-turbo: it loaded, and the image is {@code TYPE_3BYTE_BGR}. */
+    static boolean takes(BufferedImage image) {
+        return AVAILABLE && image.getType() == BufferedImage.TYPE_3BYTE_BGR;
+    }
+
     /** {@code image} ({@code TYPE_3BYTE_BGR}) as a baseline JPEG at {@code quality} percent (1 to 100). */
     static byte[] encode(BufferedImage image, int quality) {
         requireBgr(image);
