@@ -20,6 +20,8 @@ final class ChildServer implements AutoCloseable {
     final boolean unsafe;
     /** The server's {@link Threading}, as the child printed it. */
     final Threading threading;
+    /** Netty's leak detection level once the server runs, as the child printed it. */
+    final String leakDetection;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer output = new StringBuffer();
 
@@ -33,11 +35,14 @@ final class ChildServer implements AutoCloseable {
         Thread.ofPlatform().daemon().start(this::collect);
         boolean sawUnsafe = false;
         Threading sawThreading = null;
+        String sawLeakDetection = null;
         String line = nextLine();
         for (; line != null && !line.startsWith("port "); line = nextLine()) {
             sawUnsafe |= line.equals("unsafe true");   // other lines: the JDK's warnings
             if (line.startsWith("threading ")) {
                 sawThreading = Threading.valueOf(line.substring("threading ".length()));
+            } else if (line.startsWith("leak detection ")) {
+                sawLeakDetection = line.substring("leak detection ".length());
             }
         }
         if (line == null) {
@@ -45,6 +50,7 @@ final class ChildServer implements AutoCloseable {
         }
         unsafe = sawUnsafe;
         threading = sawThreading;
+        leakDetection = sawLeakDetection;
         port = Integer.parseInt(line.substring(5));
     }
 
