@@ -37,6 +37,26 @@ class ProcessTreeTest {
     }
 
     @Test
+    void countsTheTreesInvoluntarySwitchesWhenItsProcessesOutnumberTheCores() throws Exception {
+        assumeThat(Files.isDirectory(Path.of("/proc/self"))).isTrue();
+        int spinners = Runtime.getRuntime().availableProcessors() + 1;
+        // more spinning children than cores: the kernel must take the CPU from runnable ones; they stay alive after
+        Process shell = new ProcessBuilder("/bin/sh", "-c", "for n in $(seq " + spinners + "); do"
+                + " (i=0; while [ $i -lt 800000 ]; do i=$((i+1)); done; echo spun; sleep 30) & done; wait").start();
+        try {
+            for (int i = 0; i < spinners; i++) {
+                assertThat(shell.inputReader().readLine()).isEqualTo("spun");
+            }
+            assertThat(ProcessTree.involuntarySwitches(shell.pid())).isPositive();
+        } finally {
+            shell.descendants().forEach(ProcessHandle::destroy);
+            shell.destroy();
+            shell.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(ProcessTree.involuntarySwitches(Long.MAX_VALUE)).isZero();
+    }
+
+    @Test
     void reapedChildrenOfThisJvmGrowWhenAChildEnds() throws Exception {
         assumeThat(Files.isDirectory(Path.of("/proc/self"))).isTrue();
         long self = ProcessHandle.current().pid();

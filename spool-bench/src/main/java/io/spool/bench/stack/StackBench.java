@@ -84,14 +84,17 @@ public final class StackBench {
                         StackServer server = servers.get((k + r) % servers.size());
                         double serverBefore = server.cpuSeconds();
                         double databaseBefore = ProcessTree.cpuSeconds(postmaster);
+                        long preemptionsBefore = ProcessTree.involuntarySwitches(postmaster);
                         Wrk.Sample s = wrk.run(server.uri(c.test()), c.connections(), each);
                         StackCost cost = StackCost.of(server.cpuSeconds() - serverBefore,
                                 postmaster == 0 ? 0 : ProcessTree.cpuSeconds(postmaster) - databaseBefore,
+                                postmaster == 0 ? 0 : ProcessTree.involuntarySwitches(postmaster) - preemptionsBefore,
                                 s.requestsPerSecond() * each.toMillis() / 1e3);
                         runs.get(c).get(server.name()).add(new StackReport.Run(s, cost));
                         System.out.printf("  round %d  %-12s %-8s %4d conn %,9.0f req/s  p99 %,9.0f µs  cpu %6.1f µs/req"
-                                        + "  pg %6.1f µs/req%s%n", r + 1, server.name(), c.test().id(), c.connections(),
-                                s.requestsPerSecond(), s.p99Micros(), cost.serverMicros(), cost.databaseMicros(),
+                                        + "  pg %6.1f µs/req  pg preempted %5.2f/req%s%n", r + 1, server.name(), c.test().id(),
+                                c.connections(), s.requestsPerSecond(), s.p99Micros(), cost.serverMicros(),
+                                cost.databaseMicros(), cost.databasePreemptions(),
                                 s.errors() == 0 ? "" : "  " + s.errors() + " errors");
                     }
                 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The options of {@code ./spool bench stack}: seconds per measured run, warm-up seconds per test and connection
- * count, rounds, wrk's connection counts, the contenders ({@code --only}, by name part), the test types, and the
+ * count, rounds, wrk's connection counts, the contenders ({@code --only}, by name or name part), the test types, and the
  * database connections each contender may open.
  */
 record StackOptions(int seconds, int warmup, int rounds, List<Integer> connections, List<String> only,
@@ -54,10 +54,16 @@ record StackOptions(int seconds, int warmup, int rounds, List<Integer> connectio
         return new StackOptions(seconds, warmup, rounds, connections, only, tests, dbConnections);
     }
 
-    /** The contenders {@code --only} keeps (all without it); naming none of them is an error. */
+    /**
+     * The contenders {@code --only} keeps (all without it): an entry that is a contender's whole name keeps that one,
+     * any other entry every contender whose name contains it ({@code spool} is spool alone, {@code spo} both spools);
+     * naming none of them is an error.
+     */
     List<StackContender> contenders(List<StackContender> all) {
         List<StackContender> kept = all.stream()
-                .filter(c -> only.isEmpty() || only.stream().anyMatch(o -> c.name().contains(o))).toList();
+                .filter(c -> only.isEmpty() || only.stream().anyMatch(o -> c.name().equals(o)
+                        || all.stream().noneMatch(x -> x.name().equals(o)) && c.name().contains(o)))
+                .toList();
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("--only " + only + " matches none of "
                     + all.stream().map(StackContender::name).toList());

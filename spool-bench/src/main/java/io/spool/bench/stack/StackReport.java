@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * p99 latency and CPU per request (its JVM, and the PostgreSQL server) over the rounds, and its throughput over
  * Vert.x's and Javalin's; then spool's ratios against the issue's targets (at least Vert.x on the four database
  * tests, at least 1.5 times Javalin + pgjdbc on single and multiple queries; none on cached queries). A ratio is the median of the per-round
- * ratios, the rounds' range beside it.
+ * ratios, the rounds' range and the number of rounds at the target beside it.
  */
 final class StackReport {
     /** One measured configuration: a test type under a number of concurrent keep-alive connections. */
@@ -38,16 +38,18 @@ final class StackReport {
 
     static void print(Map<Case, Map<String, List<Run>>> runs, PrintStream out) {
         Table table = new Table("test", "conns", "contender", "req/s", "p99 ms", "errors", "cpu µs/req",
-                "pg µs/req", "/ " + StackContenders.VERTX, "/ " + StackContenders.JAVALIN);
+                "pg µs/req", "pg preempt/req", "/ " + StackContenders.VERTX, "/ " + StackContenders.JAVALIN);
         runs.forEach((c, byName) -> byName.forEach((name, r) -> table.row(c.test().id(), c.connections(), name,
                 String.format("%,.0f", median(r, x -> x.load().requestsPerSecond())),
                 String.format("%.2f", median(r, x -> x.load().p99Micros()) / 1e3),
                 r.stream().mapToLong(x -> x.load().errors()).sum(),
                 String.format("%.1f", median(r, x -> x.cost().serverMicros())),
                 String.format("%.1f", median(r, x -> x.cost().databaseMicros())),
+                String.format("%.2f", median(r, x -> x.cost().databasePreemptions())),
                 ratio(byName, name, StackContenders.VERTX), ratio(byName, name, StackContenders.JAVALIN))));
         out.printf("%nMedians over the rounds (requests/s; p99 is the median of each run's p99; CPU per request of the"
-                + " contender's JVM and of the PostgreSQL server, 0 where /proc cannot be read):%n");
+                + " contender's JVM and of the PostgreSQL server, and how often the kernel preempted a PostgreSQL process, 0"
+                + " where /proc cannot be read):%n");
         table.print(out);
         out.println();
         if (runs.values().stream().noneMatch(byName -> byName.containsKey(StackContenders.SPOOL))) {
@@ -58,7 +60,8 @@ final class StackReport {
             out.println("spool / peers: no target on these tests");
             return;
         }
-        Table targets = new Table("test", "conns", "ratio", "value", "rounds' range", "target", "verdict");
+        Table targets = new Table("test", "conns", "ratio", "value", "rounds' range", "rounds at target", "target",
+                "verdict");
         runs.forEach((c, byName) -> TARGETS.stream()
                 .filter(t -> t.tests().contains(c.test()) && byName.containsKey(t.peer())
                         && byName.containsKey(StackContenders.SPOOL))
@@ -68,6 +71,7 @@ final class StackReport {
                     targets.row(c.test().id(), c.connections(), StackContenders.SPOOL + " / " + t.peer(),
                             String.format("%.2f", value), String.format("%.2f-%.2f", Collections.min(perRound),
                                     Collections.max(perRound)),
+                            perRound.stream().filter(x -> x >= t.least()).count() + "/" + perRound.size(),
                             String.format(">= %.2f", t.least()), value >= t.least() ? "met" : "MISSED");
                 }));
         targets.print(out);

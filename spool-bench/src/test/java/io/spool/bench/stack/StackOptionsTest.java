@@ -25,6 +25,15 @@ class StackOptionsTest {
     }
 
     @Test
+    void aWholeNameKeepsThatContenderAndANamePartEveryOneContainingIt() {
+        assertThat(StackOptions.parse("--only", "spool,vertx").contenders(StackContenders.all()))
+                .extracting(StackContender::name).containsExactly(StackContenders.SPOOL, StackContenders.VERTX);
+        assertThat(StackOptions.parse("--only", "spo,javalin").contenders(StackContenders.all()))
+                .extracting(StackContender::name)
+                .containsExactly(StackContenders.SPOOL, StackContenders.SPOOL_BLOCKING, StackContenders.JAVALIN);
+    }
+
+    @Test
     void badInputGetsClearErrors() {
         assertThatThrownBy(() -> StackOptions.parse("--tests", "db,plaintext"))
                 .hasMessageContaining("not 'plaintext'");
