@@ -50,7 +50,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private Exchange current;
     private boolean closing;
     private ScheduledFuture<?> deadlineTimer;
-    private VirtualLoopHandler loopHandler;   // null on platform event loops
+    private LoopRequests loopRequests;   // null on event loops spool-web did not make
     private ExecutorService handlers;
     private boolean countedInFlight;
 
@@ -63,7 +63,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.loopHandler = VirtualLoopHandler.current();
+        this.loopRequests = LoopRequests.current();
         this.handlers = server.handlersFor(ctx.executor());
     }
 
@@ -319,12 +319,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     /** Tells the loop whether this connection waits for a handler (on the loop's thread, once per change). */
     private void countInFlight(boolean waiting) {
-        if (loopHandler != null && waiting != countedInFlight) {
+        if (loopRequests != null && waiting != countedInFlight) {
             countedInFlight = waiting;
             if (waiting) {
-                loopHandler.started();
+                loopRequests.started();
             } else {
-                loopHandler.finished();
+                loopRequests.finished();
             }
         }
     }

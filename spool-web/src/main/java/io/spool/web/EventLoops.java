@@ -2,7 +2,6 @@ package io.spool.web;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,7 +14,7 @@ import java.util.concurrent.ThreadFactory;
  * and the answer wakes the loop without crossing to another thread pool. A virtual loop parks in {@code
  * Selector.select} only from JDK 25 on (earlier selectors block the carrier), hence {@link #VIRTUAL_SUPPORTED}.
  * Virtual loops wait through {@link VirtualLoopHandler} and share one platform timer thread for their alarms,
- * which ends with the group.
+ * which ends with the group; platform loops through {@link PlatformLoopHandler}.
  */
 final class EventLoops {
     static final boolean VIRTUAL_SUPPORTED = Runtime.version().feature() >= 25;
@@ -26,7 +25,7 @@ final class EventLoops {
     static EventLoopGroup group(int threads, boolean virtual) {
         if (!virtual) {
             return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("spool-web-io"),
-                    NioIoHandler.newFactory());
+                    PlatformLoopHandler.factory());
         }
         ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("spool-web-loop-alarm").daemon().factory());

@@ -335,8 +335,18 @@ public final class WebApp {
     }
 
     /**
-     * Runs the connections on {@code group}, event loops the application made (a {@code MultiThreadIoEventLoopGroup}
-     * with NIO), instead of {@link #ioThreads} loops of the server's own: a Netty client on the same group, such as
+     * Event loops as a server makes its own on platform threads: {@code threads} NIO loops that, while one of their
+     * requests is in flight, yield and poll a while before they block (see {@link Threading}). For an application
+     * that shares its loops with a Netty client through {@link #eventLoops}, such as spool-pg's {@code PgNettyPool};
+     * the application shuts them down.
+     */
+    public static io.netty.channel.EventLoopGroup newEventLoops(int threads) {
+        return EventLoops.group(threads, false);
+    }
+
+    /**
+     * Runs the connections on {@code group}, event loops the application made ({@link #newEventLoops}, or a {@code
+     * MultiThreadIoEventLoopGroup} with NIO), instead of {@link #ioThreads} loops of the server's own: a Netty client on the same group, such as
      * spool-pg's {@code PgNettyPool}, then answers on the threads that carry the handlers, with no hand-over to
      * threads of its own. The server never shuts the group down; the application does, after stopping the server.
      * Not with {@link Threading#VIRTUAL_LOOPS}, whose loops are virtual threads the server makes (start fails).

@@ -1,13 +1,12 @@
 package io.spool.bench.stack;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.spool.pg.PgConfig;
 import io.spool.pg.Row;
 import io.spool.pg.RowSet;
 import io.spool.pg.netty.PgNettyPool;
+import io.spool.web.WebApp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * spool-pg's Netty transport from a handler on a virtual thread: a {@link PgNettyPool} of pipelined connections on
- * the same event loops as the web server's connections (one per core, as Vert.x has them), so an answer from the
- * database wakes no other thread, and preferring a database connection of the loop that carries the handler; a
+ * the same event loops as the web server's connections (spool-web's {@link WebApp#newEventLoops}, one per core, as
+ * Vert.x has them), so an answer from the database wakes no other thread, and preferring a database connection of the loop that carries the handler; a
  * handler sends all its queries at once on one connection and then waits for
  * them, as Vert.x's TechEmpower entry does.
  */
@@ -26,8 +25,7 @@ final class NettyWorldStore implements WorldStore {
     private final PgNettyPool pool;
 
     NettyWorldStore(StackDatabase database) {
-        group = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()),
-                NioIoHandler.newFactory());
+        group = WebApp.newEventLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
         pool = PgNettyPool.connect(PgConfig.parse(database.url()), database.connections(), group).join();
     }
 
