@@ -17,12 +17,14 @@ import io.netty.channel.nio.NioIoHandler;
  * backend that would answer. With one request in flight its answer is a whole round trip away, so a loop polls
  * at most one round fewer than it has requests in flight; and the rounds it may poll are learned: back to
  * {@link #MAX_POLLS} whenever a poll found work, halved whenever the loop had to block after polling, down to
- * none, when one wait in {@link #PROBE_EVERY} still polls once, to notice when answers come closer again.
+ * none, when one wait in {@link #PROBE_EVERY} still polls as long as the whole budget allows, to notice when
+ * answers come closer again (a load that starts while the budget is none: a probe of one round did not find the
+ * 20 queries' answers at 64 connections, and the loops stayed asleep).
  */
 final class PlatformLoopHandler extends NioHandlerWrapper {
     /** Most poll rounds without progress before blocking; 16 measured best for the virtual loops too. */
     static final int MAX_POLLS = 16;
-    /** With polling learned useless, one wait in this many is tried with one poll first. */
+    /** With polling learned useless, one wait in this many is tried with the whole budget first. */
     static final int PROBE_EVERY = 8;
 
     private final LoopRequests requests = new LoopRequests();
@@ -73,11 +75,11 @@ final class PlatformLoopHandler extends NioHandlerWrapper {
     }
 
     /**
-     * Poll rounds this stretch may spend: the learned budget (or one on every {@link #PROBE_EVERY}th wait when it
-     * is none), at most one fewer than the requests in flight.
+     * Poll rounds this stretch may spend: the learned budget (or, when it is none, the whole budget on every
+     * {@link #PROBE_EVERY}th wait), at most one fewer than the requests in flight.
      */
     private int allowance() {
-        int learned = budget > 0 || waitsWithoutBudget % PROBE_EVERY != PROBE_EVERY - 1 ? budget : 1;
+        int learned = budget > 0 || waitsWithoutBudget % PROBE_EVERY != PROBE_EVERY - 1 ? budget : MAX_POLLS;
         return Math.min(learned, requests.inFlight() - 1);
     }
 
