@@ -14,12 +14,12 @@ final class ImageResponses {
     private ImageResponses() {
     }
 
-    /** True when {@code If-None-Match} lists {@code etag} (or is {@code *}); weak tags compare weakly. */
     /** Whether the client sent {@code If-None-Match}, so the ETag is worth computing before the render. */
     static boolean asksNotModified(Context ctx) {
         return ctx.header("If-None-Match") != null;
     }
 
+    /** True when {@code If-None-Match} lists {@code etag} (or is {@code *}); weak tags compare weakly. */
     static boolean notModified(Context ctx, String etag) {
         String header = ctx.header("If-None-Match");
         if (header == null) {

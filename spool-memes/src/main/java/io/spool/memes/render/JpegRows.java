@@ -43,9 +43,7 @@ record JpegRows(byte[] head, List<byte[]> rows) {
 
     /** {@link #encode} through the JDK's ImageIO writer, told to put a restart marker after every row of MCUs. */
     static JpegRows jdk(BufferedImage image, int from, int to, int quality) {
-        if (from % MCU != 0) {
-            throw new IllegalArgumentException("row " + from + " does not start a row of MCUs");
-        }
+        requireRowOfMcus(from);
         to = Math.min(to, image.getHeight());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -76,6 +74,13 @@ record JpegRows(byte[] head, List<byte[]> rows) {
         }
         // another sampling than 4:2:0 would give another number of segments, and null
         return split(bytes.toByteArray(), (to - from + MCU - 1) / MCU);
+    }
+
+    /** Fails unless pixel row {@code y} starts a row of MCUs, where a strip of rows can be encoded from. */
+    static void requireRowOfMcus(int y) {
+        if (y % MCU != 0) {
+            throw new IllegalArgumentException("row " + y + " does not start a row of MCUs");
+        }
     }
 
     /** {@code jpeg} cut at its start of scan and its restart markers; null unless it has {@code count} segments. */

@@ -48,14 +48,10 @@ final class PngPixels {
         return width * channels;
     }
 
-    /** Rows [{@code from}, {@code to}) as scanlines, each after its filter byte, "up" from the row above. */
-    byte[] scanlines(int from, int to) {
-        byte[] out = new byte[(rowBytes() + 1) * (to - from)];
-        scanlines(from, to, out);
-        return out;
-    }
-
-    /** Writes rows [{@code from}, {@code to}) as {@link #scanlines(int, int)} does, to the start of {@code out}. */
+    /**
+     * Writes rows [{@code from}, {@code to}) as scanlines, each after its filter byte, "up" from the row above, to
+     * the start of {@code out}.
+     */
     void scanlines(int from, int to, byte[] out) {
         if (!grey && !alpha && stride == 3) {
             bgrScanlines(from, to, out);

@@ -61,9 +61,7 @@ final class TurboJpeg {
      */
     static JpegRows rows(BufferedImage image, int from, int to, int quality) {
         requireBgr(image);
-        if (from % JpegRows.MCU != 0) {
-            throw new IllegalArgumentException("row " + from + " does not start a row of MCUs");
-        }
+        JpegRows.requireRowOfMcus(from);
         to = Math.min(to, image.getHeight());
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         List<byte[]> segments = new ArrayList<>((to - from + JpegRows.MCU - 1) / JpegRows.MCU);
