@@ -5,12 +5,18 @@ import io.netty.channel.IoHandler;
 import io.netty.channel.IoRegistration;
 
 /**
- * An event loop's I/O handler around Netty's NIO handler, which does the I/O: subclasses decide only how the loop
- * waits ({@link #run}), and the rest goes to Netty's handler unless they say otherwise.
+ * The I/O handler of an event loop spool-web makes, around Netty's NIO handler, which does the I/O: it keeps the
+ * loop's count of {@link LoopRequests} (bound to the loop's thread as it starts, for its connections to find) and
+ * subclasses decide how the loop waits ({@link #run}), polling through {@link #pollOnly} where they will not
+ * block; the rest goes to Netty's handler unless they say otherwise.
  */
 abstract class NioHandlerWrapper implements IoHandler {
     /** Netty's NIO handler. */
     final IoHandler nio;
+    /** The loop's requests in flight (on the loop's thread only). */
+    final LoopRequests requests = new LoopRequests();
+    /** The loop's context for Netty's handler when it must only poll. */
+    final PollOnlyContext pollOnly = new PollOnlyContext();
 
     NioHandlerWrapper(IoHandler nio) {
         this.nio = nio;
@@ -18,6 +24,7 @@ abstract class NioHandlerWrapper implements IoHandler {
 
     @Override
     public void initialize() {
+        requests.bindToThisThread();
         nio.initialize();
     }
 

@@ -27,8 +27,6 @@ final class PlatformLoopHandler extends NioHandlerWrapper {
     /** With polling learned useless, one wait in this many is tried with the whole budget first. */
     static final int PROBE_EVERY = 8;
 
-    private final LoopRequests requests = new LoopRequests();
-    private final PollOnlyContext pollOnly = new PollOnlyContext();
     private int budget = MAX_POLLS;
     private int polls;   // poll rounds since the last progress
     private int waitsWithoutBudget;
@@ -41,12 +39,6 @@ final class PlatformLoopHandler extends NioHandlerWrapper {
     static IoHandlerFactory factory() {
         IoHandlerFactory nio = NioIoHandler.newFactory();
         return executor -> new PlatformLoopHandler(nio.newHandler(executor));
-    }
-
-    @Override
-    public void initialize() {
-        requests.bindToThisThread();
-        super.initialize();
     }
 
     @Override

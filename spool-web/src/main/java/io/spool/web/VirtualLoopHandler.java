@@ -37,8 +37,6 @@ final class VirtualLoopHandler extends NioHandlerWrapper {
     private final CapturingSelectorProvider selectors;
     private final Alarm alarm;
     private final AtomicBoolean wakenUp = new AtomicBoolean();
-    private final PollOnlyContext pollOnly = new PollOnlyContext();
-    private final LoopRequests requests = new LoopRequests();
     private final Runnable ring = this::wakeup;   // one object for every arming
     private volatile Thread loopThread;
     private int idleRounds;
@@ -58,15 +56,9 @@ final class VirtualLoopHandler extends NioHandlerWrapper {
         };
     }
 
-    /** The loop's requests in flight (on the loop's thread only). */
-    LoopRequests requests() {
-        return requests;
-    }
-
     @Override
     public void initialize() {
         loopThread = Thread.currentThread();
-        requests.bindToThisThread();
         super.initialize();
     }
 

@@ -164,7 +164,7 @@ class VirtualLoopHandlerTest {
 
     @Test
     void pollsABoundedNumberOfIdleRoundsWhileARequestIsInFlightThenBlocks() throws Exception {
-        loopThread.submit(handler.requests()::started).get();
+        loopThread.submit(handler.requests::started).get();
         for (int i = 0; i < VirtualLoopHandler.MAX_IDLE_ROUNDS; i++) {
             round().get(5, TimeUnit.SECONDS);
         }
@@ -182,7 +182,7 @@ class VirtualLoopHandlerTest {
 
     @Test
     void progressRenewsTheRounds() throws Exception {
-        loopThread.submit(handler.requests()::started).get();
+        loopThread.submit(handler.requests::started).get();
         for (int i = 0; i < VirtualLoopHandler.MAX_IDLE_ROUNDS - 1; i++) {
             round().get(5, TimeUnit.SECONDS);
         }
